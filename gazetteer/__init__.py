@@ -1,0 +1,1 @@
+"""Build scripts and curated tables for geomap's shipped gazetteer (not installed with the package)."""

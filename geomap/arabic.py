@@ -1,0 +1,175 @@
+"""Arabic (and Latin) text normalisation that remembers where every character came from.
+
+Matching runs on normalised text; mentions must point into the text as the user wrote it. ``normalize`` returns
+both the normalised string and, when characters were dropped, an array mapping each normalised position back to the
+original one. Character mappings are one-to-one (``str.translate``), deletions are the only length change, so the
+map is cheap to build and the common case (nothing dropped) costs one ``translate`` call.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = [
+    "CLITIC_PREFIXES",
+    "NormalizedText",
+    "is_arabic",
+    "normalize",
+    "normalize_name",
+]
+
+# Characters dropped from text before matching: harakat and Quranic marks, superscript alef, tatweel, zero-width and
+# bidi controls, soft hyphen, BOM. Also every whitespace character that follows another one, so that runs of spaces
+# and line breaks inside a multiword name still match.
+_DROPPED = (
+    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad\u034f\u180e]"
+)
+_DROP_RE = re.compile(_DROPPED + r"|(?<=\s)\s+")
+_DROP_NAME_RE = re.compile(_DROPPED)
+_SPACES_RE = re.compile(r"\s+")
+
+
+def _build_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    arabic = {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ٲ": "ا",
+        "ٳ": "ا",
+        "ى": "ي",
+        "ئ": "ي",
+        "ی": "ي",
+        "ې": "ي",
+        "ۍ": "ي",
+        "ے": "ي",
+        "ێ": "ي",
+        "ة": "ه",
+        "ۀ": "ه",
+        "ە": "ه",
+        "ھ": "ه",
+        "ہ": "ه",
+        "ۃ": "ه",
+        "ؤ": "و",
+        "ۆ": "و",
+        "ۇ": "و",
+        "ۈ": "و",
+        "ۋ": "و",
+        "ک": "ك",
+        "ڪ": "ك",
+        "گ": "ك",
+        "ګ": "ك",
+        "پ": "ب",
+        "چ": "ج",
+        "ژ": "ز",
+        "ڤ": "ف",
+        "ڨ": "ق",
+        "ڵ": "ل",
+        "ڕ": "ر",
+        "ٹ": "ت",
+        "ڈ": "د",
+        "ڑ": "ر",
+        "ں": "ن",
+        "ۓ": "ي",
+        "،": ",",
+        "؛": ";",
+        "؟": "?",
+        "٪": "%",
+    }
+    for src, dst in arabic.items():
+        table[ord(src)] = dst
+    for i, d in enumerate("٠١٢٣٤٥٦٧٨٩"):
+        table[ord(d)] = str(i)
+    for i, d in enumerate("۰۱۲۳۴۵۶۷۸۹"):
+        table[ord(d)] = str(i)
+    # Latin: lower case, diacritics stripped (ā → a, Ḩ → h); apostrophes, ʿayn/hamza marks and hyphens become spaces
+    # so that "Dar'a", "Deir ez-Zor" and "Aleppo's" tokenise the same way in names and in text.
+    for cp in [*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        ch = chr(cp)
+        base = unicodedata.normalize("NFKD", ch)[0].lower()
+        if base != ch:
+            table[cp] = base
+    for ch in "'’‘`ʿʾ´-‐‑‒–—":
+        table[ord(ch)] = " "
+    # Arabic presentation forms that fold to a single base letter.
+    for cp in [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00)]:
+        folded = unicodedata.normalize("NFKC", chr(cp))
+        if len(folded) == 1:
+            table[cp] = folded.translate(table) if ord(folded) in table else folded
+    # Every whitespace character becomes a plain space.
+    for cp in (
+        0x09,
+        0x0A,
+        0x0B,
+        0x0C,
+        0x0D,
+        0x85,
+        0xA0,
+        0x1680,
+        *range(0x2000, 0x200B),
+        0x2028,
+        0x2029,
+        0x202F,
+        0x205F,
+        0x3000,
+    ):
+        table[cp] = " "
+    return table
+
+
+_TABLE = _build_table()
+
+#: Proclitics that may stand before a place name: conjunctions, prepositions and their combinations (normalised).
+CLITIC_PREFIXES = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "ولل", "فلل"})
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    """Normalised text plus the way back to the original."""
+
+    text: str
+    original: str
+    offsets: np.ndarray | None  # offsets[i] = index in `original` of normalised char i; None when identical
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised half-open span [start, end) to the original text."""
+        if self.offsets is None:
+            return start, end
+        if end <= start:
+            pos = int(self.offsets[start]) if start < len(self.offsets) else len(self.original)
+            return pos, pos
+        return int(self.offsets[start]), int(self.offsets[end - 1]) + 1
+
+
+def normalize(text: str) -> NormalizedText:
+    """Normalise `text` for matching, keeping a map from normalised to original positions."""
+    if not _DROP_RE.search(text):
+        return NormalizedText(text.translate(_TABLE), text, None)
+    keep = np.ones(len(text), dtype=bool)
+    for m in _DROP_RE.finditer(text):
+        keep[m.start() : m.end()] = False
+    offsets = np.flatnonzero(keep)
+    kept = "".join(text[i] for i in offsets) if len(offsets) < 64 else _select(text, keep)
+    return NormalizedText(kept.translate(_TABLE), text, offsets)
+
+
+def _select(text: str, keep: np.ndarray) -> str:
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    return codes[keep].tobytes().decode("utf-32-le")
+
+
+def normalize_name(name: str) -> str:
+    """Normalise a gazetteer name or query: the same folding as `normalize`, spaces collapsed and trimmed."""
+    folded = _DROP_NAME_RE.sub("", name).translate(_TABLE)
+    return _SPACES_RE.sub(" ", folded).strip()
+
+
+def is_arabic(text: str) -> bool:
+    """True when `text` contains at least one Arabic letter."""
+    return any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in text)
