@@ -141,7 +141,7 @@ def load_admin(src: Path) -> tuple[list[Row], gpd.GeoDataFrame]:
                 name_ar=name_ar,
                 name_en=clean(rec.NAME_EN),
                 geometry=orient(rec.geometry),
-                importance={1: 0.95, 2: 0.9, 3: 0.6}[level],
+                importance={1: 0.95, 2: 0.85, 3: 0.6}[level],
                 source=f"OCHA COD-AB 2019 (syr_admin{level})",
             )
             if level >= 2:
@@ -501,7 +501,9 @@ def add_geonames_aliases(communities: list[Row], sy_cities: list[dict]) -> int:
             same_en = difflib.SequenceMatcher(None, r.name_en.lower(), c["name"].lower()).ratio() >= 0.75
             if same_ar or same_en:
                 latin = [n for n in c.get("alternatenames", []) if n.isascii() and n[:1].isupper()]
-                r.add_alias(*alternates[:4], c["name"], *latin[:4])
+                # «كسوة» for «الكسوة»: the bare noun is a word, not the town's name.
+                arabic = [a for a in alternates[:4] if not ("ال" + a == r.name_ar or a == "ال" + r.name_ar)]
+                r.add_alias(*arabic, c["name"], *latin[:4])
                 r.importance = max(r.importance, 0.5)
                 added += 1
                 break

@@ -157,6 +157,18 @@ _BLOCKED = [  # organisations and titles containing place names that are not pla
     "مسار استانا",
     "محادثات استانا",
     "اتفاق سوتشي",
+    "قوات سوريه الديمقراطيه",
+    "الشام للحق",
+    "syrian observatory",
+    "syrian democratic forces",
+    "syrian democratic council",
+    "free syrian army",
+    "syrian national army",
+    "syrian arab news agency",
+    "syrian national coalition",
+    "syrian civil defence",
+    "syrian american",
+    "syrian arab red crescent",
 ]
 
 # Single words that are never place mentions on their own, whatever an alias list says.
@@ -185,6 +197,144 @@ _NOT_PLACES = frozenset(
         "الحدود",
         "المركز",
         "مركز",
+    }
+)
+# Words before a name that make it a person's name (السيد براق، الرئيس الشرع، المدافع خالد).
+_PERSON_TITLES = frozenset(
+    {
+        "السيد",
+        "السيده",
+        "الشيخ",
+        "الرئيس",
+        "المدير",
+        "العميد",
+        "اللواء",
+        "العقيد",
+        "الرائد",
+        "النقيب",
+        "الدكتور",
+        "د",
+        "النائب",
+        "الوزير",
+        "الفنان",
+        "الفنانه",
+        "الشاعر",
+        "الكاتب",
+        "الصحفي",
+        "الناشط",
+        "الناشطه",
+        "القائد",
+        "المدعو",
+        "المواطن",
+        "الشاب",
+        "الطفل",
+        "الطفله",
+        "السيدة",
+        "الحاج",
+        "الحاجه",
+        "الاستاذ",
+        "المهندس",
+        "الامير",
+        "الملك",
+        "الامام",
+        "المطران",
+        "الاب",
+        "البطريرك",
+        "المدافع",
+        "اللاعب",
+        "المدرب",
+        "المهاجم",
+        "الحارس",
+        "المتحدث",
+        "الباحث",
+        "المحلل",
+        "الرساله",
+        "السفير",
+        "المبعوث",
+        "الجنرال",
+        "الملازم",
+        "الرقيب",
+        "القاضي",
+        "ابن",
+        "بن",
+        "ابو",
+        "ام",
+        "بنت",
+        "عائله",
+        "ال",
+    }
+)
+# Words naming a channel or outlet: «قناة الميادين», «مراسل الميادين» are not the town.
+_MEDIA = frozenset(
+    {
+        "مركز",
+        "معهد",
+        "قناه",
+        "مراسل",
+        "مراسله",
+        "شبكه",
+        "موقع",
+        "صحيفه",
+        "وكاله",
+        "تلفزيون",
+        "اذاعه",
+        "جريده",
+        "مجله",
+        "راديو",
+        "منصه",
+        "حساب",
+        "صفحه",
+    }
+)
+_PREPOSITIONS = frozenset({"في", "الي", "من", "نحو", "باتجاه", "عند", "داخل", "حول", "علي", "اتجاه", "عبر"})
+# Event words that make the next name a place where something happened (قصف على X، غارة جوية في X).
+_EVENT_WORDS = frozenset(
+    {
+        "قصف",
+        "غاره",
+        "غارات",
+        "استهدف",
+        "استهداف",
+        "استهدفت",
+        "هجوم",
+        "هجمات",
+        "اشتباكات",
+        "اشتباك",
+        "معارك",
+        "انفجار",
+        "تفجير",
+        "مداهمه",
+        "حمله",
+        "اقتحام",
+        "اقتحمت",
+        "سيطره",
+        "تقدم",
+        "نزوح",
+        "مقتل",
+        "اصابه",
+        "سقوط",
+        "قذائف",
+        "صواريخ",
+        "مسيره",
+        "كمين",
+        "اغتيال",
+        "اعتقال",
+        "اعتقالات",
+        "مظاهره",
+        "تظاهره",
+        "احتجاجات",
+        "وقفه",
+        "شن",
+        "شنت",
+        "نفذ",
+        "نفذت",
+        "دخلت",
+        "انسحبت",
+        "وصلت",
+        "قتلي",
+        "جرحي",
+        "ضحايا",
+        "قصفت",
     }
 )
 _WORD_RE = re.compile(r"[^\W_]+|[،,؛;()\[\]«»\"]", re.UNICODE)
@@ -306,22 +456,92 @@ class _Hit:
 # ----------------------------------------------------------------------------------------------- word frequency
 @functools.lru_cache(maxsize=200_000)
 def _zipf(word: str, lang: str) -> float:
+    """wordfreq's zipf frequency of `word`, taking the most common of its informal spellings (ه/ة, ي/ى, ا/أ):
+    «الثوره» is the word «الثورة» written casually."""
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, lang)
+    if lang != "ar":
+        return zipf_frequency(word, lang)
+    variants = {word}
+    if word.endswith("ه"):
+        variants.add(word[:-1] + "ة")
+    if word.endswith("ي"):
+        variants.add(word[:-1] + "ى")
+    if word.startswith("ا"):
+        variants.update({"أ" + word[1:], "إ" + word[1:]})
+    if word.startswith("ال") and len(word) > 2 and word[2] == "ا":
+        variants.update({"الأ" + word[3:], "الإ" + word[3:]})
+    return max(zipf_frequency(v, lang) for v in variants)
 
 
-def _required_importance(zipf: float) -> float:
-    """How important a place must be to be taken without evidence when its name is a word this common."""
-    if zipf < 3.3:
-        return 0.0
-    if zipf < 4.0:
-        return 0.5
-    if zipf < 5.0:
-        return 0.85
-    if zipf < 5.5:
-        return 0.9
-    return 0.95
+_FOREIGN_BONUS = 0.25
+_STANDALONE = 0.75  # a place less important than a sub-district capital needs some context to be taken
+
+
+def _required_importance(zipf: float, *, strict: bool) -> float:
+    """How important a place must be to be taken when its name is a word this common (wordfreq zipf).
+
+    `strict` applies to a name with no context; otherwise (a document about Syria, an event word or preposition
+    before it) the bar is lower, and a village whose name wordfreq hardly knows is taken."""
+    steps = (
+        ((3.5, 0.7), (4.0, 0.85), (4.5, 0.9), (5.5, 0.95))
+        if strict
+        else ((2.8, 0.0), (3.5, 0.5), (4.0, 0.7), (4.6, 0.85), (5.2, 0.9), (5.8, 0.95))
+    )
+    for limit, need in steps:
+        if zipf < limit:
+            return need
+    return 1.0
+
+
+_LATIN_OK_BEFORE = frozenset(
+    {
+        "In",
+        "At",
+        "Near",
+        "From",
+        "To",
+        "Of",
+        "Eastern",
+        "Western",
+        "Northern",
+        "Southern",
+        "Central",
+        "Rural",
+        "Old",
+        "Greater",
+        "North",
+        "South",
+        "East",
+        "West",
+    }
+)
+_LATIN_OK_AFTER = frozenset(
+    {
+        "Province",
+        "Governorate",
+        "City",
+        "District",
+        "Desert",
+        "Countryside",
+        "Airport",
+        "Airbase",
+        "Camp",
+        "Dam",
+        "River",
+        "Crossing",
+        "Subdistrict",
+        "Region",
+        "Plain",
+        "Mountains",
+        "Valley",
+        "Border",
+        "In",
+        "On",
+        "And",
+        "The",
+    }
+)
 
 
 class Geoparser:
@@ -456,8 +676,8 @@ class Geoparser:
             "relation": None,
             "bearing": None,
             "distance_km": None,
-            "admin_after": None,
             "between": False,
+            "person": False,
             "phrase_words_before": 0,
             "phrase_words_after": 0,
         }
@@ -526,14 +746,15 @@ class Geoparser:
                 ctx["relation"] = "countryside" if before[j] == "الريف" else "desert"
                 ctx["bearing"] = bearing
                 ctx["phrase_words_before"] = len(before) - j
-        # admin context after: "X بريف حماة", "X في ريف حماة", "X (ريف حماة)", "X، ريف حماة"
-        if after:
-            a0 = after[0]
-            rest = after[1:]
-            if ((a0 in ("في", "،", ",", "(") or a0.startswith(("بريف", "بمحافظه", "بمنطقه"))) and rest) or (
-                a0.startswith("ب") and len(a0) > 2
-            ):
-                ctx["admin_after"] = True
+        if (
+            self._strip_clitic(prev, _PERSON_TITLES) is not None
+            or (after and after[0] in ("بن", "ابن"))
+            or self._strip_clitic(prev, _MEDIA) is not None
+            or prev2 in _PERSON_TITLES
+        ):
+            ctx["person"] = True  # a person's or a channel's name, not a place
+        ctx["prep"] = prev in _PREPOSITIONS or (hit.clitic.endswith("ب") and len(hit.key) > 4)
+        ctx["event"] = any(self._strip_clitic(w, _EVENT_WORDS) is not None for w in before[-3:])
         if prev in ("بين",) or (before and self._strip_clitic(prev, {"بين"})):
             ctx["between"] = True
         return ctx
@@ -571,22 +792,48 @@ class Geoparser:
                 for w in words
             ):
                 contexts[i - 1]["admin_hit"] = i
-        # Evidence filter and first-pass candidates
+        # Evidence: a trigger word, a relative phrase, a "بين X وY" pair, or an admin unit right after.
+        for i, ctx in enumerate(contexts):
+            j = ctx.get("admin_hit")
+            ctx["admin_evidence"] = j is not None and self._is_admin_hit(hits[j], contexts[j])
         plans = []
+        pending = []
         for h, ctx in zip(hits, contexts, strict=True):
             if h.ktype == "nisba":
-                gov = gaz.lookup(_NISBA[h.key])
-                plans.append((h, ctx, [gov], "nisba"))
+                plans.append((h, ctx, [gaz.lookup(_NISBA[h.key])], "nisba"))
                 continue
             cands = [gaz.lookup(i) for i in h.ids]
+            if ctx["person"] and not any(c.kind in ("country", "governorate") for c in cands):
+                continue
             if ctx["trigger"]:
                 fitting = [c for c in cands if _fits(c, _TRIGGERS[ctx["trigger"]])]
                 if fitting:
                     cands = fitting + [c for c in cands if c not in fitting]
-            evidence = bool(ctx["trigger"] or ctx["relation"] or ctx["admin_after"] or ctx["between"])
-            if not evidence and not self._frequent_ok(h, cands, norm):
+                else:
+                    ctx["trigger"] = None  # «دولة العباسيين»: the trigger speaks of another kind of thing
+            if ctx["trigger"] or ctx["relation"]:
+                plans.append((h, ctx, cands, "evidence"))
                 continue
-            plans.append((h, ctx, cands, "evidence" if evidence else "name"))
+            level, bar = self._commonness(h, cands, norm)
+            cands = [c for c in cands if c.importance >= bar] or cands
+            best = max(c.importance for c in cands)
+            local = ctx["admin_evidence"] or ctx["between"] or ctx["event"] or (ctx["prep"] and best >= 0.7)
+            if level == 0:
+                plans.append((h, ctx, cands, "name"))
+            elif (level == 1 and local) or (level == 3 and (ctx["admin_evidence"] or ctx["event"])):
+                plans.append((h, ctx, cands, "context"))
+            elif level == 1:
+                pending.append((h, ctx, cands, "name"))
+        syrian = [p for p in plans if _leading(p[2]).in_syria]
+        foreign = [p for p in plans if not _leading(p[2]).in_syria]
+        # In a document about other countries, a lone minor Syrian name is more likely a foreign namesake.
+        if foreign and len(syrian) == 1 and syrian[0][3] == "name" and max(c.importance for c in syrian[0][2]) < 0.9:
+            plans.remove(syrian[0])
+            syrian = []
+        # Minor places and moderately common words are taken in a document that is already about Syria.
+        if pending and syrian:
+            plans.extend(pending)
+            plans.sort(key=lambda p: p[0].start)
         # Document anchors: unambiguous Syrian places, for proximity and admin context.
         anchors = [c[0] for h, ctx, c, _ in plans if len(c) == 1 and c[0].in_syria and c[0].kind != "country"]
         anchor_govs = {a.admin1 for a in anchors if a.admin1}
@@ -635,7 +882,7 @@ class Geoparser:
                 for e in (
                     f"trigger:{ctx['trigger']}" if ctx["trigger"] else None,
                     f"relation:{m.relation}" if m.relation else None,
-                    "admin-context" if admin_hint else None,
+                    "admin-context" if ctx["admin_evidence"] else None,
                     "between" if ctx["between"] else None,
                 )
                 if e
@@ -643,16 +890,90 @@ class Geoparser:
             mentions.append(m)
         return mentions
 
-    def _frequent_ok(self, h: _Hit, cands: list[Place], norm) -> bool:
-        """True when the surface is rare enough, or the place important enough, to need no evidence."""
+    def _is_admin_hit(self, h: _Hit, ctx: dict) -> bool:
+        """A hit that can serve as admin context for the name before it (بريف حماة، في محافظة إدلب)."""
+        if h.ktype == "nisba" or ctx["relation"] == "countryside":
+            return True
+        return any(
+            p.in_syria and (p.kind in ("governorate", "district", "subdistrict", "region") or p.importance >= 0.85)
+            for p in (self.gazetteer.lookup(i) for i in h.ids)
+        )
+
+    def _commonness(self, h: _Hit, cands: list[Place], norm) -> tuple[int, float]:
+        """0: take the name on its own; 1: take it in context (a document about Syria, after an event word or a
+        preposition); 3: only with a place or event word beside it; 2: only with a trigger or a relative phrase.
+
+        Two frequencies from wordfreq decide: the written word's, and that of the same word with the article
+        flipped (الباب → باب, دوما → الدوما). A place name is rarely an ordinary word in both forms; a noun or
+        adjective is (الروضة/روضة, الكريمة/كريمة). Proclitic readings lose to the whole word when the whole word
+        is the more common one (فرقة is "division", not ف + رقة). Also returns the importance a candidate needs
+        at that level, so that «مشهد» ("scene") can still be Mashhad but never a Syrian hamlet called مشهد."""
         latin = bool(_LATIN.match(h.key))
+        lang = "en" if latin else "ar"
         o_start, o_end = norm.to_original(h.start, h.end)
         surface = norm.original[o_start:o_end]
         if h.ktype == "lam":
             surface = "ا" + surface  # «لحسكة» in «للحسكة» is the word «الحسكة»
-        zipf = _zipf(surface.lower() if latin else surface, "en" if latin else "ar")
+        multiword = " " in h.key
+        # wordfreq estimates a phrase from its words, which says nothing about a multiword name: those are
+        # judged by importance alone.
+        zipf = 0.0 if multiword else _zipf(surface.lower() if latin else surface, lang)
+        c_start, _ = norm.to_original(h.start - len(h.clitic), h.end)
+        if h.clitic:
+            whole = _zipf(norm.original[c_start:o_end], lang)
+            if whole >= max(zipf, 2.5) + 0.3:
+                return 2, 1.0
         best = max(c.importance for c in cands)
-        return best >= _required_importance(zipf)
+        if h.key.startswith("ابو") and best < 0.7:
+            return 2, 1.0  # «أبو بكر» is a person before it is a hamlet
+        if h.clitic and len(h.key) <= 3 and best < 0.9:
+            return 2, 1.0  # «بنوا» is a verb, not ب + نوى
+        if latin:
+            if self._latin_name_part(norm.original, o_start, o_end) and best < 0.9:
+                return 2, 1.0
+            flipped = 0.0
+        else:
+            proper = multiword or any(c.kind in ("country", "governorate") for c in cands)
+            flipped = 0.0 if proper else _zipf(surface[2:] if surface.startswith("ال") else "ال" + surface, lang)
+            if surface in ("سورية", "سوريه") and self._after_feminine(norm.original, c_start if h.clitic else o_start):
+                return 2, 1.0  # «عائلة سورية»: the adjective "Syrian"
+        if flipped < 3.3:
+            strict = 0.5 if multiword else max(_STANDALONE, _required_importance(zipf, strict=True))
+            if best >= strict:
+                return 0, strict
+            relaxed = _required_importance(zipf, strict=False)
+            return (1, relaxed) if best >= relaxed else (2, 0.0)
+        if best >= 0.95 and flipped < 4.0 and zipf < 5.3:
+            return 0, 0.95
+        if best >= 0.7 and flipped < 3.8:
+            return 1, 0.7
+        if best >= 0.7 and flipped < 4.8:
+            return 3, 0.7  # «الطبقة» is also "class": only with a place or event word right beside it
+        return 2, 0.0
+
+    @staticmethod
+    def _latin_name_part(original: str, start: int, end: int) -> bool:
+        """True when a Latin match is part of a longer proper name (Mahmoud Bitar, Wael Haddara, the Duma)."""
+        before = original[max(0, start - 30) : start].rstrip()
+        after = original[end : end + 30].lstrip()
+        prev = before.split()[-1] if before.split() else ""
+        nxt = after.split()[0] if after.split() else ""
+        if prev.lower() == "the":
+            return True
+        if (
+            prev[:1].isupper()
+            and prev.isalpha()
+            and not before.endswith((".", "!", "?", ":"))
+            and prev not in _LATIN_OK_BEFORE
+        ):
+            return True
+        return bool(nxt[:1].isupper() and nxt.strip(",.;:'’").isalpha() and nxt.strip(",.;:'’") not in _LATIN_OK_AFTER)
+
+    @staticmethod
+    def _after_feminine(original: str, start: int) -> bool:
+        words = _WORD_RE.findall(original[max(0, start - 30) : start])
+        prev = words[-1] if words else ""
+        return len(prev) > 2 and prev[-1] in "ةه" and prev not in ("دولة", "جمهورية", "الجمهورية", "لدولة", "بدولة")
 
     def _score(
         self,
@@ -683,8 +1004,8 @@ class Geoparser:
             )
             if d is not None:
                 s += 0.5 * math.exp(-d / 60.0)
-        if not c.in_syria and (c.kind == "country" or c.importance >= 0.85):
-            s += 0.25  # a capital or a country of that name is meant over a Syrian village
+        if _major_foreign(c):
+            s += _FOREIGN_BONUS  # a capital or a country of that name is meant over a Syrian village
         if c.kind in ("district", "subdistrict") and c.name_ar.startswith("مركز"):
             s -= 0.15  # "إدلب" is the city before the centre sub-district named after it
         return s
@@ -727,7 +1048,7 @@ class Geoparser:
     def _area(self, place: Place) -> tuple[BaseGeometry, bool]:
         """The area a relative phrase about `place` refers to, and whether it is large (precision 3)."""
         gaz = self.gazetteer
-        if place.kind in ("governorate", "region"):
+        if place.kind in ("governorate", "region", "country"):
             return place.geometry, True
         if place.kind in ("district", "subdistrict"):
             return place.geometry, place.kind == "district"
@@ -786,6 +1107,15 @@ def _fits(place: Place, kinds: tuple[str, ...]) -> bool:
         if place.kind == kind and (not subtype or place.subtype == subtype):
             return True
     return False
+
+
+def _leading(cands: list[Place]) -> Place:
+    """The candidate that wins on name alone (a capital or a country beats a village of the same name)."""
+    return max(cands, key=lambda c: c.importance + (_FOREIGN_BONUS if _major_foreign(c) else 0.0))
+
+
+def _major_foreign(c: Place) -> bool:
+    return not c.in_syria and (c.kind == "country" or c.importance >= 0.85)
 
 
 def _nested(a: Place, b: Place) -> bool:
