@@ -33,7 +33,7 @@ from shapely.geometry.base import BaseGeometry
 from geomap.arabic import CLITIC_PREFIXES, normalize
 from geomap.gazetteer import Gazetteer, Place, haversine_km, load_gazetteer
 
-__all__ = ["Geoparser", "Mention", "geoparse"]
+__all__ = ["Geoparser", "Mention", "geoparse", "get_geoparser", "precision_of"]
 
 # ------------------------------------------------------------------------------------------------- vocabulary
 # All words below are in normalised form (see geomap.arabic): ة→ه, أإآ→ا, ى→ي.
@@ -1021,15 +1021,11 @@ class Geoparser:
         if not place.in_syria or relation is None:
             m.geometry = place.geometry
             m.lat, m.lon = place.lat, place.lon
-            m.precision = _precision(place)
-            if place.kind == "region" and place.subtype == "precision2":
-                m.precision = 2
-            if place.kind == "landmark" and place.subtype == "river":
-                m.precision = 3
+            m.precision = precision_of(place)
             return
         key = (place.id, relation, bearing, ctx.get("distance_km"))
         if key not in self._geom_cache:
-            self._geom_cache[key] = self._relative_geometry(place, relation, bearing, ctx.get("distance_km"))
+            self._geom_cache[key] = self.relative_geometry(place, relation, bearing, ctx.get("distance_km"))
         geom, precision = self._geom_cache[key]
         m.geometry = geom
         rep = (
@@ -1058,7 +1054,7 @@ class Geoparser:
             return gaz.lookup(place.admin2).geometry, False
         return _disc(place.lon, place.lat, 12.0), False
 
-    def _relative_geometry(
+    def relative_geometry(
         self, place: Place, relation: str, bearing: float | None, distance_km: float | None
     ) -> tuple[BaseGeometry, int]:
         gaz = self.gazetteer
@@ -1130,7 +1126,12 @@ def _combine(b1: float, b2: float) -> float:
     return (b1 + b2) / 2
 
 
-def _precision(place: Place) -> int:
+def precision_of(place: Place) -> int:
+    """ACLED geo_precision of a place taken as a whole: 1 a town or point, 2 part of a region, 3 a large region."""
+    if place.kind == "region" and place.subtype == "precision2":
+        return 2
+    if place.kind == "landmark" and place.subtype == "river":
+        return 3
     return _PRECISION_BY_KIND.get(place.kind, 3)
 
 
