@@ -1,0 +1,129 @@
+"""Event dates: stated in Arabic or English text, or given in a table cell.
+
+Arabic reporting writes months two ways at once («أكتوبر/تشرين الأول») and ranges as «بين 24 و27 نوفمبر». The
+first date stated in a report is taken as the event's (reports lead with the event), with ACLED's time_precision:
+1 a day, 2 a range of days within a week or so, 3 a month. Table cells are parsed by pandas in bulk and dateparser
+for the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+__all__ = ["EventDate", "date_in_text", "parse_date"]
+
+_MONTHS = {
+    "يناير": 1, "كانون الثاني": 1, "فبراير": 2, "شباط": 2, "مارس": 3, "آذار": 3, "اذار": 3, "أبريل": 4,
+    "ابريل": 4, "إبريل": 4, "نيسان": 4, "مايو": 5, "أيار": 5, "ايار": 5, "يونيو": 6, "يونيه": 6, "حزيران": 6,
+    "يوليو": 7, "يوليه": 7, "تموز": 7, "أغسطس": 8, "اغسطس": 8, "آب": 8, "اب": 8, "سبتمبر": 9, "أيلول": 9,
+    "ايلول": 9, "أكتوبر": 10, "اكتوبر": 10, "تشرين الأول": 10, "تشرين الاول": 10, "نوفمبر": 11,
+    "تشرين الثاني": 11, "ديسمبر": 12, "كانون الأول": 12, "كانون الاول": 12,
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+}
+_MONTH_ALT = r"(?<!\w)(?:" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + r")(?!\w)"
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# "بين 24 و27 نوفمبر/تشرين الثاني 2025", "24 - 27 November"
+_RANGE_RE = re.compile(
+    rf"(?:بين\s+)?(?P<d1>\d{{1,2}})\s*(?:و\s*|-\s*|–\s*|to\s+|and\s+)(?P<d2>\d{{1,2}})\s+(?P<m>{_MONTH_ALT})"
+    rf"(?:\s*/\s*(?:{_MONTH_ALT}))?(?:\s+(?:عام\s+)?(?P<y>\d{{4}}))?", re.IGNORECASE)
+# "3 نوفمبر 2025", "أكتوبر/تشرين الأول", "November 3, 2025"
+_DAY_RE = re.compile(
+    rf"(?:(?P<d>\d{{1,2}})\s+)?(?P<m>{_MONTH_ALT})(?:\s*/\s*(?:{_MONTH_ALT}))?(?:\s+(?P<d_en>\d{{1,2}})(?!\d),?)?"
+    rf"(?:\s+(?:عام\s+|من\s+عام\s+)?(?P<y>\d{{4}}))?", re.IGNORECASE)
+_ISO_RE = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    start: dt.date
+    end: dt.date
+    time_precision: int  # ACLED: 1 day, 2 days-to-week range, 3 month
+    text: str = ""
+
+    @property
+    def iso(self) -> str:
+        return self.start.isoformat()
+
+
+def _year(y: str | None, reference: dt.date | None, month: int) -> int | None:
+    if y:
+        return int(y)
+    if reference is None:
+        return None
+    # A month later than the report's own month belongs to the year before ("in December", reported in January).
+    return reference.year - 1 if month > reference.month + 1 else reference.year
+
+
+def date_in_text(text: str, *, reference: dt.date | None = None) -> EventDate | None:
+    """The first date stated in `text`; years missing from the text come from `reference` (the report date)."""
+    t = text.translate(_DIGITS)
+    found: list[tuple[int, EventDate]] = []
+    for m in _RANGE_RE.finditer(t):
+        month = _MONTHS[m["m"].lower()]
+        year = _year(m["y"], reference, month)
+        d1, d2 = int(m["d1"]), int(m["d2"])
+        if year and 1 <= d1 <= d2 <= 31:
+            try:
+                start, end = dt.date(year, month, d1), dt.date(year, month, d2)
+            except ValueError:
+                continue
+            found.append((m.start(), EventDate(start, end, 2 if d2 - d1 <= 7 else 3, m.group(0))))
+    taken = [range(pos, pos + len(e.text)) for pos, e in found]
+    for m in _DAY_RE.finditer(t):
+        if any(m.start() in r for r in taken):
+            continue
+        month = _MONTHS[m["m"].lower()]
+        day = m["d"] or m["d_en"]
+        year = _year(m["y"], reference, month)
+        if year is None:
+            continue
+        if m["m"].lower() == "may" and not (day or m["y"]):
+            continue  # the English verb
+        try:
+            if day:
+                d = dt.date(year, month, int(day))
+                found.append((m.start(), EventDate(d, d, 1, m.group(0))))
+            else:
+                start = dt.date(year, month, 1)
+                end = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
+                found.append((m.start(), EventDate(start, end, 3, m.group(0))))
+        except ValueError:
+            continue
+    for m in _ISO_RE.finditer(t):
+        try:
+            d = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            continue
+        found.append((m.start(), EventDate(d, d, 1, m.group(0))))
+    if not found:
+        return None
+    return min(found, key=lambda f: f[0])[1]
+
+
+@functools.lru_cache(maxsize=100_000)
+def parse_date(value: str) -> dt.date | None:
+    """A table cell or report date in any common format (ISO, 03/11/2024, 3 November 2024, ٣ تشرين الثاني ٢٠٢٤)."""
+    if value is None:
+        return None
+    s = str(value).strip().translate(_DIGITS)
+    if not s or s.lower() in ("nan", "nat", "none", "null"):
+        return None
+    m = _ISO_RE.match(s)
+    if m:
+        try:
+            return dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            return None
+    in_text = date_in_text(s)
+    if in_text and in_text.time_precision == 1 and re.search(r"\d{4}", s):
+        return in_text.start
+    import dateparser
+
+    parsed = dateparser.parse(s, languages=["ar", "en"], settings={"PREFER_DAY_OF_MONTH": "first",
+                                                                   "DATE_ORDER": "DMY",
+                                                                   "REQUIRE_PARTS": ["year"]})
+    return parsed.date() if parsed else None

@@ -1,0 +1,1 @@
+"""Readers (reports and incident tables, any encoding) and writers (RFC 7946 GeoJSON, GeoPackage, GeoParquet, CSV)."""
