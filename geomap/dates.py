@@ -16,24 +16,69 @@ from dataclasses import dataclass
 __all__ = ["EventDate", "date_in_text", "parse_date"]
 
 _MONTHS = {
-    "يناير": 1, "كانون الثاني": 1, "فبراير": 2, "شباط": 2, "مارس": 3, "آذار": 3, "اذار": 3, "أبريل": 4,
-    "ابريل": 4, "إبريل": 4, "نيسان": 4, "مايو": 5, "أيار": 5, "ايار": 5, "يونيو": 6, "يونيه": 6, "حزيران": 6,
-    "يوليو": 7, "يوليه": 7, "تموز": 7, "أغسطس": 8, "اغسطس": 8, "آب": 8, "اب": 8, "سبتمبر": 9, "أيلول": 9,
-    "ايلول": 9, "أكتوبر": 10, "اكتوبر": 10, "تشرين الأول": 10, "تشرين الاول": 10, "نوفمبر": 11,
-    "تشرين الثاني": 11, "ديسمبر": 12, "كانون الأول": 12, "كانون الاول": 12,
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
+    "يناير": 1,
+    "كانون الثاني": 1,
+    "فبراير": 2,
+    "شباط": 2,
+    "مارس": 3,
+    "آذار": 3,
+    "اذار": 3,
+    "أبريل": 4,
+    "ابريل": 4,
+    "إبريل": 4,
+    "نيسان": 4,
+    "مايو": 5,
+    "أيار": 5,
+    "ايار": 5,
+    "يونيو": 6,
+    "يونيه": 6,
+    "حزيران": 6,
+    "يوليو": 7,
+    "يوليه": 7,
+    "تموز": 7,
+    "أغسطس": 8,
+    "اغسطس": 8,
+    "آب": 8,
+    "اب": 8,
+    "سبتمبر": 9,
+    "أيلول": 9,
+    "ايلول": 9,
+    "أكتوبر": 10,
+    "اكتوبر": 10,
+    "تشرين الأول": 10,
+    "تشرين الاول": 10,
+    "نوفمبر": 11,
+    "تشرين الثاني": 11,
+    "ديسمبر": 12,
+    "كانون الأول": 12,
+    "كانون الاول": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
 }
 _MONTH_ALT = r"(?<!\w)(?:" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + r")(?!\w)"
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 # "بين 24 و27 نوفمبر/تشرين الثاني 2025", "24 - 27 November"
 _RANGE_RE = re.compile(
     rf"(?:بين\s+)?(?P<d1>\d{{1,2}})\s*(?:و\s*|-\s*|–\s*|to\s+|and\s+)(?P<d2>\d{{1,2}})\s+(?P<m>{_MONTH_ALT})"
-    rf"(?:\s*/\s*(?:{_MONTH_ALT}))?(?:\s+(?:عام\s+)?(?P<y>\d{{4}}))?", re.IGNORECASE)
+    rf"(?:\s*/\s*(?:{_MONTH_ALT}))?(?:\s+(?:عام\s+)?(?P<y>\d{{4}}))?",
+    re.IGNORECASE,
+)
 # "3 نوفمبر 2025", "أكتوبر/تشرين الأول", "November 3, 2025"
 _DAY_RE = re.compile(
     rf"(?:(?P<d>\d{{1,2}})\s+)?(?P<m>{_MONTH_ALT})(?:\s*/\s*(?:{_MONTH_ALT}))?(?:\s+(?P<d_en>\d{{1,2}})(?!\d),?)?"
-    rf"(?:\s+(?:عام\s+|من\s+عام\s+)?(?P<y>\d{{4}}))?", re.IGNORECASE)
+    rf"(?:\s+(?:عام\s+|من\s+عام\s+)?(?P<y>\d{{4}}))?",
+    re.IGNORECASE,
+)
 _ISO_RE = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")
 
 
@@ -89,7 +134,7 @@ def date_in_text(text: str, *, reference: dt.date | None = None) -> EventDate | 
                 found.append((m.start(), EventDate(d, d, 1, m.group(0))))
             else:
                 start = dt.date(year, month, 1)
-                end = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
+                end = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
                 found.append((m.start(), EventDate(start, end, 3, m.group(0))))
         except ValueError:
             continue
@@ -123,7 +168,9 @@ def parse_date(value: str) -> dt.date | None:
         return in_text.start
     import dateparser
 
-    parsed = dateparser.parse(s, languages=["ar", "en"], settings={"PREFER_DAY_OF_MONTH": "first",
-                                                                   "DATE_ORDER": "DMY",
-                                                                   "REQUIRE_PARTS": ["year"]})
+    parsed = dateparser.parse(
+        s,
+        languages=["ar", "en"],
+        settings={"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY", "REQUIRE_PARTS": ["year"]},
+    )
     return parsed.date() if parsed else None

@@ -16,25 +16,51 @@ from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
 from geopy.point import Point as GeoPoint
 
-from geomap.arabic import is_arabic, normalize_name
+from geomap.arabic import is_arabic
 from geomap.gazetteer import Gazetteer, Place, load_gazetteer
 from geomap.geoparse import _BEARING_NAMES, Mention, _nested, get_geoparser, precision_of
 
 __all__ = ["GeocodeResult", "SyriaGeocoder"]
 
 _KIND_WORDS = {
-    "governorate": "governorate", "province": "governorate", "muhafazat": "governorate",
-    "district": "district", "mantiqat": "district",
-    "subdistrict": "subdistrict", "sub district": "subdistrict", "nahiya": "subdistrict", "nahiyat": "subdistrict",
-    "town": "community", "city": "community", "village": "community", "community": "community",
-    "neighbourhood": "neighbourhood", "neighborhood": "neighbourhood",
+    "governorate": "governorate",
+    "province": "governorate",
+    "muhafazat": "governorate",
+    "district": "district",
+    "mantiqat": "district",
+    "subdistrict": "subdistrict",
+    "sub district": "subdistrict",
+    "nahiya": "subdistrict",
+    "nahiyat": "subdistrict",
+    "town": "community",
+    "city": "community",
+    "village": "community",
+    "community": "community",
+    "neighbourhood": "neighbourhood",
+    "neighborhood": "neighbourhood",
 }
 _FILLER_WORDS = {"area", "region", "countryside", "outskirts", "near", "the", "of", "rural", "environs", "vicinity"}
 _DIRECTION_WORDS = {
-    "north": 0, "northern": 0, "south": 180, "southern": 180, "east": 90, "eastern": 90, "west": 270, "western": 270,
-    "northeast": 45, "northeastern": 45, "north-east": 45, "northwest": 315, "northwestern": 315,
-    "north-west": 315, "southeast": 135, "southeastern": 135, "south-east": 135, "southwest": 225,
-    "southwestern": 225, "south-west": 225,
+    "north": 0,
+    "northern": 0,
+    "south": 180,
+    "southern": 180,
+    "east": 90,
+    "eastern": 90,
+    "west": 270,
+    "western": 270,
+    "northeast": 45,
+    "northeastern": 45,
+    "north-east": 45,
+    "northwest": 315,
+    "northwestern": 315,
+    "north-west": 315,
+    "southeast": 135,
+    "southeastern": 135,
+    "south-east": 135,
+    "southwest": 225,
+    "southwestern": 225,
+    "south-west": 225,
 }
 _ALTERNATE_RE = re.compile(r"\s+/\s+|\s*/\s*|\s+or\s+|\s*\|\s*")
 _CONTEXT_RE = re.compile(r"\s*[,،]\s*")
@@ -46,8 +72,19 @@ class GeocodeResult:
 
     __slots__ = ("bearing", "confidence", "geometry", "lat", "lon", "method", "place", "precision", "relation")
 
-    def __init__(self, place: Place, *, lat: float, lon: float, geometry: Any, precision: int, confidence: float,
-                 method: str, relation: str | None = None, bearing: float | None = None) -> None:
+    def __init__(
+        self,
+        place: Place,
+        *,
+        lat: float,
+        lon: float,
+        geometry: Any,
+        precision: int,
+        confidence: float,
+        method: str,
+        relation: str | None = None,
+        bearing: float | None = None,
+    ) -> None:
         self.place, self.lat, self.lon, self.geometry = place, lat, lon, geometry
         self.precision, self.confidence, self.method = precision, confidence, method
         self.relation, self.bearing = relation, bearing
@@ -55,8 +92,16 @@ class GeocodeResult:
     @classmethod
     def from_mention(cls, m: Mention, method: str) -> GeocodeResult:
         assert m.place is not None and m.lat is not None and m.lon is not None
-        return cls(m.place, lat=m.lat, lon=m.lon, geometry=m.geometry, precision=m.precision or 3,
-                   confidence=m.confidence, method=method, relation=m.relation)
+        return cls(
+            m.place,
+            lat=m.lat,
+            lon=m.lon,
+            geometry=m.geometry,
+            precision=m.precision or 3,
+            confidence=m.confidence,
+            method=method,
+            relation=m.relation,
+        )
 
 
 class SyriaGeocoder(Geocoder):
@@ -66,14 +111,27 @@ class SyriaGeocoder(Geocoder):
     'SY07'
     """
 
-    def __init__(self, *, gazetteer: Gazetteer | None = None, timeout: float | None = DEFAULT_SENTINEL,
-                 user_agent: str | None = "geomap", **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *,
+        gazetteer: Gazetteer | None = None,
+        timeout: float | None = DEFAULT_SENTINEL,
+        user_agent: str | None = "geomap",
+        **kwargs: Any,
+    ) -> None:
         super().__init__(timeout=timeout, user_agent=user_agent, **kwargs)
         self.gazetteer = gazetteer or load_gazetteer()
 
     # ------------------------------------------------------------------------------------------------ geocode
-    def geocode(self, query: str, *, exactly_one: bool = True, timeout: float | None = DEFAULT_SENTINEL,
-                kind: str | None = None, syria_only: bool = False) -> Location | list[Location] | None:
+    def geocode(
+        self,
+        query: str,
+        *,
+        exactly_one: bool = True,
+        timeout: float | None = DEFAULT_SENTINEL,
+        kind: str | None = None,
+        syria_only: bool = False,
+    ) -> Location | list[Location] | None:
         """The place `query` names: a `Location`, a list of them (``exactly_one=False``), or None.
 
         `kind` restricts the kind of place; `syria_only` drops foreign places."""
@@ -116,9 +174,7 @@ class SyriaGeocoder(Geocoder):
                 hint = hint or _KIND_WORDS[low]
             elif low in ("countryside", "rural", "outskirts", "environs", "vicinity"):
                 countryside = True
-            elif low in _FILLER_WORDS and not name_words:
-                continue
-            elif low in _FILLER_WORDS:
+            elif (low in _FILLER_WORDS and not name_words) or low in _FILLER_WORDS:
                 continue
             else:
                 name_words.append(w)
@@ -134,28 +190,52 @@ class SyriaGeocoder(Geocoder):
         parser = get_geoparser(gaz)
         for rank, place in enumerate(places[:5]):
             relation = "countryside" if countryside else "direction"
-            if place.kind == "community" and place.importance >= 0.95 and place.admin1 and (
-                    countryside or hint == "governorate"):
+            if (
+                place.kind == "community"
+                and place.importance >= 0.95
+                and place.admin1
+                and (countryside or hint == "governorate")
+            ):
                 place = gaz.lookup(place.admin1)
             geom, precision = parser.relative_geometry(place, relation, bearing, None)
             rep = geom.representative_point()
             label = _BEARING_NAMES.get(bearing) if bearing is not None else None
             relation = f"countryside-{label}" if countryside and label else "countryside" if countryside else label
-            results.append(GeocodeResult(place, lat=rep.y, lon=rep.x, geometry=geom, precision=precision,
-                                         confidence=_rank_confidence(len(places), rank), method="relative",
-                                         relation=relation, bearing=bearing))
+            results.append(
+                GeocodeResult(
+                    place,
+                    lat=rep.y,
+                    lon=rep.x,
+                    geometry=geom,
+                    precision=precision,
+                    confidence=_rank_confidence(len(places), rank),
+                    method="relative",
+                    relation=relation,
+                    bearing=bearing,
+                )
+            )
         return results
 
     @staticmethod
     def _plain(places: list[Place]) -> list[GeocodeResult]:
         # Damascus city and Damascus governorate are one answer at two scales, not rivals.
         rivals = 1 + sum(1 for p in places[1:] if not _nested(places[0], p))
-        return [GeocodeResult(p, lat=p.lat, lon=p.lon, geometry=p.geometry, precision=precision_of(p),
-                              confidence=_rank_confidence(rivals, rank), method="name")
-                for rank, p in enumerate(places[:5])]
+        return [
+            GeocodeResult(
+                p,
+                lat=p.lat,
+                lon=p.lon,
+                geometry=p.geometry,
+                precision=precision_of(p),
+                confidence=_rank_confidence(rivals, rank),
+                method="name",
+            )
+            for rank, p in enumerate(places[:5])
+        ]
 
-    def _resolve_arabic(self, query: str, head: str, *, kind: str | None,
-                        admin_filter: set[str] | None) -> list[GeocodeResult]:
+    def _resolve_arabic(
+        self, query: str, head: str, *, kind: str | None, admin_filter: set[str] | None
+    ) -> list[GeocodeResult]:
         """Arabic queries: the geoparser reads relative phrases and triggers; an exact name look-up backs it up
         (a query is a place name by definition, so no common-word filter applies)."""
         gaz = self.gazetteer
@@ -172,13 +252,22 @@ class SyriaGeocoder(Geocoder):
             if admin_filter and first.place.admin1 not in admin_filter and not first.relation:
                 better = [p for p in self._search(first.place.name_ar or first.text, kind, admin_filter)]
                 if better:
-                    return [GeocodeResult(p, lat=p.lat, lon=p.lon, geometry=p.geometry, precision=precision_of(p),
-                                          confidence=0.8, method="name+context") for p in better[:5]]
+                    return [
+                        GeocodeResult(
+                            p,
+                            lat=p.lat,
+                            lon=p.lon,
+                            geometry=p.geometry,
+                            precision=precision_of(p),
+                            confidence=0.8,
+                            method="name+context",
+                        )
+                        for p in better[:5]
+                    ]
             return [GeocodeResult.from_mention(first, "geoparse")]
         return self._plain(self._search(stripped, kind, admin_filter))
 
-    def _search(self, name: str, kind: str | None, admin_filter: set[str] | None, *, fuzzy: bool = True
-                ) -> list[Place]:
+    def _search(self, name: str, kind: str | None, admin_filter: set[str] | None, *, fuzzy: bool = True) -> list[Place]:
         gaz = self.gazetteer
         kinds = _kinds_for(kind)
         found = gaz.search(name, kind=kinds, fuzzy=False)
@@ -190,8 +279,10 @@ class SyriaGeocoder(Geocoder):
         # the towns; "Idlib Governorate", "Menbij District" the units (the kind hint then filters).
         towns = {p.admin1 for p in found if p.kind == "community"} | {p.admin2 for p in found if p.kind == "community"}
         towns |= {p.admin3 for p in found if p.kind == "community"}
-        return sorted(found, key=lambda p: (p.kind in ("governorate", "district", "subdistrict") and p.id in towns,
-                                            -p.importance, p.id))
+        return sorted(
+            found,
+            key=lambda p: (p.kind in ("governorate", "district", "subdistrict") and p.id in towns, -p.importance, p.id),
+        )
 
     def _admin_context(self, context: list[str]) -> set[str] | None:
         if not context:
@@ -200,8 +291,9 @@ class SyriaGeocoder(Geocoder):
         for part in context:
             part = re.sub(r"\b(governorate|province|district|countryside)\b", "", part, flags=re.I).strip()
             part = re.sub(r"^(محافظة|ريف|منطقة)\s+", "", part)
-            for p in self.gazetteer.search(part, kind=("governorate", "district", "community", "subdistrict"),
-                                           fuzzy=False):
+            for p in self.gazetteer.search(
+                part, kind=("governorate", "district", "community", "subdistrict"), fuzzy=False
+            ):
                 if p.in_syria and p.admin1:
                     codes.add(p.admin1)
         return codes or None
@@ -212,17 +304,30 @@ class SyriaGeocoder(Geocoder):
         label = p.name_en or p.name_ar
         if r.relation:
             label = f"{r.relation} of {label}"
-        address = ", ".join([f"{p.name_ar} ({label})" if p.name_ar else label, *chain,
-                             "Syria" if p.in_syria and p.kind != "country" else ""]).strip(", ")
+        address = ", ".join(
+            [
+                f"{p.name_ar} ({label})" if p.name_ar else label,
+                *chain,
+                "Syria" if p.in_syria and p.kind != "country" else "",
+            ]
+        ).strip(", ")
         raw = p.to_record()
-        raw.update({"query": query, "precision": r.precision, "confidence": round(r.confidence, 3),
-                    "match_method": r.method, "relation": r.relation,
-                    "geometry_type": r.geometry.geom_type if r.geometry is not None else None})
+        raw.update(
+            {
+                "query": query,
+                "precision": r.precision,
+                "confidence": round(r.confidence, 3),
+                "match_method": r.method,
+                "relation": r.relation,
+                "geometry_type": r.geometry.geom_type if r.geometry is not None else None,
+            }
+        )
         return Location(address, GeoPoint(r.lat, r.lon), raw)
 
     # ------------------------------------------------------------------------------------------------ reverse
-    def reverse(self, query: Any, *, exactly_one: bool = True, timeout: float | None = DEFAULT_SENTINEL,
-                max_km: float = 15.0) -> Location | list[Location] | None:
+    def reverse(
+        self, query: Any, *, exactly_one: bool = True, timeout: float | None = DEFAULT_SENTINEL, max_km: float = 15.0
+    ) -> Location | list[Location] | None:
         """Community, sub-district, district and governorate of a point (``"lat, lon"``, a tuple or a Point).
 
         With ``exactly_one`` the most specific of them is returned, and ``raw`` carries all four."""

@@ -40,23 +40,107 @@ __all__ = [
 ]
 
 INCIDENT_COLUMNS = [
-    "event_id_cnty", "event_date", "event_date_end", "year", "time_precision", "date_source", "event_type",
-    "sub_event_type", "actor1", "actor2", "admin1", "admin2", "admin3", "admin1_pcode", "admin2_pcode",
-    "admin3_pcode", "location", "location_ar", "latitude", "longitude", "geo_precision", "relation", "area_id",
-    "notes", "title", "source", "source_url", "fatalities", "gazetteer_id", "match_method", "confidence", "status",
-    "reason", "flags", "input_file", "input_line",
+    "event_id_cnty",
+    "event_date",
+    "event_date_end",
+    "year",
+    "time_precision",
+    "date_source",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "admin1",
+    "admin2",
+    "admin3",
+    "admin1_pcode",
+    "admin2_pcode",
+    "admin3_pcode",
+    "location",
+    "location_ar",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "relation",
+    "area_id",
+    "notes",
+    "title",
+    "source",
+    "source_url",
+    "fatalities",
+    "gazetteer_id",
+    "match_method",
+    "confidence",
+    "status",
+    "reason",
+    "flags",
+    "input_file",
+    "input_line",
 ]
 MENTION_COLUMNS = [
-    "event_id_cnty", "mention_index", "start", "end", "text", "gazetteer_id", "name_ar", "name_en", "kind",
-    "relation", "in_syria", "precision", "confidence", "is_event_location", "latitude", "longitude",
+    "event_id_cnty",
+    "mention_index",
+    "start",
+    "end",
+    "text",
+    "gazetteer_id",
+    "name_ar",
+    "name_en",
+    "kind",
+    "relation",
+    "in_syria",
+    "precision",
+    "confidence",
+    "is_event_location",
+    "latitude",
+    "longitude",
 ]
 SYRIA_BBOX = (35.5, 32.2, 42.5, 37.4)  # lon_min, lat_min, lon_max, lat_max
 
 _POLITICAL = {
-    "انضمام", "حكومه", "الحكومه", "نظام", "النظام", "زياره", "وزير", "وزاره", "رئيس", "الرئيس", "تنسيق",
-    "التنسيق", "علاقات", "مفاوضات", "محادثات", "اتفاق", "موقف", "قدره", "سفاره", "السفاره", "تصريحات", "اعلنت",
-    "اعلن", "قالت", "طالبت", "اتهمت", "رفضت", "دعت", "ادانت", "ترحب", "بين", "عاصمه", "حكومتي", "ممثل",
-    "مبعوث", "وفد", "لدي", "مع", "عن", "تحالف", "التحالف", "انضمت", "دوله",
+    "انضمام",
+    "حكومه",
+    "الحكومه",
+    "نظام",
+    "النظام",
+    "زياره",
+    "وزير",
+    "وزاره",
+    "رئيس",
+    "الرئيس",
+    "تنسيق",
+    "التنسيق",
+    "علاقات",
+    "مفاوضات",
+    "محادثات",
+    "اتفاق",
+    "موقف",
+    "قدره",
+    "سفاره",
+    "السفاره",
+    "تصريحات",
+    "اعلنت",
+    "اعلن",
+    "قالت",
+    "طالبت",
+    "اتهمت",
+    "رفضت",
+    "دعت",
+    "ادانت",
+    "ترحب",
+    "بين",
+    "عاصمه",
+    "حكومتي",
+    "ممثل",
+    "مبعوث",
+    "وفد",
+    "لدي",
+    "مع",
+    "عن",
+    "تحالف",
+    "التحالف",
+    "انضمت",
+    "دوله",
 }
 _DATELINE_RE = re.compile(r"^\s*[\w\s]{2,30}?\s*[\-–—:(]", re.UNICODE)
 
@@ -75,7 +159,7 @@ class Incidents:
 
 # --------------------------------------------------------------------------------------------- event place
 def _words_before(text: str, pos: int, n: int = 3) -> list[str]:
-    return [normalize_name(w) for w in re.findall(r"\w+", text[max(0, pos - 40):pos])[-n:]]
+    return [normalize_name(w) for w in re.findall(r"\w+", text[max(0, pos - 40) : pos])[-n:]]
 
 
 def _is_dateline(text: str, m: Mention) -> bool:
@@ -83,7 +167,7 @@ def _is_dateline(text: str, m: Mention) -> bool:
     line_start = text.rfind("\n", 0, m.start) + 1
     if m.start - line_start > 3:
         return False
-    rest = text[m.end:m.end + 25]
+    rest = text[m.end : m.end + 25]
     return bool(re.match(r"\s*(\([^)]{0,20}\))?\s*[-–—:]", rest))
 
 
@@ -161,8 +245,16 @@ def _coords(lat: Any, lon: Any) -> tuple[float | None, float | None, list[str], 
     la, lo = _number(lat), _number(lon)
     raw_present = _clean(lat) is not None or _clean(lon) is not None
     if la is None or lo is None:
-        return None, None, [], ("coordinates are not numbers" if raw_present and (la is None) != (lo is None) or
-                                (raw_present and la is None and lo is None) else None)
+        return (
+            None,
+            None,
+            [],
+            (
+                "coordinates are not numbers"
+                if (raw_present and (la is None) != (lo is None)) or (raw_present and la is None and lo is None)
+                else None
+            ),
+        )
     flags = []
     if not (-90 <= la <= 90 and -180 <= lo <= 180):
         if -90 <= lo <= 90 and -180 <= la <= 180:
@@ -245,8 +337,17 @@ def geocode_incidents(
     """
     gaz = gazetteer or load_gazetteer()
     df = _records(data)
-    cols = detect_columns(df.columns, {"text": text_column, "location": location_column, "date": date_column,
-                                       "lat": lat_column, "lon": lon_column, "id": id_column})
+    cols = detect_columns(
+        df.columns,
+        {
+            "text": text_column,
+            "location": location_column,
+            "date": date_column,
+            "lat": lat_column,
+            "lon": lon_column,
+            "id": id_column,
+        },
+    )
     placer = _Placer(gaz)
     rows: list[dict[str, Any]] = []
     mention_rows: list[dict[str, Any]] = []
@@ -282,9 +383,9 @@ def _stem(path: Any) -> str:
     return re.sub(r"[^\w\-]+", "_", s.rsplit("/", 1)[-1].rsplit(".", 1)[0]).strip("_") or "row"
 
 
-def _place_record(rec: dict[str, Any], cols: ColumnMap, placer: _Placer,
-                  areas: dict[str, tuple[BaseGeometry, Place, str | None]]
-                  ) -> tuple[dict[str, Any], list[tuple[Mention, bool]]]:
+def _place_record(
+    rec: dict[str, Any], cols: ColumnMap, placer: _Placer, areas: dict[str, tuple[BaseGeometry, Place, str | None]]
+) -> tuple[dict[str, Any], list[tuple[Mention, bool]]]:
     def get(role: str) -> str | None:
         col = cols.get(role)
         return _clean(rec.get(col)) if col else None
@@ -294,20 +395,41 @@ def _place_record(rec: dict[str, Any], cols: ColumnMap, placer: _Placer,
     if text is None and title:
         text, title = title, None
     row: dict[str, Any] = {
-        "event_id_cnty": get("id"), "event_type": get("event_type"), "sub_event_type": get("sub_event_type"),
-        "actor1": get("actor1"), "actor2": get("actor2"), "notes": text, "title": title, "source": get("source"),
-        "source_url": get("url"), "fatalities": _int(get("fatalities")), "input_file": rec.get("_file"),
-        "input_line": rec.get("_line"), "flags": [], "status": "unplaced", "reason": None, "match_method": None,
-        "confidence": None, "gazetteer_id": None, "relation": None, "area_id": None, "geo_precision": None,
-        "latitude": None, "longitude": None, "location": get("location"), "location_ar": None,
+        "event_id_cnty": get("id"),
+        "event_type": get("event_type"),
+        "sub_event_type": get("sub_event_type"),
+        "actor1": get("actor1"),
+        "actor2": get("actor2"),
+        "notes": text,
+        "title": title,
+        "source": get("source"),
+        "source_url": get("url"),
+        "fatalities": _int(get("fatalities")),
+        "input_file": rec.get("_file"),
+        "input_line": rec.get("_line"),
+        "flags": [],
+        "status": "unplaced",
+        "reason": None,
+        "match_method": None,
+        "confidence": None,
+        "gazetteer_id": None,
+        "relation": None,
+        "area_id": None,
+        "geo_precision": None,
+        "latitude": None,
+        "longitude": None,
+        "location": get("location"),
+        "location_ar": None,
     }
     if rec.get("_problem"):
         row["flags"].append(str(rec["_problem"]))
-    _fill_date(row, get("date"), text, get("time_precision"),
-               authoritative=cols.get("date") in ("event_date", "date_start"))
+    _fill_date(
+        row, get("date"), text, get("time_precision"), authoritative=cols.get("date") in ("event_date", "date_start")
+    )
     mentions: list[tuple[Mention, bool]] = []
-    lat, lon, flags, problem = _coords(rec.get(cols.get("lat")) if cols.get("lat") else None,
-                                       rec.get(cols.get("lon")) if cols.get("lon") else None)
+    lat, lon, flags, problem = _coords(
+        rec.get(cols.get("lat")) if cols.get("lat") else None, rec.get(cols.get("lon")) if cols.get("lon") else None
+    )
     row["flags"].extend(flags)
     if problem:
         row["flags"].append(problem)
@@ -319,8 +441,14 @@ def _place_record(rec: dict[str, Any], cols: ColumnMap, placer: _Placer,
             row["flags"].append(f"geoparser error: {exc}")
             parsed = []
     if lat is not None and lon is not None:
-        row.update(latitude=lat, longitude=lon, match_method="coordinates", confidence=1.0, status="placed",
-                   geo_precision=_int(get("geo_precision")) or 1)
+        row.update(
+            latitude=lat,
+            longitude=lon,
+            match_method="coordinates",
+            confidence=1.0,
+            status="placed",
+            geo_precision=_int(get("geo_precision")) or 1,
+        )
         admin = placer.admin(lat, lon)
         if admin["governorate"] is None:
             row["status"] = "outside_syria"
@@ -360,10 +488,17 @@ def _place_record(rec: dict[str, Any], cols: ColumnMap, placer: _Placer,
         }[why]
         if why == "outside_syria":
             foreign = next(m for m in parsed if m.place is not None and not m.in_syria)
-            row.update(status="outside_syria", latitude=round(foreign.lat, 6), longitude=round(foreign.lon, 6),
-                       gazetteer_id=foreign.place_id, location=foreign.place.name_en,
-                       location_ar=foreign.place.name_ar, match_method="geoparse",
-                       confidence=round(foreign.confidence, 3), geo_precision=foreign.precision)
+            row.update(
+                status="outside_syria",
+                latitude=round(foreign.lat, 6),
+                longitude=round(foreign.lon, 6),
+                gazetteer_id=foreign.place_id,
+                location=foreign.place.name_en,
+                location_ar=foreign.place.name_ar,
+                match_method="geoparse",
+                confidence=round(foreign.confidence, 3),
+                geo_precision=foreign.precision,
+            )
         return row, mentions
     if location:
         row["reason"] = f"location {location!r} not found in the gazetteer and no text to read"
@@ -374,12 +509,20 @@ def _place_record(rec: dict[str, Any], cols: ColumnMap, placer: _Placer,
     return row, mentions
 
 
-def _fill_from_result(row: dict[str, Any], r: GeocodeResult, placer: _Placer,
-                      areas: dict[str, tuple[BaseGeometry, Place, str | None]]) -> None:
+def _fill_from_result(
+    row: dict[str, Any], r: GeocodeResult, placer: _Placer, areas: dict[str, tuple[BaseGeometry, Place, str | None]]
+) -> None:
     p = r.place
-    row.update(latitude=round(r.lat, 6), longitude=round(r.lon, 6), gazetteer_id=p.id,
-               confidence=round(r.confidence, 3), geo_precision=r.precision, relation=r.relation,
-               status="placed" if p.in_syria else "outside_syria", location_ar=p.name_ar)
+    row.update(
+        latitude=round(r.lat, 6),
+        longitude=round(r.lon, 6),
+        gazetteer_id=p.id,
+        confidence=round(r.confidence, 3),
+        geo_precision=r.precision,
+        relation=r.relation,
+        status="placed" if p.in_syria else "outside_syria",
+        location_ar=p.name_ar,
+    )
     if row["location"] is None or row.get("match_method") != "geocode":
         row["location"] = p.name_en if not r.relation else f"{p.name_en} ({r.relation})"
     if not p.in_syria:
@@ -389,8 +532,11 @@ def _fill_from_result(row: dict[str, Any], r: GeocodeResult, placer: _Placer,
         aid = _area_id(p, r.relation)
         row["area_id"] = aid
         areas.setdefault(aid, (r.geometry, p, r.relation))
-    admin = placer.admin(r.lat, r.lon) if p.in_syria else {"governorate": None, "district": None,
-                                                            "subdistrict": None, "community": None}
+    admin = (
+        placer.admin(r.lat, r.lon)
+        if p.in_syria
+        else {"governorate": None, "district": None, "subdistrict": None, "community": None}
+    )
     if admin["governorate"] is None and p.in_syria:
         admin = placer.gaz.admin_names(p) | {"community": None}
     _fill_admin(row, admin)
@@ -403,24 +549,40 @@ def _fill_admin(row: dict[str, Any], admin: dict[str, Place | None]) -> None:
         row[f"admin{level}_pcode"] = p.pcode if p else None
 
 
-def _fill_date(row: dict[str, Any], value: str | None, text: str | None, precision: str | None, *,
-               authoritative: bool = False) -> None:
+def _fill_date(
+    row: dict[str, Any], value: str | None, text: str | None, precision: str | None, *, authoritative: bool = False
+) -> None:
     """event_date from the table (ACLED/UCDP event dates are authoritative), else the first date the text states,
     else the report's own date; `date_source` says which."""
     report_date = parse_date(value) if value else None
     if value and report_date is None:
         row["flags"].append(f"unreadable date {value!r}")
     if report_date is not None and authoritative:
-        row.update(event_date=report_date.isoformat(), event_date_end=report_date.isoformat(),
-                   time_precision=_int(precision) or 1, date_source="table", year=report_date.year)
+        row.update(
+            event_date=report_date.isoformat(),
+            event_date_end=report_date.isoformat(),
+            time_precision=_int(precision) or 1,
+            date_source="table",
+            year=report_date.year,
+        )
         return
     stated = date_in_text(text, reference=report_date) if text else None
     if stated is not None and (report_date is None or stated.start <= report_date + dt.timedelta(days=1)):
-        row.update(event_date=stated.start.isoformat(), event_date_end=stated.end.isoformat(),
-                   time_precision=stated.time_precision, date_source="text", year=stated.start.year)
+        row.update(
+            event_date=stated.start.isoformat(),
+            event_date_end=stated.end.isoformat(),
+            time_precision=stated.time_precision,
+            date_source="text",
+            year=stated.start.year,
+        )
     elif report_date is not None:
-        row.update(event_date=report_date.isoformat(), event_date_end=report_date.isoformat(),
-                   time_precision=_int(precision) or 1, date_source="report", year=report_date.year)
+        row.update(
+            event_date=report_date.isoformat(),
+            event_date_end=report_date.isoformat(),
+            time_precision=_int(precision) or 1,
+            date_source="report",
+            year=report_date.year,
+        )
     else:
         row.update(event_date=None, event_date_end=None, time_precision=None, date_source=None, year=None)
 
@@ -433,11 +595,22 @@ def _int(value: Any) -> int | None:
 def _mention_row(event_id: str, j: int, m: Mention, is_event: bool) -> dict[str, Any]:
     p = m.place
     return {
-        "event_id_cnty": event_id, "mention_index": j, "start": m.start, "end": m.end, "text": m.text,
-        "gazetteer_id": p.id if p else None, "name_ar": p.name_ar if p else None,
-        "name_en": p.name_en if p else None, "kind": m.kind, "relation": m.relation, "in_syria": m.in_syria,
-        "precision": m.precision, "confidence": round(m.confidence, 3), "is_event_location": is_event,
-        "latitude": None if m.lat is None else round(m.lat, 6), "longitude": None if m.lon is None else round(m.lon, 6),
+        "event_id_cnty": event_id,
+        "mention_index": j,
+        "start": m.start,
+        "end": m.end,
+        "text": m.text,
+        "gazetteer_id": p.id if p else None,
+        "name_ar": p.name_ar if p else None,
+        "name_en": p.name_en if p else None,
+        "kind": m.kind,
+        "relation": m.relation,
+        "in_syria": m.in_syria,
+        "precision": m.precision,
+        "confidence": round(m.confidence, 3),
+        "is_event_location": is_event,
+        "latitude": None if m.lat is None else round(m.lat, 6),
+        "longitude": None if m.lon is None else round(m.lon, 6),
     }
 
 
@@ -451,28 +624,41 @@ def _incident_frame(rows: list[dict[str, Any]]) -> gpd.GeoDataFrame:
         df[c] = df[c].astype("Int64")
     for c in ("latitude", "longitude", "confidence"):
         df[c] = df[c].astype("float64")
-    geometry = [Point(lon, lat) if lat is not None and not pd.isna(lat) else None
-                for lat, lon in zip(df["latitude"], df["longitude"], strict=True)]
+    geometry = [
+        Point(lon, lat) if lat is not None and not pd.isna(lat) else None
+        for lat, lon in zip(df["latitude"], df["longitude"], strict=True)
+    ]
     return gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(geometry, crs="EPSG:4326"), crs="EPSG:4326")
 
 
 def _mention_frame(rows: list[dict[str, Any]]) -> gpd.GeoDataFrame:
     df = pd.DataFrame(rows, columns=MENTION_COLUMNS)
-    geometry = [Point(lon, lat) if lat is not None and not pd.isna(lat) else None
-                for lat, lon in zip(df["latitude"], df["longitude"], strict=True)]
+    geometry = [
+        Point(lon, lat) if lat is not None and not pd.isna(lat) else None
+        for lat, lon in zip(df["latitude"], df["longitude"], strict=True)
+    ]
     return gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(geometry, crs="EPSG:4326"), crs="EPSG:4326")
 
 
-def _area_frame(areas: dict[str, tuple[BaseGeometry, Place, str | None]],
-                incidents: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+def _area_frame(
+    areas: dict[str, tuple[BaseGeometry, Place, str | None]], incidents: gpd.GeoDataFrame
+) -> gpd.GeoDataFrame:
     counts = incidents["area_id"].value_counts()
     ids = sorted(areas)
-    rows = [{"area_id": a, "gazetteer_id": areas[a][1].id, "name_ar": areas[a][1].name_ar,
-             "name_en": areas[a][1].name_en, "kind": areas[a][1].kind, "relation": areas[a][2],
-             "incidents": int(counts.get(a, 0))} for a in ids]
+    rows = [
+        {
+            "area_id": a,
+            "gazetteer_id": areas[a][1].id,
+            "name_ar": areas[a][1].name_ar,
+            "name_en": areas[a][1].name_en,
+            "kind": areas[a][1].kind,
+            "relation": areas[a][2],
+            "incidents": int(counts.get(a, 0)),
+        }
+        for a in ids
+    ]
     df = pd.DataFrame(rows, columns=["area_id", "gazetteer_id", "name_ar", "name_en", "kind", "relation", "incidents"])
-    return gpd.GeoDataFrame(df, geometry=gpd.GeoSeries([areas[a][0] for a in ids], crs="EPSG:4326"),
-                            crs="EPSG:4326")
+    return gpd.GeoDataFrame(df, geometry=gpd.GeoSeries([areas[a][0] for a in ids], crs="EPSG:4326"), crs="EPSG:4326")
 
 
 def read_incidents(
@@ -497,10 +683,20 @@ def read_incidents(
             if chunk.empty:
                 continue
             # Column roles are recognised per file: a CSV's `notes` must not hide a JSON file's `text`.
-            parts.append(geocode_incidents(chunk, text_column=text_column, location_column=location_column,
-                                           date_column=date_column, lat_column=lat_column, lon_column=lon_column,
-                                           id_column=id_column, gazetteer=gazetteer, return_all=True,
-                                           progress=progress))
+            parts.append(
+                geocode_incidents(
+                    chunk,
+                    text_column=text_column,
+                    location_column=location_column,
+                    date_column=date_column,
+                    lat_column=lat_column,
+                    lon_column=lon_column,
+                    id_column=id_column,
+                    gazetteer=gazetteer,
+                    return_all=True,
+                    progress=progress,
+                )
+            )
     if not parts:
         raise InputError("no records in the input", path=", ".join(map(str, files)))
     result = _concat(parts)
@@ -526,9 +722,10 @@ def _concat(parts: list[Incidents]) -> Incidents:
     mentions = pd.concat([p.mentions for p in parts], ignore_index=True)
     areas = pd.concat([p.areas for p in parts], ignore_index=True)
     areas = areas.groupby("area_id", sort=True, as_index=False).agg(
-        {c: ("sum" if c == "incidents" else "first") for c in areas.columns if c != "area_id"})
-    return Incidents(gpd.GeoDataFrame(incidents, geometry="geometry", crs="EPSG:4326"),
-                     gpd.GeoDataFrame(mentions, geometry="geometry", crs="EPSG:4326"),
-                     gpd.GeoDataFrame(areas, geometry="geometry", crs="EPSG:4326"))
-
-
+        {c: ("sum" if c == "incidents" else "first") for c in areas.columns if c != "area_id"}
+    )
+    return Incidents(
+        gpd.GeoDataFrame(incidents, geometry="geometry", crs="EPSG:4326"),
+        gpd.GeoDataFrame(mentions, geometry="geometry", crs="EPSG:4326"),
+        gpd.GeoDataFrame(areas, geometry="geometry", crs="EPSG:4326"),
+    )

@@ -24,7 +24,7 @@ def decode_bytes(data: bytes, *, path: str = "<bytes>", encoding: str | None = N
         except (UnicodeDecodeError, LookupError) as exc:
             raise InputError(f"cannot decode as {encoding}: {exc}", path=path) from exc
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16"), "utf-16"
     try:

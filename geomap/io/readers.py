@@ -20,7 +20,7 @@ import pandas as pd
 from geomap.exc import InputError
 from geomap.io.encoding import decode_bytes, read_text
 
-__all__ = ["ColumnMap", "TABLE_SUFFIXES", "REPORT_SUFFIXES", "detect_columns", "expand_inputs", "iter_records"]
+__all__ = ["REPORT_SUFFIXES", "TABLE_SUFFIXES", "ColumnMap", "detect_columns", "expand_inputs", "iter_records"]
 
 TABLE_SUFFIXES = {".csv", ".tsv", ".xlsx", ".xls", ".parquet", ".geojson"}
 REPORT_SUFFIXES = {".txt", ".md", ".jsonl", ".ndjson", ".json"}
@@ -31,11 +31,39 @@ UCDP_COLUMNS = {"date_start", "where_coordinates", "latitude", "longitude", "adm
 _ROLE_NAMES: dict[str, tuple[str, ...]] = {
     "id": ("event_id_cnty", "id", "event_id", "incident_id", "report_id", "uid", "المعرف", "الرقم"),
     "date": ("event_date", "date_start", "date", "published", "published_at", "datetime", "time", "التاريخ"),
-    "text": ("notes", "text", "body", "content", "article", "report", "description", "source_headline", "summary",
-             "message", "tweet", "النص", "الخبر", "التفاصيل", "الوصف", "ملاحظات"),
+    "text": (
+        "notes",
+        "text",
+        "body",
+        "content",
+        "article",
+        "report",
+        "description",
+        "source_headline",
+        "summary",
+        "message",
+        "tweet",
+        "النص",
+        "الخبر",
+        "التفاصيل",
+        "الوصف",
+        "ملاحظات",
+    ),
     "title": ("title", "headline", "العنوان"),
-    "location": ("location", "where_coordinates", "place", "location_name", "town", "city", "village", "site",
-                 "الموقع", "المكان", "المنطقة", "البلدة"),
+    "location": (
+        "location",
+        "where_coordinates",
+        "place",
+        "location_name",
+        "town",
+        "city",
+        "village",
+        "site",
+        "الموقع",
+        "المكان",
+        "المنطقة",
+        "البلدة",
+    ),
     "lat": ("latitude", "lat", "y", "خط العرض"),
     "lon": ("longitude", "lon", "lng", "long", "x", "خط الطول"),
     "event_type": ("event_type", "type_of_violence", "category", "type", "نوع الحدث"),
@@ -69,7 +97,7 @@ def detect_columns(columns: Iterable[str], overrides: dict[str, str | None] | No
     cols = [c for c in columns if not str(c).startswith("_")]
     lower = {str(c).strip().lower(): c for c in cols}
     names = set(lower)
-    schema = "acled" if ACLED_COLUMNS <= names else "ucdp" if UCDP_COLUMNS <= names else "generic"
+    schema = "acled" if names >= ACLED_COLUMNS else "ucdp" if names >= UCDP_COLUMNS else "generic"
     roles: dict[str, str] = {}
     for role, candidates in _ROLE_NAMES.items():
         for cand in candidates:
@@ -92,23 +120,26 @@ def expand_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TABLE_SUFFIXES |
-                           REPORT_SUFFIXES and not f.name.startswith("."))
+            found = sorted(
+                f
+                for f in p.rglob("*")
+                if f.is_file() and f.suffix.lower() in TABLE_SUFFIXES | REPORT_SUFFIXES and not f.name.startswith(".")
+            )
             if not found:
-                raise InputError("no .txt, .jsonl, .json, .csv, .xlsx, .parquet or .geojson files in this folder",
-                                 path=str(p))
+                raise InputError(
+                    "no .txt, .jsonl, .json, .csv, .xlsx, .parquet or .geojson files in this folder", path=str(p)
+                )
             out.extend(found)
-        elif p.exists():
-            out.append(p)
-        elif str(raw) == "-":
+        elif p.exists() or str(raw) == "-":
             out.append(p)
         else:
             raise InputError("no such file or folder", path=str(p))
     return out
 
 
-def iter_records(path: str | os.PathLike[str], *, encoding: str | None = None, sheet: str | None = None,
-                 chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]:
+def iter_records(
+    path: str | os.PathLike[str], *, encoding: str | None = None, sheet: str | None = None, chunk_rows: int = CHUNK_ROWS
+) -> Iterator[pd.DataFrame]:
     """DataFrames of string cells with `_file` and `_line`, chunk by chunk, for any supported file."""
     p = Path(path)
     suffix = p.suffix.lower()
@@ -127,8 +158,11 @@ def iter_records(path: str | os.PathLike[str], *, encoding: str | None = None, s
     elif suffix == ".parquet":
         yield _parquet(p)
     else:
-        raise InputError(f"unsupported file type {suffix or '(none)'}; expected one of "
-                         f"{', '.join(sorted(TABLE_SUFFIXES | REPORT_SUFFIXES))}", path=str(p))
+        raise InputError(
+            f"unsupported file type {suffix or '(none)'}; expected one of "
+            f"{', '.join(sorted(TABLE_SUFFIXES | REPORT_SUFFIXES))}",
+            path=str(p),
+        )
 
 
 def _frame(rows: list[dict], path: Path) -> pd.DataFrame:
@@ -159,8 +193,7 @@ def _jsonl(p: Path, encoding: str | None, chunk_rows: int) -> Iterator[pd.DataFr
             if isinstance(rec, str):
                 rec = {"text": rec}
             if not isinstance(rec, dict):
-                raise InputError(f"expected a JSON object per line, got {type(rec).__name__}", path=str(p),
-                                 line=lineno)
+                raise InputError(f"expected a JSON object per line, got {type(rec).__name__}", path=str(p), line=lineno)
             rows.append({**_flatten(rec), "_file": str(p), "_line": lineno})
             if len(rows) >= chunk_rows:
                 yield _frame(rows, p)
@@ -175,8 +208,9 @@ def _open_text(p: Path, encoding: str | None):
         head = fh.read(65536)
     if not head:
         raise InputError("empty file", path=str(p))
-    _, enc = decode_bytes(head if len(head) < 65536 else head[: head.rfind(b"\n") + 1] or head, path=str(p),
-                          encoding=encoding)
+    _, enc = decode_bytes(
+        head if len(head) < 65536 else head[: head.rfind(b"\n") + 1] or head, path=str(p), encoding=encoding
+    )
     return open(p, encoding=enc, errors="strict", newline="")
 
 
@@ -281,7 +315,7 @@ def _csv(p: Path, encoding: str | None, chunk_rows: int, delimiter: str | None) 
             if len(cells) != len(header):
                 rec["_problem"] = f"row has {len(cells)} fields, the header {len(header)}"
                 if len(cells) > len(header):
-                    rec[header[-1]] = delimiter.join(cells[len(header) - 1:])
+                    rec[header[-1]] = delimiter.join(cells[len(header) - 1 :])
             rows.append({**rec, "_file": str(p), "_line": start_line})
             if len(rows) >= chunk_rows:
                 yield _frame(rows, p)
@@ -356,4 +390,3 @@ def read_stdin_text(data: bytes, *, encoding: str | None = None) -> str:
 def frames_from_text(text: str, name: str = "<stdin>") -> pd.DataFrame:
     """A single report given as a string."""
     return pd.DataFrame([{"id": name, "text": text, "_file": name, "_line": 1}])
-

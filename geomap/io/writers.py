@@ -1,0 +1,196 @@
+"""Writing layers: RFC 7946 GeoJSON, GeoPackage, GeoParquet and ACLED-ordered CSV.
+
+Every writer is atomic (a temporary file in the target folder, renamed over the target only when complete) and
+deterministic (same input, same bytes: fixed key order, coordinates rounded to 6 decimals, GeoPackage timestamps
+pinned). GeoJSON is written by hand rather than through GDAL so that Arabic stays UTF-8 and rings are wound
+counter-clockwise, and so that the output is one feature per line (diffable, streamable).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from shapely.geometry import mapping
+
+from geomap.exc import OutputError
+
+__all__ = [
+    "FORMATS",
+    "atomic_path",
+    "to_geojson",
+    "write_csv",
+    "write_geojson",
+    "write_gpkg",
+    "write_layer",
+    "write_parquet",
+]
+
+FORMATS = {".geojson": "geojson", ".json": "geojson", ".gpkg": "gpkg", ".parquet": "parquet", ".csv": "csv"}
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | os.PathLike[str], *, overwrite: bool = True) -> Iterator[Path]:
+    """A temporary path beside `path`; renamed onto `path` if the block succeeds, removed if it fails."""
+    target = Path(path)
+    if "\x00" in str(target):
+        raise OutputError(f"invalid output path {str(target)!r}")
+    if target.exists() and not overwrite:
+        raise OutputError(f"{target} exists; pass --overwrite (overwrite=True) to replace it")
+    if target.exists() and target.is_dir():
+        raise OutputError(f"{target} is a folder, not a file")
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.exists():
+        raise OutputError(f"folder {parent} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=f".tmp{target.suffix}", dir=parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    tmp_path.unlink()  # writers that refuse existing files (GDAL) get a fresh name
+    try:
+        yield tmp_path
+        os.replace(tmp_path, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp_path.unlink()
+        raise
+
+
+# ------------------------------------------------------------------------------------------------- GeoJSON
+def _round(geom: Any) -> Any:
+    if geom is None or (isinstance(geom, float) and math.isnan(geom)) or geom.is_empty:
+        return None
+    geom = shapely.transform(geom, lambda c: np.round(c, 6))
+    if geom.geom_type in ("Polygon", "MultiPolygon", "GeometryCollection"):
+        geom = shapely.orient_polygons(geom)
+    return geom
+
+
+def _value(v: Any) -> Any:
+    if v is None or v is pd.NA or v is pd.NaT:
+        return None
+    if isinstance(v, (np.integer,)):
+        return int(v)
+    if isinstance(v, (np.floating, float)):
+        f = float(v)
+        return None if math.isnan(f) or math.isinf(f) else f
+    if isinstance(v, (np.bool_,)):
+        return bool(v)
+    if isinstance(v, (pd.Timestamp,)):
+        return v.isoformat()
+    if isinstance(v, (list, tuple)):
+        return [_value(x) for x in v]
+    return v
+
+
+def _features(gdf: gpd.GeoDataFrame) -> Iterator[str]:
+    cols = [c for c in gdf.columns if c != gdf.geometry.name]
+    geoms = (
+        gdf.geometry.to_numpy()
+        if gdf.crs is None or gdf.crs.to_epsg() == 4326
+        else gdf.geometry.to_crs("EPSG:4326").to_numpy()
+    )
+    values = gdf[cols].to_numpy(dtype=object)
+    for row, geom in zip(values, geoms, strict=True):
+        g = _round(geom)
+        feature = {
+            "type": "Feature",
+            "properties": {c: _value(v) for c, v in zip(cols, row, strict=True)},
+            "geometry": mapping(g) if g is not None else None,
+        }
+        yield json.dumps(feature, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def to_geojson(gdf: gpd.GeoDataFrame) -> str:
+    """RFC 7946 FeatureCollection text: [lon, lat] in WGS84, no crs member, CCW exteriors, UTF-8 Arabic."""
+    body = ",\n".join(_features(gdf))
+    return '{"type":"FeatureCollection","features":[\n' + body + ("\n" if body else "") + "]}\n"
+
+
+def write_geojson(gdf: gpd.GeoDataFrame, path: str | os.PathLike[str], *, overwrite: bool = True) -> Path:
+    with atomic_path(path, overwrite=overwrite) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write('{"type":"FeatureCollection","features":[\n')
+        first = True
+        for feature in _features(gdf):
+            fh.write(feature if first else ",\n" + feature)
+            first = False
+        fh.write("\n]}\n" if not first else "]}\n")
+    return Path(path)
+
+
+# ------------------------------------------------------------------------------------------- other formats
+def _for_gdal(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    out = gdf.copy()
+    out[out.geometry.name] = [_round(g) for g in out.geometry]
+    for c in out.columns:
+        if c != out.geometry.name and str(out[c].dtype) == "Int64":
+            out[c] = out[c].astype("float64")
+    return out
+
+
+def write_gpkg(layers: dict[str, gpd.GeoDataFrame], path: str | os.PathLike[str], *, overwrite: bool = True) -> Path:
+    """Every layer in one GeoPackage; timestamps pinned so that the same input gives the same bytes."""
+    import pyogrio
+
+    pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": "2000-01-01T00:00:00.000Z"})
+    with atomic_path(path, overwrite=overwrite) as tmp:
+        for name, gdf in layers.items():
+            pyogrio.write_dataframe(
+                _for_gdal(gdf), tmp, layer=name, driver="GPKG", append=tmp.exists(), promote_to_multi=False
+            )
+    return Path(path)
+
+
+def write_parquet(gdf: gpd.GeoDataFrame, path: str | os.PathLike[str], *, overwrite: bool = True) -> Path:
+    """GeoParquet (geopandas' writer, WKB geometry, EPSG:4326 metadata)."""
+    with atomic_path(path, overwrite=overwrite) as tmp:
+        out = gdf.copy()
+        out[out.geometry.name] = [_round(g) for g in out.geometry]
+        out.to_parquet(tmp, index=False, compression="zstd")
+    return Path(path)
+
+
+def _safe_cell(v: Any) -> Any:
+    """Spreadsheet formula injection: a text cell starting with = + - @ is prefixed with an apostrophe."""
+    if isinstance(v, str) and v.startswith(_FORMULA_START):
+        return "'" + v
+    return v
+
+
+def write_csv(df: pd.DataFrame, path: str | os.PathLike[str], *, overwrite: bool = True) -> Path:
+    """A flat CSV (no geometry column; latitude/longitude stay), UTF-8 with a BOM so Excel shows Arabic."""
+    out = pd.DataFrame(df.drop(columns=[c for c in df.columns if c == "geometry"]))
+    for c in out.columns:
+        if out[c].dtype == object or str(out[c].dtype) in ("string", "str"):
+            out[c] = out[c].map(_safe_cell)
+    with atomic_path(path, overwrite=overwrite) as tmp:
+        out.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n", float_format=None)
+    return Path(path)
+
+
+def write_layer(
+    gdf: gpd.GeoDataFrame, path: str | os.PathLike[str], *, overwrite: bool = True, layer: str = "incidents"
+) -> Path:
+    """One layer in the format the file extension names."""
+    fmt = FORMATS.get(Path(path).suffix.lower())
+    writers: dict[str, Callable[..., Path]] = {
+        "geojson": write_geojson,
+        "parquet": write_parquet,
+        "csv": write_csv,
+        "gpkg": lambda g, p, overwrite: write_gpkg({layer: g}, p, overwrite=overwrite),
+    }
+    if fmt is None:
+        raise OutputError(
+            f"unknown output format {Path(path).suffix or '(none)'} for {path}; use {', '.join(sorted(FORMATS))}"
+        )
+    return writers[fmt](gdf, path, overwrite=overwrite)
