@@ -793,7 +793,7 @@ class Geoparser:
             ):
                 contexts[i - 1]["admin_hit"] = i
         # Evidence: a trigger word, a relative phrase, a "بين X وY" pair, or an admin unit right after.
-        for i, ctx in enumerate(contexts):
+        for ctx in contexts:
             j = ctx.get("admin_hit")
             ctx["admin_evidence"] = j is not None and self._is_admin_hit(hits[j], contexts[j])
         plans = []
@@ -872,7 +872,7 @@ class Geoparser:
                 in_syria=best.in_syria,
                 kind=best.kind,
                 confidence=confidence,
-                alternatives=[(c.id, round(s, 3)) for s, c in scored[1:6]],
+                alternatives=[(c.id, round(s, 3)) for s, c in scored if c.id != best.id][:5],
             )
             self._place_geometry(m, best, h, ctx)
             p_start, p_end = _phrase_span(ntext, h, ctx)

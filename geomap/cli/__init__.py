@@ -1,0 +1,44 @@
+"""The `geomap` command line: a thin layer over the library (one module per command)."""
+
+from __future__ import annotations
+
+import logging
+
+import click
+
+from geomap import __version__
+from geomap.cli.gazetteer_cmd import gazetteer
+from geomap.cli.geocode_cmd import geocode, reverse
+from geomap.cli.geoparse_cmd import geoparse
+from geomap.cli.incidents_cmd import incidents
+from geomap.cli.map_cmd import map_command
+
+__all__ = ["main"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
+@click.version_option(__version__, prog_name="geomap")
+@click.option("-v", "--verbose", count=True, help="more detail on stderr; tracebacks for errors")
+@click.option("-q", "--quiet", is_flag=True, help="no progress bars or warnings")
+def main(verbose: int, quiet: bool) -> None:
+    """Arabic reporting about Syria to maps: find places in text, geocode incident tables, write GeoJSON layers
+    and HTML maps. Everything runs locally against the shipped gazetteer; no network is needed.
+
+    \b
+    Examples:
+      echo "قصف مدفعي على بلدة سرمدا بريف إدلب الشمالي" | geomap geoparse -
+      geomap map reports.jsonl incidents.csv -o map.html
+      geomap incidents incidents.csv -o incidents.geojson --layers-dir layers/
+      geomap geocode "Northern Hama Governorate" "البادية السورية"
+      geomap reverse 36.18 36.72
+    """
+    logging.basicConfig(level=logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING,
+                        format="%(levelname)s %(message)s")
+
+
+main.add_command(map_command)
+main.add_command(incidents)
+main.add_command(geoparse)
+main.add_command(geocode)
+main.add_command(reverse)
+main.add_command(gazetteer)

@@ -1,0 +1,106 @@
+"""Options and plumbing shared by every command: input column names, encoding, output safety, progress, errors."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from geomap.exc import GeomapError, InputError, OutputError
+
+log = logging.getLogger("geomap")
+
+
+def column_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--text-column, --location-column, --date-column, --lat-column, --lon-column, --id-column, --encoding."""
+    for name, help_text in reversed([
+        ("--text-column", "column holding report text (default: notes, text, body ...)"),
+        ("--location-column", "column holding place names (default: location, place ...)"),
+        ("--date-column", "column holding dates (default: event_date, date ...)"),
+        ("--lat-column", "column holding latitudes (default: latitude, lat)"),
+        ("--lon-column", "column holding longitudes (default: longitude, lon, lng)"),
+        ("--id-column", "column holding incident ids (default: event_id_cnty, id)"),
+        ("--encoding", "input encoding; detected when not given (UTF-8, UTF-16, Windows-1256 ...)"),
+    ]):
+        f = click.option(name, default=None, metavar="NAME", help=help_text)(f)
+    return f
+
+
+def output_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    f = click.option("--overwrite", is_flag=True, help="replace OUT if it exists (refused otherwise)")(f)
+    return f
+
+
+def column_kwargs(kw: dict[str, Any]) -> dict[str, Any]:
+    return {k: kw.pop(k) for k in ("text_column", "location_column", "date_column", "lat_column", "lon_column",
+                                   "id_column") if k in kw}
+
+
+def handle_errors(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Library errors become one line on stderr: exit 1 for bad data, 2 for usage; a traceback only with -v."""
+
+    @functools.wraps(f)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        verbose = (ctx.find_root().params or {}).get("verbose", 0)
+        try:
+            return f(*args, **kwargs)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except (InputError, OutputError) as exc:
+            if verbose:
+                log.exception("details")
+            raise click.ClickException(str(exc)) from exc
+        except GeomapError as exc:
+            if verbose:
+                log.exception("details")
+            raise click.ClickException(str(exc)) from exc
+        except (ValueError, OSError) as exc:
+            if verbose:
+                raise
+            raise click.ClickException(f"{type(exc).__name__}: {exc}") from exc
+
+    return wrapper
+
+
+class Progress:
+    """A tqdm bar on stderr when stderr is a terminal and not --quiet; a no-op otherwise."""
+
+    def __init__(self, total: int | None, desc: str) -> None:
+        ctx = click.get_current_context(silent=True)
+        quiet = bool(ctx and (ctx.find_root().params or {}).get("quiet"))
+        self.bar = None
+        if not quiet and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, desc=desc, unit="rec", file=sys.stderr, leave=False)
+
+    def __call__(self, n: int) -> None:
+        if self.bar is not None:
+            self.bar.update(n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def warn(message: str) -> None:
+    ctx = click.get_current_context(silent=True)
+    if ctx and (ctx.find_root().params or {}).get("quiet"):
+        return
+    click.echo(f"warning: {message}", err=True)
+
+
+def report_unplaced(incidents: Any) -> None:
+    """A partial failure is a warning with counts, not a crash."""
+    total = len(incidents)
+    status = incidents["status"].value_counts()
+    placed = int(status.get("placed", 0))
+    if placed < total:
+        reasons = incidents.loc[incidents["status"] != "placed", "reason"].fillna("unknown").value_counts()
+        detail = "; ".join(f"{n}× {r}" for r, n in reasons.head(5).items())
+        warn(f"{total - placed} of {total} incidents not placed in Syria ({detail})")

@@ -1,0 +1,35 @@
+from geomap.arabic import is_arabic, normalize, normalize_name
+
+
+def test_orthography_folds_to_one_form():
+    assert normalize_name("إدلب") == normalize_name("ادلب") == normalize_name("أدلب")
+    assert normalize_name("حماة") == normalize_name("حماه")
+    assert normalize_name("مصطفى") == normalize_name("مصطفي")
+    assert normalize_name("كوباني") == normalize_name("کوبانی")  # Persian kaf and yeh
+    assert normalize_name("دِمَشْق") == "دمشق"  # harakat
+    assert normalize_name("حلـــب") == "حلب"  # tatweel
+    assert normalize_name("Deir ez-Zor") == normalize_name("deir ez zor") == "deir ez zor"
+    assert normalize_name("Ḩamāh") == "hamah"
+
+
+def test_offsets_point_into_the_original_text():
+    text = "قُصِفَتْ\u200f بلدةُ سَرْمَدا  في   ريف إدلب ٢٠٢٤"
+    norm = normalize(text)
+    i = norm.text.index("سرمدا")
+    start, end = norm.to_original(i, i + len("سرمدا"))
+    assert text[start:end] == "سَرْمَدا"
+    assert "2024" in norm.text  # Arabic-Indic digits
+    j = norm.text.index("في ريف")  # runs of spaces collapse
+    s, e = norm.to_original(j, j + len("في ريف"))
+    assert text[s:e] == "في   ريف"
+
+
+def test_identity_map_when_nothing_is_dropped():
+    norm = normalize("قصف على دير الزور")
+    assert norm.offsets is None
+    assert norm.to_original(4, 7) == (4, 7)
+
+
+def test_is_arabic():
+    assert is_arabic("حلب Aleppo")
+    assert not is_arabic("Aleppo")
