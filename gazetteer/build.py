@@ -286,6 +286,7 @@ def load_neighbourhoods(src: Path) -> list[Row]:
 
 # ----------------------------------------------------------------------------------------------- landmarks, rivers
 def load_landmarks(adm3: gpd.GeoDataFrame) -> list[Row]:
+    """Landmarks, rivers and the curated extra places, with admin parents by point-in-polygon."""
     rows = []
     for rec in read_csv("landmarks.csv"):
         row = Row(
@@ -313,6 +314,13 @@ def load_landmarks(adm3: gpd.GeoDataFrame) -> list[Row]:
             importance=0.85,
             source=rec["source"],
         )
+        row.add_alias(*split(rec["aliases_ar"]), *split(rec["aliases_en"]))
+        rows.append(row)
+    for rec in read_csv("extra_places.csv"):
+        # Places the 2015 OCHA list lacks but reporting names often (Baghuz, Homs and Aleppo districts).
+        row = Row(id=f"curated/{rec['id']}", kind=rec["kind"], name_ar=rec["name_ar"], name_en=rec["name_en"],
+                  geometry=Point(float(rec["lon"]), float(rec["lat"])), importance=0.45, source=rec["source"],
+                  note=f"position uncertain by about {rec['uncertainty_km']} km")
         row.add_alias(*split(rec["aliases_ar"]), *split(rec["aliases_en"]))
         rows.append(row)
     points = [r for r in rows if r.geometry.geom_type == "Point"]
