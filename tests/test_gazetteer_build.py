@@ -7,8 +7,10 @@ import pytest
 from tests.conftest import ROOT, SHARED
 
 SOURCES = SHARED / "gazetteer-sources"
-pytestmark = pytest.mark.skipif(not (SOURCES / "ocha-codab-syr-2019-topojson").is_dir(),
-                                reason="the upstream gazetteer sources are not beside this checkout")
+pytestmark = pytest.mark.skipif(
+    not (SOURCES / "ocha-codab-syr-2019-topojson").is_dir(),
+    reason="the upstream gazetteer sources are not beside this checkout",
+)
 
 
 def _digest(folder):

@@ -32,8 +32,10 @@ def main(verbose: int, quiet: bool) -> None:
       geomap geocode "Northern Hama Governorate" "البادية السورية"
       geomap reverse 36.18 36.72
     """
-    logging.basicConfig(level=logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING,
-                        format="%(levelname)s %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(message)s",
+    )
 
 
 main.add_command(map_command)

@@ -46,8 +46,11 @@ def search(name: str, kind: str | None, limit: int) -> None:
     if kind and kind not in KINDS:
         raise click.BadParameter(f"{kind!r} is not one of {', '.join(KINDS)}", param_hint="--kind")
     for p in load_gazetteer().search(name, kind=kind, limit=limit):
-        rec = {k: v for k, v in p.to_record().items() if k in ("id", "pcode", "kind", "name_ar", "name_en",
-                                                                 "admin1", "admin2", "lat", "lon", "in_syria")}
+        rec = {
+            k: v
+            for k, v in p.to_record().items()
+            if k in ("id", "pcode", "kind", "name_ar", "name_en", "admin1", "admin2", "lat", "lon", "in_syria")
+        }
         sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
 
@@ -61,8 +64,7 @@ def show(place_id: str) -> None:
     gaz = load_gazetteer()
     p = gaz.lookup(place_id)
     rec = p.to_record()
-    rec["parents"] = [{"id": x.id, "kind": x.kind, "name_ar": x.name_ar, "name_en": x.name_en}
-                      for x in gaz.parents(p)]
+    rec["parents"] = [{"id": x.id, "kind": x.kind, "name_ar": x.name_ar, "name_en": x.name_en} for x in gaz.parents(p)]
     rec["geometry_type"] = p.geometry.geom_type
     rec["bounds"] = [round(v, 6) for v in p.geometry.bounds]
     sys.stdout.write(json.dumps(rec, ensure_ascii=False, indent=2) + "\n")
@@ -70,8 +72,9 @@ def show(place_id: str) -> None:
 
 @gazetteer.command()
 @click.argument("kind")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help=".geojson, .gpkg, .parquet or .csv")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help=".geojson, .gpkg, .parquet or .csv"
+)
 @output_options
 @handle_errors
 def export(kind: str, output: str, overwrite: bool) -> None:
@@ -88,13 +91,19 @@ def export(kind: str, output: str, overwrite: bool) -> None:
 
 @gazetteer.command()
 @click.argument("sources", type=click.Path(exists=True, file_okay=False))
-@click.option("-o", "--output", type=click.Path(file_okay=False), default=None,
-              help="output folder (default: the installed package's data folder)")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="output folder (default: the installed package's data folder)",
+)
 @handle_errors
 def build(sources: str, output: str | None) -> None:
     """Rebuild the gazetteer from the upstream sources (needs geomap[build])."""
     try:
-        from gazetteer.build import DEFAULT_OUTPUT, build as run
+        from gazetteer.build import DEFAULT_OUTPUT
+        from gazetteer.build import build as run
     except ImportError as exc:
         raise click.ClickException(f"the gazetteer build needs geomap[build] ({exc})") from exc
     counts = run(Path(sources), Path(output) if output else DEFAULT_OUTPUT)

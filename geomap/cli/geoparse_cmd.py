@@ -12,14 +12,34 @@ import click
 from geomap.cli.options import handle_errors
 from geomap.io.readers import detect_columns, iter_records, read_stdin_text
 
-_CSV_FIELDS = ["record", "start", "end", "text", "place_id", "pcode", "name_ar", "name_en", "kind", "relation",
-               "in_syria", "lat", "lon", "precision", "confidence"]
+_CSV_FIELDS = [
+    "record",
+    "start",
+    "end",
+    "text",
+    "place_id",
+    "pcode",
+    "name_ar",
+    "name_en",
+    "kind",
+    "relation",
+    "in_syria",
+    "lat",
+    "lon",
+    "precision",
+    "confidence",
+]
 
 
 @click.command()
 @click.argument("source", default="-", metavar="[FILE|-]")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "geojson", "csv"]), default="jsonl",
-              help="one JSON object per mention (default), a GeoJSON FeatureCollection, or CSV")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "geojson", "csv"]),
+    default="jsonl",
+    help="one JSON object per mention (default), a GeoJSON FeatureCollection, or CSV",
+)
 @click.option("--text-column", default=None, help="text field of .jsonl/.csv records")
 @click.option("--encoding", default=None, help="input encoding (detected when not given)")
 @click.option("--syria-only", is_flag=True, help="leave out places outside Syria")
@@ -50,9 +70,15 @@ def geoparse(source: str, fmt: str, text_column: str | None, encoding: str | Non
             elif writer:
                 writer.writerow(row)
             else:
-                features.append({"type": "Feature", "properties": row,
-                                 "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]}
-                                 if row["lat"] is not None else None})
+                features.append(
+                    {
+                        "type": "Feature",
+                        "properties": row,
+                        "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]}
+                        if row["lat"] is not None
+                        else None,
+                    }
+                )
     if fmt == "geojson":
         out.write(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False) + "\n")
 

@@ -12,21 +12,46 @@ from geomap.cli.options import column_kwargs, column_options, handle_errors, out
 
 @click.command()
 @click.argument("inputs", nargs=-1, metavar="INPUT...")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="incidents layer: .geojson, .gpkg (every layer), .parquet or .csv (ACLED column order)")
-@click.option("--layers-dir", type=click.Path(file_okay=False), default=None,
-              help="write every layer (incidents, areas, mentions, counts_admin1..3) into this folder")
-@click.option("--layers-format", type=click.Choice(["geojson", "parquet", "csv"]), default="geojson",
-              help="format of the files in --layers-dir")
-@click.option("--scheduler", default=None, metavar="local|threads|processes|ADDRESS",
-              help="run on Dask (needs geomap[dask]); writes partitioned GeoParquet into --layers-dir")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="incidents layer: .geojson, .gpkg (every layer), .parquet or .csv (ACLED column order)",
+)
+@click.option(
+    "--layers-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="write every layer (incidents, areas, mentions, counts_admin1..3) into this folder",
+)
+@click.option(
+    "--layers-format",
+    type=click.Choice(["geojson", "parquet", "csv"]),
+    default="geojson",
+    help="format of the files in --layers-dir",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="local|threads|processes|ADDRESS",
+    help="run on Dask (needs geomap[dask]); writes partitioned GeoParquet into --layers-dir",
+)
 @click.option("--workers", type=int, default=None, help="Dask workers (with --scheduler)")
 @column_options
 @output_options
 @handle_errors
-def incidents(inputs: tuple[str, ...], output: str | None, layers_dir: str | None, layers_format: str,
-              scheduler: str | None, workers: int | None, encoding: str | None, overwrite: bool,
-              **kw: str | None) -> None:
+def incidents(
+    inputs: tuple[str, ...],
+    output: str | None,
+    layers_dir: str | None,
+    layers_format: str,
+    scheduler: str | None,
+    workers: int | None,
+    encoding: str | None,
+    overwrite: bool,
+    **kw: str | None,
+) -> None:
     """Place every input record and write layers that QGIS, kepler.gl and geopandas open as they are.
 
     \b
@@ -45,8 +70,11 @@ def incidents(inputs: tuple[str, ...], output: str | None, layers_dir: str | Non
         if not layers_dir:
             raise click.UsageError("--scheduler writes partitioned GeoParquet: give --layers-dir")
         summary = process_corpus(list(inputs), layers_dir, scheduler=scheduler, workers=workers, **columns)
-        click.echo(f"{layers_dir}: {summary['incidents']} incidents in {summary['partitions']} partitions "
-                   f"({summary['placed']} placed)", err=True)
+        click.echo(
+            f"{layers_dir}: {summary['incidents']} incidents in {summary['partitions']} partitions "
+            f"({summary['placed']} placed)",
+            err=True,
+        )
         return
     from geomap.layers import write_layers
 

@@ -16,17 +16,35 @@ from geomap.cli.options import column_kwargs, column_options, handle_errors, out
 @click.option("--offline", is_flag=True, help="one self-contained HTML file: no CDN, no tiles, no network")
 @click.option("--heat/--no-heat", default=False, help="add a heat map layer")
 @click.option("--time/--no-time", "time_slider", default=True, help="time slider when incidents have dates")
-@click.option("--choropleth", type=click.Choice(["admin1", "admin2", "admin3"]), default=None,
-              help="shade admin units by incident count")
-@click.option("--cluster", type=click.Choice(["auto", "none", "fast"]), default="auto",
-              help="browser-side clustering: auto above 20,000 incidents")
+@click.option(
+    "--choropleth",
+    type=click.Choice(["admin1", "admin2", "admin3"]),
+    default=None,
+    help="shade admin units by incident count",
+)
+@click.option(
+    "--cluster",
+    type=click.Choice(["auto", "none", "fast"]),
+    default="auto",
+    help="browser-side clustering: auto above 20,000 incidents",
+)
 @click.option("--title", default=None, help="map title")
 @column_options
 @output_options
 @handle_errors
-def map_command(inputs: tuple[str, ...], output: str, offline: bool, heat: bool, time_slider: bool,
-                choropleth: str | None, cluster: str, title: str | None, encoding: str | None, overwrite: bool,
-                **kw: str | None) -> None:
+def map_command(
+    inputs: tuple[str, ...],
+    output: str,
+    offline: bool,
+    heat: bool,
+    time_slider: bool,
+    choropleth: str | None,
+    cluster: str,
+    title: str | None,
+    encoding: str | None,
+    overwrite: bool,
+    **kw: str | None,
+) -> None:
     """Map incidents from reports (.txt, folders, .jsonl) or tables (.csv, .xlsx, .parquet, .geojson).
 
     \b
@@ -47,8 +65,17 @@ def map_command(inputs: tuple[str, ...], output: str, offline: bool, heat: bool,
 
         save_static_map(result.incidents, target, areas=result.areas, title=title, overwrite=True)
     elif suffix in (".html", ".htm"):
-        m = incident_map(result.incidents, areas=result.areas, mentions=result.mentions, title=title, heat=heat,
-                         time=time_slider, choropleth=choropleth, cluster=cluster, offline=offline)
+        m = incident_map(
+            result.incidents,
+            areas=result.areas,
+            mentions=result.mentions,
+            title=title,
+            heat=heat,
+            time=time_slider,
+            choropleth=choropleth,
+            cluster=cluster,
+            offline=offline,
+        )
         save_map(m, target, overwrite=True)
     else:
         raise click.BadParameter(f"{output}: use .html, .png, .svg or .pdf", param_hint="--output")

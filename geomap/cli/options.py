@@ -17,15 +17,17 @@ log = logging.getLogger("geomap")
 
 def column_options(f: Callable[..., Any]) -> Callable[..., Any]:
     """--text-column, --location-column, --date-column, --lat-column, --lon-column, --id-column, --encoding."""
-    for name, help_text in reversed([
-        ("--text-column", "column holding report text (default: notes, text, body ...)"),
-        ("--location-column", "column holding place names (default: location, place ...)"),
-        ("--date-column", "column holding dates (default: event_date, date ...)"),
-        ("--lat-column", "column holding latitudes (default: latitude, lat)"),
-        ("--lon-column", "column holding longitudes (default: longitude, lon, lng)"),
-        ("--id-column", "column holding incident ids (default: event_id_cnty, id)"),
-        ("--encoding", "input encoding; detected when not given (UTF-8, UTF-16, Windows-1256 ...)"),
-    ]):
+    for name, help_text in reversed(
+        [
+            ("--text-column", "column holding report text (default: notes, text, body ...)"),
+            ("--location-column", "column holding place names (default: location, place ...)"),
+            ("--date-column", "column holding dates (default: event_date, date ...)"),
+            ("--lat-column", "column holding latitudes (default: latitude, lat)"),
+            ("--lon-column", "column holding longitudes (default: longitude, lon, lng)"),
+            ("--id-column", "column holding incident ids (default: event_id_cnty, id)"),
+            ("--encoding", "input encoding; detected when not given (UTF-8, UTF-16, Windows-1256 ...)"),
+        ]
+    ):
         f = click.option(name, default=None, metavar="NAME", help=help_text)(f)
     return f
 
@@ -36,8 +38,11 @@ def output_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def column_kwargs(kw: dict[str, Any]) -> dict[str, Any]:
-    return {k: kw.pop(k) for k in ("text_column", "location_column", "date_column", "lat_column", "lon_column",
-                                   "id_column") if k in kw}
+    return {
+        k: kw.pop(k)
+        for k in ("text_column", "location_column", "date_column", "lat_column", "lon_column", "id_column")
+        if k in kw
+    }
 
 
 def handle_errors(f: Callable[..., Any]) -> Callable[..., Any]:

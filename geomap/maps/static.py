@@ -26,9 +26,16 @@ def shape_arabic(text: str) -> str:
     return get_display(arabic_reshaper.reshape(text))
 
 
-def save_static_map(incidents: gpd.GeoDataFrame, path: str | os.PathLike[str], *,
-                    areas: gpd.GeoDataFrame | None = None, title: str | None = None,
-                    gazetteer: Gazetteer | None = None, overwrite: bool = True, dpi: int = 150) -> Path:
+def save_static_map(
+    incidents: gpd.GeoDataFrame,
+    path: str | os.PathLike[str],
+    *,
+    areas: gpd.GeoDataFrame | None = None,
+    title: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    overwrite: bool = True,
+    dpi: int = 150,
+) -> Path:
     """Governorates, region areas shaded, incidents as points coloured by event type; atomic write."""
     target = Path(path)
     if target.suffix.lower() not in STATIC_FORMATS:
@@ -50,9 +57,17 @@ def save_static_map(incidents: gpd.GeoDataFrame, path: str | os.PathLike[str], *
     placed = incidents[incidents.geometry.notna() & (incidents.get("status", "placed") == "placed")]
     if len(placed):
         types = placed["event_type"].fillna("—") if "event_type" in placed else None
-        placed.assign(_type=types).plot(ax=ax, column="_type" if types is not None else None, categorical=True,
-                                        legend=True, markersize=28, edgecolor="#222", linewidth=0.5,
-                                        cmap="tab10", legend_kwds={"loc": "lower left", "fontsize": 7})
+        placed.assign(_type=types).plot(
+            ax=ax,
+            column="_type" if types is not None else None,
+            categorical=True,
+            legend=True,
+            markersize=28,
+            edgecolor="#222",
+            linewidth=0.5,
+            cmap="tab10",
+            legend_kwds={"loc": "lower left", "fontsize": 7},
+        )
     ax.set_xlim(35.5, 42.5)
     ax.set_ylim(32.2, 37.5)
     ax.set_axis_off()
@@ -60,7 +75,12 @@ def save_static_map(incidents: gpd.GeoDataFrame, path: str | os.PathLike[str], *
         ax.set_title(shape_arabic(title), fontsize=13)
     fig.text(0.99, 0.01, "Boundaries: OCHA COD-AB (CC BY 3.0 IGO) · geomap", ha="right", fontsize=6, color="#777")
     with atomic_path(target, overwrite=overwrite) as tmp:
-        fig.savefig(tmp, dpi=dpi, bbox_inches="tight", format=target.suffix.lstrip(".").lower(),
-                    metadata={"Software": "geomap"} if target.suffix.lower() == ".png" else None)
+        fig.savefig(
+            tmp,
+            dpi=dpi,
+            bbox_inches="tight",
+            format=target.suffix.lstrip(".").lower(),
+            metadata={"Software": "geomap"} if target.suffix.lower() == ".png" else None,
+        )
     plt.close(fig)
     return target
