@@ -688,40 +688,43 @@ class Geoparser:
         }
         prev = before[-1] if before else ""
         prev2 = before[-2] if len(before) > 1 else ""
+        # A trigger right before the name may itself follow a relative word: «أطراف مدينة سراقب».
+        first_trigger = self._strip_clitic(prev, _TRIGGERS)
+        k = 1 if first_trigger is not None else 0
+        rp = before[-1 - k] if len(before) > k else ""
+        rp2 = before[-2 - k] if len(before) > k + 1 else ""
         # "ريف X" / "بادية X" / "محيط X" / direction X (possibly "شمال غرب X", "شمال غربي X")
-        if (w := self._strip_clitic(prev, _COUNTRYSIDE)) is not None:
+        if (w := self._strip_clitic(rp, _COUNTRYSIDE)) is not None:
             ctx["relation"], _rel_word = "countryside", w
             ctx["phrase_words_before"] = 1
-        elif (w := self._strip_clitic(prev, _DESERT)) is not None:
+        elif (w := self._strip_clitic(rp, _DESERT)) is not None:
             ctx["relation"], _rel_word = "desert", w
             ctx["phrase_words_before"] = 1
-        elif self._strip_clitic(prev, _NEAR) is not None or (
-            prev == "من" and self._strip_clitic(prev2, {"القرب", "قرب"}) is not None
+        elif self._strip_clitic(rp, _NEAR) is not None or (
+            rp == "من" and self._strip_clitic(rp2, {"القرب", "قرب"}) is not None
         ):
             ctx["relation"] = "near"
-            ctx["phrase_words_before"] = 1 if prev != "من" else 2
-        elif (w := self._strip_clitic(prev, _DIRECTIONS)) is not None and not w.startswith("ال"):
+            ctx["phrase_words_before"] = 1 if rp != "من" else 2
+        elif (w := self._strip_clitic(rp, _DIRECTIONS)) is not None and not w.startswith("ال"):
             bearing = _DIRECTIONS[w]
             used = 1
-            w2 = self._strip_clitic(prev2, _DIRECTIONS)
+            w2 = self._strip_clitic(rp2, _DIRECTIONS)
             if w2 is not None and not w2.startswith("ال") and _DIRECTIONS[w2] in (0, 180) and bearing in (90, 270):
                 bearing = _combine(_DIRECTIONS[w2], bearing)
                 used = 2
             ctx["relation"], ctx["bearing"] = "direction", bearing
             ctx["phrase_words_before"] = used
-            km_window = " ".join(before[: len(before) - used][-3:])
+            km_window = " ".join(before[: len(before) - used - k][-3:])
             m = _NUMBER_KM_RE.search(km_window)
             if m:
                 ctx["distance_km"] = float(m.group(1).replace(",", "."))
-        # trigger word (may stand before the relative word: "قرية ... " is rare; before the name is the rule)
-        trig_source = (
-            prev
-            if ctx["relation"] is None
-            else (before[-1 - ctx["phrase_words_before"]] if len(before) > ctx["phrase_words_before"] else "")
-        )
-        t = self._strip_clitic(trig_source, _TRIGGERS)
-        if t is not None:
-            ctx["trigger"] = t
+        if ctx["relation"] is not None:
+            ctx["phrase_words_before"] += k
+        # the trigger: right before the name, or before the relative phrase («قرية ... » is rare)
+        if first_trigger is not None:
+            ctx["trigger"] = first_trigger
+        elif ctx["relation"] is not None and len(before) > ctx["phrase_words_before"]:
+            ctx["trigger"] = self._strip_clitic(before[-1 - ctx["phrase_words_before"]], _TRIGGERS)
         # directions written after: "ريف حلب الشرقي", "ريف إدلب الجنوبي الغربي"
         if ctx["relation"] in ("countryside", "desert") or hit.ktype == "nisba":
             i = 0
@@ -963,6 +966,8 @@ class Geoparser:
         if _major_foreign(_leading(cands)) and not latin:
             # A capital or big city abroad: a false hit here is never a false Syrian place, so only a name that is
             # also an ordinary noun («الرياض», gardens) needs a preposition or other context.
+            if _leading(cands).kind == "country":
+                return 0, 0.7
             flipped = 0.0 if multiword else _zipf(surface[2:] if surface.startswith("ال") else "ال" + surface, lang)
             return (0, 0.7) if flipped < 3.3 else (1, 0.7)
         if latin:
