@@ -421,8 +421,9 @@ def _place_record(
         "location": get("location"),
         "location_ar": None,
     }
-    if rec.get("_problem"):
-        row["flags"].append(str(rec["_problem"]))
+    problem_in_file = _clean(rec.get("_problem"))
+    if problem_in_file:
+        row["flags"].append(problem_in_file)
     _fill_date(
         row, get("date"), text, get("time_precision"), authoritative=cols.get("date") in ("event_date", "date_start")
     )

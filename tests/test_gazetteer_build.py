@@ -27,4 +27,4 @@ def test_build_twice_gives_identical_files_equal_to_the_shipped_ones(tmp_path):
     shipped = ROOT / "geomap" / "data"
     assert _digest(a)["gazetteer.parquet"] == _digest(shipped)["gazetteer.parquet"]
     assert (a / "ATTRIBUTION.md").read_text() == (shipped / "ATTRIBUTION.md").read_text()
-    assert counts["governorate"] == 14 and counts["community"] == 5251
+    assert counts["governorate"] == 14 and counts["community"] >= 5251

@@ -11,12 +11,23 @@ def coder():
     return SyriaGeocoder()
 
 
-@pytest.mark.parametrize(("query", "expected", "precision"), [
-    ("Tadmur town", "C2889", 1), ("Idlib Governorate", "SY07", 3), ("Deir ez-Zor city", "C5086", 1),
-    ("Sarmada / Idlib", "C4121", 1), ("سرمدا، إدلب", "C4121", 1), ("البادية السورية", "region/syrian-badia", 3),
-    ("Palmyra", "C2889", 1), ("Kobani", "C1946", 1), ("Abu Kamal", "C5167", 1), ("Eastern Ghouta",
-    "region/eastern-ghouta", 3), ("Menbij District", "SY0205", 2), ("الطيبة، درعا", "C5992", 1),
-])
+@pytest.mark.parametrize(
+    ("query", "expected", "precision"),
+    [
+        ("Tadmur town", "C2889", 1),
+        ("Idlib Governorate", "SY07", 3),
+        ("Deir ez-Zor city", "C5086", 1),
+        ("Sarmada / Idlib", "C4121", 1),
+        ("سرمدا، إدلب", "C4121", 1),
+        ("البادية السورية", "region/syrian-badia", 3),
+        ("Palmyra", "C2889", 1),
+        ("Kobani", "C1946", 1),
+        ("Abu Kamal", "C5167", 1),
+        ("Eastern Ghouta", "region/eastern-ghouta", 3),
+        ("Menbij District", "SY0205", 2),
+        ("الطيبة، درعا", "C5992", 1),
+    ],
+)
 def test_table_style_queries(coder, query, expected, precision):
     loc = coder.geocode(query)
     assert isinstance(loc, Location)

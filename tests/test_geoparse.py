@@ -71,8 +71,12 @@ def test_nisba_and_desert_phrases():
 
 def test_regions_resolve_to_their_polygons():
     ms = geoparse("تنشط الخلايا في البادية السورية، خاصة في الصحراء الجنوبية، وفي الغوطة الشرقية وجبل الزاوية")
-    assert [m.place_id for m in ms] == ["region/syrian-badia", "region/southern-desert", "region/eastern-ghouta",
-                                        "region/jabal-al-zawiya"]
+    assert [m.place_id for m in ms] == [
+        "region/syrian-badia",
+        "region/southern-desert",
+        "region/eastern-ghouta",
+        "region/jabal-al-zawiya",
+    ]
     assert all(m.geometry.geom_type in ("Polygon", "MultiPolygon") for m in ms)
     assert ms[0].precision == 3 and ms[3].precision == 2
 
@@ -94,25 +98,40 @@ def test_confidence_reflects_real_ambiguity():
 
 
 def test_common_words_persons_and_organisations_are_not_places():
-    for text in ("قال خالد إن المدينة شهدت حركة تجارية", "أكد الرئيس أحمد الشرع دعم الحكومة",
-                 "التقى الوزير بالفنان محمد الحلبي", "أعلنت قوات سوريا الديمقراطية حملة أمنية",
-                 "دعت هيئة تحرير الشام إلى الهدوء", "بدأ العام الدراسي الجديد",
-                 "تحدثوا عن الحرية والكرامة والسلام", "تدمرت عشرات المنازل بسبب الزلزال",
-                 "عليه أن يستقيل", "أقيمت الصلاة في مسجد الحي"):
+    for text in (
+        "قال خالد إن المدينة شهدت حركة تجارية",
+        "أكد الرئيس أحمد الشرع دعم الحكومة",
+        "التقى الوزير بالفنان محمد الحلبي",
+        "أعلنت قوات سوريا الديمقراطية حملة أمنية",
+        "دعت هيئة تحرير الشام إلى الهدوء",
+        "بدأ العام الدراسي الجديد",
+        "تحدثوا عن الحرية والكرامة والسلام",
+        "تدمرت عشرات المنازل بسبب الزلزال",
+        "عليه أن يستقيل",
+        "أقيمت الصلاة في مسجد الحي",
+    ):
         assert geoparse(text) == [], text
 
 
 def test_foreign_places_stay_foreign():
     ms = geoparse("وصل الوفد من واشنطن ونيويورك إلى بيروت ثم أنقرة، وتحدث عن العراق والأردن")
-    assert [m.place_id for m in ms] == ["city/4140963", "city/5128581", "city/276781", "city/323786",
-                                        "country/IQ", "country/JO"]
+    assert [m.place_id for m in ms] == [
+        "city/4140963",
+        "city/5128581",
+        "city/276781",
+        "city/323786",
+        "country/IQ",
+        "country/JO",
+    ]
     assert not any(m.in_syria for m in ms)
 
 
 def test_seed_article_style_report():
-    text = ("دمشق - كشفت غارة وقعت في أكتوبر/تشرين الأول عن فجوة في التنسيق بين واشنطن ودمشق. "
-            "وكان العنصر يتابع تحركات الخلايا في البادية السورية، خاصة في الصحراء الجنوبية، فيما نفذت "
-            "واشنطن عمليات في إدلب وتحدث مسؤولون عن الوضع في العراق.")
+    text = (
+        "دمشق - كشفت غارة وقعت في أكتوبر/تشرين الأول عن فجوة في التنسيق بين واشنطن ودمشق. "
+        "وكان العنصر يتابع تحركات الخلايا في البادية السورية، خاصة في الصحراء الجنوبية، فيما نفذت "
+        "واشنطن عمليات في إدلب وتحدث مسؤولون عن الوضع في العراق."
+    )
     found = {m.place_id for m in geoparse(text)}
     assert {"region/syrian-badia", "region/southern-desert", "city/4140963", "country/IQ"} <= found
     assert {"C1001"} <= found or {"SY01"} <= found
@@ -126,12 +145,24 @@ def test_english_text():
 
 
 def test_extended_gazetteer_is_used(gaz):
-    from geomap.gazetteer import Gazetteer, Place
     from shapely.geometry import Point
 
-    local = Gazetteer(list(gaz)).extend([Place(id="local/x", kind="community", name_ar="تل الزعفران",
-                                               name_en="Tal Zafaran", geometry=Point(37.0, 36.0), lat=36.0,
-                                               lon=37.0, importance=0.6)])
+    from geomap.gazetteer import Gazetteer, Place
+
+    local = Gazetteer(list(gaz)).extend(
+        [
+            Place(
+                id="local/x",
+                kind="community",
+                name_ar="تل الزعفران",
+                name_en="Tal Zafaran",
+                geometry=Point(37.0, 36.0),
+                lat=36.0,
+                lon=37.0,
+                importance=0.6,
+            )
+        ]
+    )
     assert [m.place_id for m in geoparse("قصف على قرية تل الزعفران", gazetteer=local)] == ["local/x"]
 
 

@@ -1,0 +1,30 @@
+import datetime as dt
+
+from geomap.dates import date_in_text, parse_date
+
+
+def test_two_calendar_month_names_and_ranges():
+    e = date_in_text("وقعت الغارة في أكتوبر/تشرين الأول الماضي", reference=dt.date(2025, 11, 30))
+    assert (e.start, e.end, e.time_precision) == (dt.date(2025, 10, 1), dt.date(2025, 10, 31), 3)
+    r = date_in_text("نفذت عمليات مشتركة بين 24 و27 نوفمبر/تشرين الثاني 2025")
+    assert (r.start, r.end, r.time_precision) == (dt.date(2025, 11, 24), dt.date(2025, 11, 27), 2)
+
+
+def test_first_stated_date_wins_and_digits_fold():
+    e = date_in_text("قصف يوم ٣ تشرين الثاني ٢٠٢٤، ثم في 5 كانون الأول 2024")
+    assert e.start == dt.date(2024, 11, 3) and e.time_precision == 1
+
+
+def test_month_after_the_report_belongs_to_the_year_before():
+    e = date_in_text("في ديسمبر", reference=dt.date(2025, 1, 10))
+    assert e.start == dt.date(2024, 12, 1)
+
+
+def test_table_cells():
+    assert parse_date("2024-11-03") == dt.date(2024, 11, 3)
+    assert parse_date("03/11/2024") == dt.date(2024, 11, 3)
+    assert parse_date("3 November 2024") == dt.date(2024, 11, 3)
+    assert parse_date("٣ تشرين الثاني ٢٠٢٤") == dt.date(2024, 11, 3)
+    assert parse_date("2024-02-30") is None
+    assert parse_date("not a date") is None
+    assert date_in_text("you may go") is None

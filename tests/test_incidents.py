@@ -1,0 +1,95 @@
+import pandas as pd
+import pytest
+
+from geomap import geocode_incidents, read_incidents
+from geomap.incidents import INCIDENT_COLUMNS
+
+
+def test_every_input_record_appears_once_in_order(sample_result, samples):
+    inc = sample_result.incidents
+    n_reports = len((samples / "reports.jsonl").read_text(encoding="utf-8").splitlines())
+    n_rows = len(pd.read_csv(samples / "incidents_acled.csv"))
+    assert len(inc) == n_reports + n_rows
+    assert inc["event_id_cnty"].is_unique
+    assert inc["event_id_cnty"].iloc[0] == "rep-001"
+    assert list(inc.columns[: len(INCIDENT_COLUMNS)]) == INCIDENT_COLUMNS
+    unplaced = inc[inc["status"] != "placed"]
+    assert unplaced["reason"].notna().all()
+
+
+def test_badia_report_is_placed_in_the_badia_not_the_dateline(sample_result):
+    row = sample_result.incidents.set_index("event_id_cnty").loc["rep-001"]
+    assert row["gazetteer_id"] == "region/syrian-badia"
+    assert row["geo_precision"] == 3 and row["area_id"] == "region/syrian-badia"
+    assert row["event_date"] == "2025-11-01" and row["date_source"] == "text"
+    areas = sample_result.areas.set_index("area_id")
+    assert areas.loc["region/syrian-badia", "geometry"].geom_type in ("Polygon", "MultiPolygon")
+
+
+def test_political_capital_report_is_outside_syria(sample_result):
+    row = sample_result.incidents.set_index("event_id_cnty").loc["rep-008"]
+    assert row["status"] == "outside_syria" and row["gazetteer_id"] == "city/4140963"
+
+
+def test_town_beats_the_countryside_that_qualifies_it(sample_result):
+    inc = sample_result.incidents.set_index("event_id_cnty")
+    assert inc.loc["rep-003", "gazetteer_id"] == "C6124"  # نوى بريف درعا الغربي, filed from درعا
+    assert inc.loc["rep-005", "gazetteer_id"] == "C5202"  # ذيبان بريف دير الزور الشرقي
+
+
+def test_table_coordinates_are_kept_and_admin_filled(sample_result):
+    inc = sample_result.incidents.set_index("event_id_cnty")
+    row = inc.loc["SYR-GM-0001"]
+    assert (row["latitude"], row["longitude"]) == (34.5573, 38.2773)
+    assert row["match_method"] == "coordinates" and row["admin1_pcode"] == "SY04"
+    assert row["event_date"] == "2025-11-01" and row["date_source"] == "table"
+    geo = inc.loc["SYR-GM-0003"]
+    assert geo["match_method"] == "geocode" and geo["gazetteer_id"] == "C5202"
+    assert inc.loc["SYR-GM-0008", "relation"] == "north"  # "Northern Hama Governorate"
+    assert inc.loc["SYR-GM-0014", "status"] == "unplaced"
+    assert "not found" in inc.loc["SYR-GM-0014", "flags"]
+
+
+def test_text_only_rows_are_geoparsed(sample_result):
+    row = sample_result.incidents.set_index("event_id_cnty").loc["SYR-GM-0009"]
+    assert row["match_method"] == "geoparse" and row["gazetteer_id"] == "C5942"
+
+
+def test_mentions_table_links_to_incidents(sample_result):
+    m = sample_result.mentions
+    assert set(m["event_id_cnty"]) <= set(sample_result.incidents["event_id_cnty"])
+    chosen = m[m["is_event_location"]]
+    assert chosen.groupby("event_id_cnty").size().max() == 1
+    row = m[(m["event_id_cnty"] == "rep-001") & m["is_event_location"]].iloc[0]
+    assert row["gazetteer_id"] == "region/syrian-badia" and row["text"] in ("البادية السورية", "البادية")
+
+
+def test_values_are_repaired_and_flagged():
+    df = pd.DataFrame(
+        [
+            {"id": "a", "latitude": "38,2773", "longitude": "34,5573", "notes": "x"},  # swapped, comma decimals
+            {"id": "a", "latitude": "95", "longitude": "500", "location": "Sarmada"},  # out of range, duplicate id
+            {"id": "c", "latitude": "", "longitude": "", "location": "", "notes": ""},
+            {"id": "d", "latitude": "48.85", "longitude": "2.35"},  # Paris
+        ]
+    )
+    inc = geocode_incidents(df)
+    assert inc.loc[0, "latitude"] == pytest.approx(34.5573) and "swapped" in inc.loc[0, "flags"]
+    assert inc.loc[1, "event_id_cnty"] == "a#2" and "duplicate" in inc.loc[1, "flags"]
+    assert inc.loc[1, "gazetteer_id"] == "C4121" and "out of range" in inc.loc[1, "flags"]
+    assert inc.loc[2, "status"] == "unplaced" and inc.loc[2, "reason"] == "no coordinates, location name or text"
+    assert inc.loc[3, "status"] == "outside_syria"
+
+
+def test_reports_as_strings_and_dateline_fallback():
+    inc = geocode_incidents(["حلب - قتل شخصان في انفجار عبوة ناسفة صباح اليوم", "لا مكان في هذا النص"])
+    assert inc.loc[0, "gazetteer_id"] in ("C1007", "SY02") and "dateline" in inc.loc[0, "flags"]
+    assert inc.loc[1, "status"] == "unplaced" and inc.loc[1, "reason"] == "no place found in the text"
+
+
+def test_user_column_names(tmp_path):
+    path = tmp_path / "mine.csv"
+    path.write_text("رقم,المكان,النص\n1,سرمدا,قصف\n2,,اشتباكات في مدينة الباب شرقي حلب\n", encoding="utf-8")
+    inc = read_incidents(str(path), location_column="المكان", text_column="النص", id_column="رقم")
+    assert list(inc["gazetteer_id"]) == ["C4121", "C1202"]
+    assert list(inc["event_id_cnty"]) == ["1", "2"]
