@@ -1,48 +1,61 @@
 """geomap: Arabic reporting about Syria to maps.
 
->>> import geomap
->>> [m.place.name_en for m in geomap.geoparse("قصف على بلدة سرمدا بريف إدلب")]
-['Sarmada', 'Idleb']
+    >>> import geomap
+    >>> [m.place.name_en for m in geomap.geoparse("قصف على بلدة سرمدا بريف إدلب")]
+    ['Sarmada', 'Idleb']
+
+The public names below are imported on first use (PEP 562), so `import geomap` stays fast and a script that only
+needs the gazetteer does not load folium or geopandas.
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import Any
+
 __version__ = "0.1.0"
 
-from geomap.exc import GazetteerError, GeomapError, InputError, OutputError, PlaceNotFound
-from geomap.gazetteer import Gazetteer, Place, load_gazetteer
-from geomap.geocoder import SyriaGeocoder
-from geomap.geoparse import Mention, geoparse
-from geomap.incidents import Incidents, geocode_incidents, read_incidents
-from geomap.io.writers import to_geojson, write_geojson
-from geomap.layers import admin_counts, build_layers, write_layers
-from geomap.maps import incident_map, save_map
+# Imported eagerly: the function shares its name with its module, which Python would otherwise bind here once any
+# code imports `geomap.geoparse`. It needs only the gazetteer and the matcher, not geopandas or folium.
+from geomap.geoparse import geoparse
 
-__all__ = [
-    "Gazetteer",
-    "GazetteerError",
-    "GeomapError",
-    "Incidents",
-    "InputError",
-    "Mention",
-    "OutputError",
-    "Place",
-    "PlaceNotFound",
-    "SyriaGeocoder",
-    "__version__",
-    "admin_counts",
-    "build_layers",
-    "geocode_incidents",
-    "geoparse",
-    "incident_map",
-    "load_gazetteer",
-    "read_incidents",
-    "sample_path",
-    "save_map",
-    "to_geojson",
-    "write_geojson",
-    "write_layers",
-]
+_EXPORTS = {
+    "GazetteerError": "geomap.exc",
+    "GeomapError": "geomap.exc",
+    "InputError": "geomap.exc",
+    "OutputError": "geomap.exc",
+    "PlaceNotFound": "geomap.exc",
+    "Gazetteer": "geomap.gazetteer",
+    "Place": "geomap.gazetteer",
+    "load_gazetteer": "geomap.gazetteer",
+    "SyriaGeocoder": "geomap.geocoder",
+    "Mention": "geomap.geoparse",
+    "Incidents": "geomap.incidents",
+    "geocode_incidents": "geomap.incidents",
+    "read_incidents": "geomap.incidents",
+    "to_geojson": "geomap.io.writers",
+    "write_geojson": "geomap.io.writers",
+    "admin_counts": "geomap.layers",
+    "build_layers": "geomap.layers",
+    "write_layers": "geomap.layers",
+    "incident_map": "geomap.maps",
+    "save_map": "geomap.maps",
+}
+
+__all__ = [*sorted(_EXPORTS), "__version__", "geoparse", "sample_path"]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'geomap' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
 
 
 def sample_path(name: str = "") -> str:

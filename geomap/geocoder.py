@@ -179,6 +179,14 @@ class SyriaGeocoder(Geocoder):
             else:
                 name_words.append(w)
         name = " ".join(name_words) or head
+        if bearing is not None:
+            # "Eastern Bari town": the direction may be part of the name itself
+            whole = " ".join(
+                w for w, low in zip(words, lowered, strict=True) if low not in _KIND_WORDS and low not in _FILLER_WORDS
+            )
+            exact = self._search(whole, hint, admin_filter, fuzzy=False)
+            if exact:
+                return self._plain(exact)
         places = self._search(name, hint, admin_filter)
         if not places:
             places = self._search(head, kind, admin_filter)
@@ -198,6 +206,8 @@ class SyriaGeocoder(Geocoder):
             ):
                 place = gaz.lookup(place.admin1)
             geom, precision = parser.relative_geometry(place, relation, bearing, None)
+            if geom.is_empty:  # a part that falls outside Syria's outline: keep the place itself
+                geom, precision = place.geometry, precision_of(place)
             rep = geom.representative_point()
             label = _BEARING_NAMES.get(bearing) if bearing is not None else None
             relation = f"countryside-{label}" if countryside and label else "countryside" if countryside else label

@@ -342,6 +342,7 @@ _EVENT_WORDS = frozenset(
         "قصفت",
     }
 )
+_CLITIC_FIRST = frozenset(p[0] for p in CLITIC_PREFIXES)
 _WORD_RE = re.compile(r"[^\W_]+|[،,؛;()\[\]«»\"]", re.UNICODE)
 _NUMBER_KM_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:كم|كيلو|كيلومتر|كيلومترات|km)\s*$")
 _KM_WORDS = {"كم", "كيلو", "كيلومتر", "كيلومترات", "km"}
@@ -556,7 +557,7 @@ class Geoparser:
         self.gazetteer = gazetteer or load_gazetteer()
         self._version = self.gazetteer.version
         self._automaton = self._build_automaton()
-        self._geom_cache: dict[tuple[str, str | None, float | None], BaseGeometry] = {}
+        self._geom_cache: dict[tuple, tuple[BaseGeometry, int, Point]] = {}
 
     # ------------------------------------------------------------------------------------------------- matcher
     def _build_automaton(self) -> ahocorasick.Automaton:
@@ -668,6 +669,8 @@ class Geoparser:
         """`word` itself or minus a proclitic, if that is in `vocab`."""
         if word in vocab:
             return word
+        if len(word) < 3 or word[0] not in _CLITIC_FIRST:
+            return None
         for k in (1, 2, 3):
             if len(word) > k + 1 and word[:k] in CLITIC_PREFIXES and word[k:] in vocab:
                 return word[k:]
@@ -1073,16 +1076,17 @@ class Geoparser:
             return
         key = (place.id, relation, bearing, ctx.get("distance_km"))
         if key not in self._geom_cache:
-            self._geom_cache[key] = self.relative_geometry(place, relation, bearing, ctx.get("distance_km"))
-        geom, precision = self._geom_cache[key]
+            geom, precision = self.relative_geometry(place, relation, bearing, ctx.get("distance_km"))
+            rep = (
+                geom.centroid
+                if geom.geom_type in ("Polygon", "MultiPolygon") and geom.contains(geom.centroid)
+                else geom.representative_point()
+                if geom.geom_type != "Point"
+                else geom
+            )
+            self._geom_cache[key] = (geom, precision, rep)
+        geom, precision, rep = self._geom_cache[key]
         m.geometry = geom
-        rep = (
-            geom.centroid
-            if geom.geom_type in ("Polygon", "MultiPolygon") and geom.contains(geom.centroid)
-            else geom.representative_point()
-            if geom.geom_type != "Point"
-            else geom
-        )
         m.lat, m.lon = rep.y, rep.x
         m.precision = precision
         m.relation = _BEARING_NAMES.get(bearing, "direction") if relation == "direction" else relation

@@ -285,9 +285,10 @@ class _Placer:
         key = (location, admin1)
         if key not in self._geocode_cache:
             query = f"{location}, {admin1}" if admin1 else location
-            results = self.geocoder.resolve(query)
+            # An incident table about Syria names Syrian places: "Bari" is a Hama village before an Italian city.
+            results = self.geocoder.resolve(query, syria_only=True) or self.geocoder.resolve(query)
             if not results and admin1:
-                results = self.geocoder.resolve(location)
+                results = self.geocoder.resolve(location, syria_only=True) or self.geocoder.resolve(location)
             self._geocode_cache[key] = results[0] if results else None
         return self._geocode_cache[key]
 
