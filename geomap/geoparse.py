@@ -22,7 +22,6 @@ import math
 import re
 import threading
 import weakref
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -98,9 +97,9 @@ _DIRECTIONS: dict[str, float] = {  # bearing in degrees
     "الشرقيه": 90,
     "الغربيه": 270,
 }
-_NEAR = {"اطراف", "محيط", "قرب", "ضواحي", "مشارف", "تخوم", "جوار", "بمحاذاه", "محاذاه", "قباله"}
-_COUNTRYSIDE = {"ريف", "ريفي", "ارياف"}
-_DESERT = {"باديه", "صحراء"}
+_NEAR = frozenset({"اطراف", "محيط", "قرب", "ضواحي", "مشارف", "تخوم", "جوار", "بمحاذاه", "محاذاه", "قباله"})
+_COUNTRYSIDE = frozenset({"ريف", "ريفي", "ارياف"})
+_DESERT = frozenset({"باديه", "صحراء"})
 _ADMIN_CONTEXT_WORDS = {"في", "ب", "من", "،", ",", "التابعه", "التابع", "(", "-"}
 _NISBA: dict[str, str] = {  # nisba adjective → governorate P-code, for «الريف الإدلبي»
     "الادلبي": "SY07",
@@ -343,6 +342,10 @@ _EVENT_WORDS = frozenset(
     }
 )
 _CLITIC_FIRST = frozenset(p[0] for p in CLITIC_PREFIXES)
+_TRIGGER_WORDS = frozenset(_TRIGGERS)
+_DIRECTION_WORDS = frozenset(_DIRECTIONS)
+_NEAR_PREFIX = frozenset({"القرب", "قرب"})
+_BETWEEN = frozenset({"بين"})
 _WORD_RE = re.compile(r"[^\W_]+|[،,؛;()\[\]«»\"]", re.UNICODE)
 _NUMBER_KM_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:كم|كيلو|كيلومتر|كيلومترات|km)\s*$")
 _KM_WORDS = {"كم", "كيلو", "كيلومتر", "كيلومترات", "km"}
@@ -557,6 +560,7 @@ class Geoparser:
         self.gazetteer = gazetteer or load_gazetteer()
         self._version = self.gazetteer.version
         self._automaton = self._build_automaton()
+        _zipf("سوريا", "ar"), _zipf("syria", "en")  # load wordfreq's tables now, not inside the first parse
         self._geom_cache: dict[tuple, tuple[BaseGeometry, int, Point]] = {}
 
     # ------------------------------------------------------------------------------------------------- matcher
@@ -665,16 +669,13 @@ class Geoparser:
         return _WORD_RE.findall(ntext[end : end + 60])[:count]
 
     @staticmethod
-    def _strip_clitic(word: str, vocab: Iterable[str]) -> str | None:
+    def _strip_clitic(word: str, vocab: frozenset[str]) -> str | None:
         """`word` itself or minus a proclitic, if that is in `vocab`."""
         if word in vocab:
             return word
         if len(word) < 3 or word[0] not in _CLITIC_FIRST:
             return None
-        for k in (1, 2, 3):
-            if len(word) > k + 1 and word[:k] in CLITIC_PREFIXES and word[k:] in vocab:
-                return word[k:]
-        return None
+        return _strip_proclitic(word, vocab)
 
     def _context(self, ntext: str, hit: _Hit) -> dict[str, Any]:
         before = self._words_before(ntext, hit.start, hit.clitic)
@@ -692,7 +693,7 @@ class Geoparser:
         prev = before[-1] if before else ""
         prev2 = before[-2] if len(before) > 1 else ""
         # A trigger right before the name may itself follow a relative word: «أطراف مدينة سراقب».
-        first_trigger = self._strip_clitic(prev, _TRIGGERS)
+        first_trigger = self._strip_clitic(prev, _TRIGGER_WORDS)
         k = 1 if first_trigger is not None else 0
         rp = before[-1 - k] if len(before) > k else ""
         rp2 = before[-2 - k] if len(before) > k + 1 else ""
@@ -704,14 +705,14 @@ class Geoparser:
             ctx["relation"], _rel_word = "desert", w
             ctx["phrase_words_before"] = 1
         elif self._strip_clitic(rp, _NEAR) is not None or (
-            rp == "من" and self._strip_clitic(rp2, {"القرب", "قرب"}) is not None
+            rp == "من" and self._strip_clitic(rp2, _NEAR_PREFIX) is not None
         ):
             ctx["relation"] = "near"
             ctx["phrase_words_before"] = 1 if rp != "من" else 2
-        elif (w := self._strip_clitic(rp, _DIRECTIONS)) is not None and not w.startswith("ال"):
+        elif (w := self._strip_clitic(rp, _DIRECTION_WORDS)) is not None and not w.startswith("ال"):
             bearing = _DIRECTIONS[w]
             used = 1
-            w2 = self._strip_clitic(rp2, _DIRECTIONS)
+            w2 = self._strip_clitic(rp2, _DIRECTION_WORDS)
             if w2 is not None and not w2.startswith("ال") and _DIRECTIONS[w2] in (0, 180) and bearing in (90, 270):
                 bearing = _combine(_DIRECTIONS[w2], bearing)
                 used = 2
@@ -727,7 +728,7 @@ class Geoparser:
         if first_trigger is not None:
             ctx["trigger"] = first_trigger
         elif ctx["relation"] is not None and len(before) > ctx["phrase_words_before"]:
-            ctx["trigger"] = self._strip_clitic(before[-1 - ctx["phrase_words_before"]], _TRIGGERS)
+            ctx["trigger"] = self._strip_clitic(before[-1 - ctx["phrase_words_before"]], _TRIGGER_WORDS)
         # directions written after: "ريف حلب الشرقي", "ريف إدلب الجنوبي الغربي"
         if ctx["relation"] in ("countryside", "desert") or hit.ktype == "nisba":
             i = 0
@@ -766,7 +767,7 @@ class Geoparser:
             ctx["person"] = True  # a person's or a channel's name, not a place
         ctx["prep"] = prev in _PREPOSITIONS or (hit.clitic.endswith("ب") and len(hit.key) > 4)
         ctx["event"] = any(self._strip_clitic(w, _EVENT_WORDS) is not None for w in before[-3:])
-        if prev in ("بين",) or (before and self._strip_clitic(prev, {"بين"})):
+        if prev in ("بين",) or (before and self._strip_clitic(prev, _BETWEEN)):
             ctx["between"] = True
         return ctx
 
@@ -804,7 +805,7 @@ class Geoparser:
             words = _WORD_RE.findall(gap)
             if len(words) <= 2 and all(
                 w in _ADMIN_CONTEXT_WORDS
-                or self._strip_clitic(w, _TRIGGERS) is not None
+                or self._strip_clitic(w, _TRIGGER_WORDS) is not None
                 or w in _COUNTRYSIDE
                 or self._strip_clitic(w, _COUNTRYSIDE)
                 or w in _TRIGGERS
@@ -1164,6 +1165,14 @@ def _leading(cands: list[Place]) -> Place:
 
 def _major_foreign(c: Place) -> bool:
     return not c.in_syria and (c.kind == "country" or c.importance >= 0.85)
+
+
+@functools.lru_cache(maxsize=65536)
+def _strip_proclitic(word: str, vocab: frozenset[str]) -> str | None:
+    for k in (1, 2, 3):
+        if len(word) > k + 1 and word[:k] in CLITIC_PREFIXES and word[k:] in vocab:
+            return word[k:]
+    return None
 
 
 def _nested(a: Place, b: Place) -> bool:
