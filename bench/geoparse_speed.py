@@ -8,9 +8,9 @@ from __future__ import annotations
 import argparse
 import time
 
-from bench.corpus import reports
 from geomap.arabic import normalize
 from geomap.geoparse import get_geoparser
+from geomap.synthetic import reports
 
 
 def main() -> None:

@@ -25,15 +25,23 @@ def incidents(n: int, seed: int = 5) -> gpd.GeoDataFrame:
     rng = random.Random(seed)
     lat = [rng.uniform(32.5, 37.0) for _ in range(n)]
     lon = [rng.uniform(35.8, 42.0) for _ in range(n)]
-    df = pd.DataFrame({
-        "event_id_cnty": [f"SYR{i:07d}" for i in range(n)],
-        "event_date": [f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}" for i in range(n)],
-        "event_type": [rng.choice(["Battles", "Protests", "Explosions/Remote violence", "Riots"]) for _ in range(n)],
-        "location": [f"Village {i % 3000}" for i in range(n)], "location_ar": [f"قرية {i % 3000}" for i in range(n)],
-        "geo_precision": [1] * n, "confidence": [0.9] * n, "status": ["placed"] * n,
-        "notes": [f"قصف مدفعي على بلدة رقم {i % 3000} في الريف الشرقي أسفر عن إصابات" for i in range(n)],
-        "source": ["Local monitors"] * n, "source_url": ["https://example.org/r"] * n,
-    })
+    df = pd.DataFrame(
+        {
+            "event_id_cnty": [f"SYR{i:07d}" for i in range(n)],
+            "event_date": [f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}" for i in range(n)],
+            "event_type": [
+                rng.choice(["Battles", "Protests", "Explosions/Remote violence", "Riots"]) for _ in range(n)
+            ],
+            "location": [f"Village {i % 3000}" for i in range(n)],
+            "location_ar": [f"قرية {i % 3000}" for i in range(n)],
+            "geo_precision": [1] * n,
+            "confidence": [0.9] * n,
+            "status": ["placed"] * n,
+            "notes": [f"قصف مدفعي على بلدة رقم {i % 3000} في الريف الشرقي أسفر عن إصابات" for i in range(n)],
+            "source": ["Local monitors"] * n,
+            "source_url": ["https://example.org/r"] * n,
+        }
+    )
     return gpd.GeoDataFrame(df, geometry=[Point(x, y) for x, y in zip(lon, lat, strict=True)], crs="EPSG:4326")
 
 
@@ -44,8 +52,9 @@ def render_seconds(path: Path) -> float | None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu",
-                                                              "--disable-background-networking"])
+        b = p.chromium.launch(
+            executable_path=chromium, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        )
         page = b.new_page(viewport={"width": 1200, "height": 800})
         t = time.perf_counter()
         page.goto(path.as_uri())
@@ -72,14 +81,17 @@ def main() -> None:
         t = time.perf_counter()
         m = folium.Map(location=[35, 38.5], zoom_start=7)
         for row in sample.itertuples():
-            folium.Marker([row.geometry.y, row.geometry.x], popup=folium.Popup(row.notes),
-                          tooltip=row.location).add_to(m)
+            folium.Marker([row.geometry.y, row.geometry.x], popup=folium.Popup(row.notes), tooltip=row.location).add_to(
+                m
+            )
         m.save(str(Path(d) / "markers.html"))
         per_marker = (time.perf_counter() - t) / len(sample)
     naive = per_marker * args.incidents
     print(f"{args.incidents} incidents: built and saved in {ours:.1f} s, {size:.1f} MB of HTML (offline, inlined)")
-    print(f"one folium Marker per incident: {per_marker * 1000:.2f} ms each over {len(sample)} "
-          f"-> {naive:.0f} s for {args.incidents}; geomap is {naive / ours:.0f}x faster")
+    print(
+        f"one folium Marker per incident: {per_marker * 1000:.2f} ms each over {len(sample)} "
+        f"-> {naive:.0f} s for {args.incidents}; geomap is {naive / ours:.0f}x faster"
+    )
     print(f"render in headless Chromium: {render:.1f} s" if render is not None else "Chromium not installed")
     ok = ours < 10 and size < 25 and naive / ours >= 10 and (render is None or render < 15)
     print(f"goals (< 10 s, < 25 MB, >= 10x, render < 15 s): {'met' if ok else 'NOT met'}")

@@ -29,8 +29,8 @@ _DROPPED = (
     "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640"
     "\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad\u034f\u180e]"
 )
-_DROP_RE = re.compile(_DROPPED + r"|(?<=\s)\s+")
-_DROP_NAME_RE = re.compile(_DROPPED)
+_DROP_RE = re.compile(_DROPPED)
+_DROP_NAME_RE = _DROP_RE
 _SPACES_RE = re.compile(r"\s+")
 
 
@@ -124,6 +124,11 @@ def _build_table() -> dict[int, str]:
 
 
 _TABLE = _build_table()
+# Characters that are, or normalise to, a space (apostrophes and hyphens do): runs of them collapse to one.
+_SPACE_LIKE = sorted({cp for cp in range(0x3001) if chr(cp).isspace()} | {cp for cp, v in _TABLE.items() if v == " "})
+_WHITESPACE_CODES = np.array(_SPACE_LIKE, dtype=np.uint32)
+_SPACE_CLASS = "".join(re.escape(chr(cp)) for cp in _SPACE_LIKE)
+_NEEDS_WORK_RE = re.compile(_DROPPED + f"|[{_SPACE_CLASS}]{{2}}")
 
 #: Proclitics that may stand before a place name: conjunctions, prepositions and their combinations (normalised).
 CLITIC_PREFIXES = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "ولل", "فلل"})
@@ -149,11 +154,19 @@ class NormalizedText:
 
 def normalize(text: str) -> NormalizedText:
     """Normalise `text` for matching, keeping a map from normalised to original positions."""
-    if not _DROP_RE.search(text):
+    if not _NEEDS_WORK_RE.search(text):
         return NormalizedText(text.translate(_TABLE), text, None)
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     keep = np.ones(len(text), dtype=bool)
     for m in _DROP_RE.finditer(text):
         keep[m.start() : m.end()] = False
+    kept = np.flatnonzero(keep)
+    # A whitespace character right after another one (once dropped marks are gone) is dropped too, so runs of
+    # spaces, line breaks and zero-width marks between words become one space.
+    white = np.isin(codes[kept], _WHITESPACE_CODES)
+    repeat = np.zeros(len(kept), dtype=bool)
+    repeat[1:] = white[1:] & white[:-1]
+    keep[kept[repeat]] = False
     offsets = np.flatnonzero(keep)
     kept = "".join(text[i] for i in offsets) if len(offsets) < 64 else _select(text, keep)
     return NormalizedText(kept.translate(_TABLE), text, offsets)

@@ -142,7 +142,10 @@ _POLITICAL = {
     "انضمت",
     "دوله",
 }
-_DATELINE_RE = re.compile(r"^\s*[\w\s]{2,30}?\s*[\-–—:(]", re.UNICODE)
+_OTHER_EVENT_RE = re.compile(
+    r"(?:في|وفي)\s+(?:سياق|تطور|خبر)\s+(?:منفصل|آخر|اخر|متصل)|من\s+(?:جهة|ناحية)\s+(?:أخرى|اخرى)|"
+    r"في\s+غضون\s+ذلك|إلى\s+ذلك|الى\s+ذلك|وفي\s+سياق\s+آخر"
+)
 
 
 @dataclass
@@ -184,6 +187,9 @@ def choose_event_mention(mentions: list[Mention], text: str) -> tuple[Mention | 
             return None, "country_only"
         return None, "no_place"
     n = max(len(text), 1)
+    # «وفي سياق منفصل», «من جهة أخرى»: what follows is another event, not the one the report leads with.
+    marker = _OTHER_EVENT_RE.search(text)
+    other_from = marker.start() if marker else n + 1
     best: dict[str, tuple[float, Mention]] = {}
     count: dict[str, int] = {}
     datelines: list[Mention] = []
@@ -205,7 +211,9 @@ def choose_event_mention(mentions: list[Mention], text: str) -> tuple[Mention | 
             score += 0.4
         if before and before[-1] in ("في", "الي", "علي", "قرب", "داخل", "نحو", "باتجاه", "عند", "من"):
             score += 0.6
-        score -= 0.5 * m.start / n
+        score -= 1.5 * m.start / n  # reports lead with their main event
+        if m.start > other_from:
+            score -= 3.0
         key = f"{m.place_id}|{m.relation}"
         count[key] = count.get(key, 0) + 1
         if key not in best or score > best[key][0]:

@@ -93,3 +93,14 @@ def test_user_column_names(tmp_path):
     inc = read_incidents(str(path), location_column="المكان", text_column="النص", id_column="رقم")
     assert list(inc["gazetteer_id"]) == ["C4121", "C1202"]
     assert list(inc["event_id_cnty"]) == ["1", "2"]
+
+
+def test_report_leads_with_its_event_and_separate_events_are_marked():
+    report = (
+        "دمشق - استهدفت غارة جوية مواقع لخلايا التنظيم في البادية السورية، خاصة في الصحراء الجنوبية، فيما "
+        "تحدث مسؤولون عن التنسيق بين واشنطن ودمشق. وفي سياق منفصل تعرضت بلدة كفرنبل في ريف إدلب الجنوبي لقصف."
+    )
+    inc = geocode_incidents([report])
+    assert inc.loc[0, "gazetteer_id"] == "region/syrian-badia"
+    alone = geocode_incidents(["تعرضت بلدة كفرنبل في ريف إدلب الجنوبي لقصف مدفعي"])
+    assert alone.loc[0, "gazetteer_id"] == "C4068"

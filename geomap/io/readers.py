@@ -293,12 +293,14 @@ def _csv(p: Path, encoding: str | None, chunk_rows: int, delimiter: str | None) 
             except csv.Error:
                 delimiter = ","
         reader = csv.reader(fh, delimiter=delimiter)
-        try:
-            header = next(reader)
-        except StopIteration:
-            raise InputError("empty file", path=str(p)) from None
-        except csv.Error as exc:
-            raise InputError(f"unreadable CSV header: {exc}", path=str(p), line=1) from exc
+        header: list[str] = []
+        while not any(c.strip() for c in header):  # blank lines before the header are skipped
+            try:
+                header = next(reader)
+            except StopIteration:
+                raise InputError("empty file (no header row)", path=str(p)) from None
+            except csv.Error as exc:
+                raise InputError(f"unreadable CSV header: {exc}", path=str(p), line=reader.line_num) from exc
         header = _clean_header(header)
         rows: list[dict] = []
         while True:

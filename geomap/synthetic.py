@@ -1,7 +1,7 @@
 """A synthetic corpus of Arabic incident reports, generated from the gazetteer and report templates written for
-geomap. Deterministic for a seed. Used by the throughput and Dask benchmarks and the scale tests.
+geomap. Deterministic for a seed. Used by the benchmarks, the Dask tests and the large-corpus notebook.
 
-    python -m bench.corpus 200000 corpus.jsonl
+    python -m geomap.synthetic 200000 corpus.jsonl
 """
 
 from __future__ import annotations
