@@ -2,6 +2,7 @@
 single-process path, in bounded memory."""
 
 import glob
+import itertools
 
 import geopandas as gpd
 import pandas as pd
@@ -38,7 +39,7 @@ def test_blocks_cover_the_file_on_line_boundaries(corpus):
     blocks = jsonl_blocks(corpus, 40_000)
     assert len(blocks) > 5
     assert blocks[0][1] == 0 and blocks[-1][2] == corpus.stat().st_size
-    assert all(a[2] == b[1] for a, b in zip(blocks, blocks[1:]))
+    assert all(a[2] == b[1] for a, b in itertools.pairwise(blocks))
     lines = corpus.read_bytes().count(b"\n")
     assert blocks[-1][3] <= lines
 
