@@ -41,7 +41,7 @@ def run(corpus: Path, workers: int, block_bytes: int) -> tuple[float, dict, list
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--reports", type=int, default=200_000)
-    ap.add_argument("--block-mb", type=float, default=4.0)
+    ap.add_argument("--block-mb", type=float, default=1.0)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as d:
         corpus = write_corpus(args.reports, Path(d) / "corpus.jsonl")

@@ -26,7 +26,7 @@ from geomap.exc import InputError
 
 __all__ = ["admin_counts_from_parquet", "jsonl_blocks", "process_corpus", "process_dataframe"]
 
-DEFAULT_BLOCK_BYTES = 8 * 1024 * 1024
+DEFAULT_BLOCK_BYTES = 2 * 1024 * 1024  # small enough that the last partitions do not leave cores idle
 
 
 def _import_dask() -> Any:
@@ -108,6 +108,12 @@ def _process(frame: pd.DataFrame, out_dir: str, part: int, columns: dict[str, An
         "mentions": len(result.mentions),
         "admin": admin,
     }
+
+
+def _process_block(block: tuple[str, int, int, int], out_dir: str, part: int, columns: dict[str, Any]
+                   ) -> dict[str, Any]:
+    """Read and place one JSON Lines block in the same task, so no partition travels between workers."""
+    return _process(_read_block(*block), out_dir, part, columns)
 
 
 def _client(scheduler: str, workers: int | None, memory_limit: str | None) -> Any:
@@ -201,12 +207,12 @@ def process_corpus(
     tasks = []
     part = 0
     process = dask.delayed(_process, pure=True)
-    read_block = dask.delayed(_read_block, pure=True)
+    process_block = dask.delayed(_process_block, pure=True)
     for f in files:
         suffix = Path(f).suffix.lower()
         if suffix in (".jsonl", ".ndjson"):
             for block in jsonl_blocks(f, block_bytes):
-                tasks.append(process(read_block(*block), str(out), part, columns))
+                tasks.append(process_block(block, str(out), part, columns))
                 part += 1
         else:
             import dask.dataframe as dd
