@@ -25,7 +25,7 @@ setup-test: $(VENV)/.installed-test
 
 demo: setup
 	mkdir -p out
-	$(BIN)/geomap map $(SAMPLES)/reports.jsonl $(SAMPLES)/incidents_acled.csv -o out/map.html \
+	$(BIN)/geomap map $(SAMPLES)/reports.jsonl $(SAMPLES)/incidents_acled.csv -o out/map.html --offline \
 		--choropleth admin1 --title "حوادث من التقارير والجداول النموذجية" --overwrite
 	$(BIN)/geomap incidents $(SAMPLES)/reports.jsonl $(SAMPLES)/incidents_acled.csv \
 		-o out/incidents.geojson --layers-dir out/layers --overwrite
