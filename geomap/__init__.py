@@ -33,6 +33,7 @@ _EXPORTS = {
     "Incidents": "geomap.incidents",
     "geocode_incidents": "geomap.incidents",
     "read_incidents": "geomap.incidents",
+    "iter_incidents": "geomap.incidents",
     "to_geojson": "geomap.io.writers",
     "write_geojson": "geomap.io.writers",
     "admin_counts": "geomap.layers",

@@ -110,8 +110,9 @@ def _process(frame: pd.DataFrame, out_dir: str, part: int, columns: dict[str, An
     }
 
 
-def _process_block(block: tuple[str, int, int, int], out_dir: str, part: int, columns: dict[str, Any]
-                   ) -> dict[str, Any]:
+def _process_block(
+    block: tuple[str, int, int, int], out_dir: str, part: int, columns: dict[str, Any]
+) -> dict[str, Any]:
     """Read and place one JSON Lines block in the same task, so no partition travels between workers."""
     return _process(_read_block(*block), out_dir, part, columns)
 
@@ -138,19 +139,18 @@ def _client(scheduler: str, workers: int | None, memory_limit: str | None) -> An
 
 
 def _finish(out_dir: Path, summaries: list[dict[str, Any]]) -> dict[str, Any]:
+    from collections import Counter
+
     from geomap.gazetteer import load_gazetteer
     from geomap.io.writers import write_parquet
+    from geomap.layers import counts_layer
 
     gaz = load_gazetteer()
-    kinds = {1: "governorate", 2: "district", 3: "subdistrict"}
-    for lv, kind in kinds.items():
-        totals: dict[str, int] = {}
+    for lv in (1, 2, 3):
+        totals: Counter[str] = Counter()
         for s in summaries:
-            for pcode, n in s["admin"].get(f"admin{lv}", {}).items():
-                totals[pcode] = totals.get(pcode, 0) + int(n)
-        units = gaz.layer(kind)[["pcode", "name_ar", "name_en", "geometry"]].sort_values("pcode")
-        units = units.assign(incidents=units["pcode"].map(totals).fillna(0).astype(int)).reset_index(drop=True)
-        write_parquet(units, out_dir / f"counts_admin{lv}.parquet")
+            totals.update({pcode: int(n) for pcode, n in s["admin"].get(f"admin{lv}", {}).items()})
+        write_parquet(counts_layer(totals, lv, gaz), out_dir / f"counts_admin{lv}.parquet")
     return {
         "partitions": len(summaries),
         "incidents": sum(s["incidents"] for s in summaries),

@@ -17,6 +17,7 @@ The pipeline, per text:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -484,6 +485,8 @@ def _zipf(word: str, lang: str) -> float:
 
 
 _FOREIGN_BONUS = 0.25
+_CONTEXT_WINDOW = 4000  # characters either side of a mention whose places count as its document context
+_MAX_ANCHORS = 60
 _STANDALONE = 0.75  # a place less important than a sub-district capital needs some context to be taken
 
 
@@ -858,12 +861,19 @@ class Geoparser:
         if pending and syrian:
             plans.extend(pending)
             plans.sort(key=lambda p: p[0].start)
-        # Document anchors: unambiguous Syrian places, for proximity and admin context.
-        anchors = [c[0] for h, ctx, c, _ in plans if len(c) == 1 and c[0].in_syria and c[0].kind != "country"]
-        anchor_govs = {a.admin1 for a in anchors if a.admin1}
+        # Document anchors: unambiguous Syrian places, for proximity and admin context. In a very long text only
+        # the anchors within a window around a mention count (the context of a report, and linear time).
+        anchor_list = [
+            (h.start, c[0]) for h, ctx, c, _ in plans if len(c) == 1 and c[0].in_syria and c[0].kind != "country"
+        ]
+        anchor_pos = [p for p, _ in anchor_list]
         mentions: list[Mention] = []
         chosen: list[Place | None] = [None] * len(plans)
         for idx, (h, ctx, cands, how) in enumerate(plans):
+            lo = bisect.bisect_left(anchor_pos, h.start - _CONTEXT_WINDOW)
+            hi = bisect.bisect_right(anchor_pos, h.start + _CONTEXT_WINDOW)
+            anchors = [a for _, a in anchor_list[lo:hi][:_MAX_ANCHORS]]
+            anchor_govs = {a.admin1 for a in anchors if a.admin1}
             admin_hint = self._admin_hint(hits, contexts, ctx)
             towns = {c.admin2 for c in cands if c.kind == "community"} | {
                 c.admin3 for c in cands if c.kind == "community"

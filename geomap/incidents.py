@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,7 +35,9 @@ __all__ = [
     "MENTION_COLUMNS",
     "Incidents",
     "choose_event_mention",
+    "concat_incidents",
     "geocode_incidents",
+    "iter_incidents",
     "read_incidents",
 ]
 
@@ -671,6 +673,53 @@ def _area_frame(
     return gpd.GeoDataFrame(df, geometry=gpd.GeoSeries([areas[a][0] for a in ids], crs="EPSG:4326"), crs="EPSG:4326")
 
 
+def iter_incidents(
+    paths: str | Iterable[str],
+    *,
+    encoding: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    progress: Callable[[int], None] | None = None,
+    chunk_rows: int | None = None,
+    **columns: str | None,
+) -> Iterator[Incidents]:
+    """Incidents from files, one `Incidents` per chunk of input records (files stream chunk by chunk, so memory
+    stays bounded by the chunk size). Ids are kept unique across chunks and files; the mentions follow."""
+    files = expand_inputs([paths] if isinstance(paths, str) else paths)
+    seen: dict[str, int] = {}
+    any_records = False
+    for f in files:
+        kwargs: dict[str, Any] = {"encoding": encoding} | ({"chunk_rows": chunk_rows} if chunk_rows else {})
+        for chunk in iter_records(f, **kwargs):
+            if chunk.empty:
+                continue
+            any_records = True
+            # Column roles are recognised per file: a CSV's `notes` must not hide a JSON file's `text`.
+            part = geocode_incidents(chunk, gazetteer=gazetteer, return_all=True, progress=progress, **columns)
+            assert isinstance(part, Incidents)
+            yield _unique_ids(part, seen)
+    if not any_records:
+        raise InputError("no records in the input", path=", ".join(map(str, files)))
+
+
+def _unique_ids(part: Incidents, seen: dict[str, int]) -> Incidents:
+    """Rename ids already used by an earlier chunk or file (`id#2`), in the incidents and their mentions."""
+    renamed: dict[str, str] = {}
+    ids = []
+    for eid in part.incidents["event_id_cnty"]:
+        if eid in seen:
+            seen[eid] += 1
+            new = f"{eid}#{seen[eid]}"
+            renamed[eid] = new
+            ids.append(new)
+        else:
+            seen[eid] = 1
+            ids.append(eid)
+    if renamed:
+        part.incidents["event_id_cnty"] = ids
+        part.mentions["event_id_cnty"] = part.mentions["event_id_cnty"].map(lambda e: renamed.get(e, e))
+    return part
+
+
 def read_incidents(
     paths: str | Iterable[str],
     *,
@@ -685,50 +734,33 @@ def read_incidents(
     return_all: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> gpd.GeoDataFrame | Incidents:
-    """Incidents from files: .txt reports, folders of them, JSON Lines/JSON, CSV/TSV, XLSX, Parquet, GeoJSON."""
-    files = expand_inputs([paths] if isinstance(paths, str) else paths)
-    parts: list[Incidents] = []
-    for f in files:
-        for chunk in iter_records(f, encoding=encoding):
-            if chunk.empty:
-                continue
-            # Column roles are recognised per file: a CSV's `notes` must not hide a JSON file's `text`.
-            parts.append(
-                geocode_incidents(
-                    chunk,
-                    text_column=text_column,
-                    location_column=location_column,
-                    date_column=date_column,
-                    lat_column=lat_column,
-                    lon_column=lon_column,
-                    id_column=id_column,
-                    gazetteer=gazetteer,
-                    return_all=True,
-                    progress=progress,
-                )
-            )
-    if not parts:
-        raise InputError("no records in the input", path=", ".join(map(str, files)))
-    result = _concat(parts)
+    """Incidents from files: .txt reports, folders of them, JSON Lines/JSON, CSV/TSV, XLSX, Parquet, GeoJSON.
+
+    Everything is returned in memory; to stream a very large input, iterate `iter_incidents` instead (its chunks
+    can go straight to `geomap.write_layers`)."""
+    parts = list(
+        iter_incidents(
+            paths,
+            encoding=encoding,
+            gazetteer=gazetteer,
+            progress=progress,
+            text_column=text_column,
+            location_column=location_column,
+            date_column=date_column,
+            lat_column=lat_column,
+            lon_column=lon_column,
+            id_column=id_column,
+        )
+    )
+    result = concat_incidents(parts)
     return result if return_all else result.incidents
 
 
-def _concat(parts: list[Incidents]) -> Incidents:
+def concat_incidents(parts: list[Incidents]) -> Incidents:
+    """One `Incidents` from several (ids are expected unique already, as `iter_incidents` makes them)."""
     if len(parts) == 1:
         return parts[0]
     incidents = pd.concat([p.incidents for p in parts], ignore_index=True)
-    # Ids stay unique across files too.
-    dup = incidents["event_id_cnty"].duplicated(keep="first")
-    if dup.any():
-        seen: dict[str, int] = {}
-        new_ids = []
-        for eid, is_dup in zip(incidents["event_id_cnty"], dup, strict=True):
-            if is_dup:
-                seen[eid] = seen.get(eid, 1) + 1
-                new_ids.append(f"{eid}#{seen[eid]}")
-            else:
-                new_ids.append(eid)
-        incidents["event_id_cnty"] = new_ids
     mentions = pd.concat([p.mentions for p in parts], ignore_index=True)
     areas = pd.concat([p.areas for p in parts], ignore_index=True)
     areas = areas.groupby("area_id", sort=True, as_index=False).agg(

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from geomap.cli.inputs import load_incidents
-from geomap.cli.options import column_kwargs, column_options, handle_errors, output_options, report_unplaced
+from geomap.cli.options import Progress, Tally, column_kwargs, column_options, handle_errors, output_options
 
 
 @click.command()
@@ -76,10 +76,17 @@ def incidents(
             err=True,
         )
         return
+    from geomap.incidents import iter_incidents
     from geomap.layers import write_layers
 
-    result = load_incidents(inputs, encoding=encoding, columns=columns)
-    report_unplaced(result.incidents)
-    written = write_layers(result, output, layers_dir=layers_dir, fmt=layers_format, overwrite=overwrite)
+    tally = Tally()
+    if inputs == ("-",) or not inputs:
+        parts = [load_incidents(inputs, encoding=encoding, columns=columns)]
+    else:
+        # Large inputs stream: each chunk is placed and appended to the outputs, never all held at once.
+        bar = Progress(None, "placing incidents")
+        parts = iter_incidents(list(inputs), encoding=encoding, progress=bar, **columns)
+    written = write_layers(tally.watch(parts), output, layers_dir=layers_dir, fmt=layers_format, overwrite=overwrite)
+    tally.warn_unplaced()
     for path in written:
         click.echo(str(path), err=True)

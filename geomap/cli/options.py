@@ -6,7 +6,8 @@ import functools
 import logging
 import os
 import sys
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import click
@@ -106,12 +107,32 @@ def warn(message: str) -> None:
     click.echo(f"warning: {message}", err=True)
 
 
+class Tally:
+    """Counts placed and unplaced incidents (with reasons) as parts stream past."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.placed = 0
+        self.reasons: Counter[str] = Counter()
+
+    def add(self, incidents: Any) -> None:
+        self.total += len(incidents)
+        self.placed += int((incidents["status"] == "placed").sum())
+        self.reasons.update(incidents.loc[incidents["status"] != "placed", "reason"].fillna("unknown").tolist())
+
+    def watch(self, parts: Iterable[Any]) -> Iterator[Any]:
+        for part in parts:
+            self.add(part.incidents)
+            yield part
+
+    def warn_unplaced(self) -> None:
+        """A partial failure is a warning with counts, not a crash."""
+        if self.placed < self.total:
+            detail = "; ".join(f"{n}× {r}" for r, n in self.reasons.most_common(5))
+            warn(f"{self.total - self.placed} of {self.total} incidents not placed in Syria ({detail})")
+
+
 def report_unplaced(incidents: Any) -> None:
-    """A partial failure is a warning with counts, not a crash."""
-    total = len(incidents)
-    status = incidents["status"].value_counts()
-    placed = int(status.get("placed", 0))
-    if placed < total:
-        reasons = incidents.loc[incidents["status"] != "placed", "reason"].fillna("unknown").value_counts()
-        detail = "; ".join(f"{n}× {r}" for r, n in reasons.head(5).items())
-        warn(f"{total - placed} of {total} incidents not placed in Syria ({detail})")
+    tally = Tally()
+    tally.add(incidents)
+    tally.warn_unplaced()

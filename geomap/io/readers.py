@@ -24,7 +24,7 @@ __all__ = ["REPORT_SUFFIXES", "TABLE_SUFFIXES", "ColumnMap", "detect_columns", "
 
 TABLE_SUFFIXES = {".csv", ".tsv", ".xlsx", ".xls", ".parquet", ".geojson"}
 REPORT_SUFFIXES = {".txt", ".md", ".jsonl", ".ndjson", ".json"}
-CHUNK_ROWS = 50_000
+CHUNK_ROWS = 10_000  # records placed at a time: bounds memory on large inputs
 
 ACLED_COLUMNS = {"event_id_cnty", "event_date", "event_type", "latitude", "longitude", "location", "notes"}
 UCDP_COLUMNS = {"date_start", "where_coordinates", "latitude", "longitude", "adm_1", "where_prec"}

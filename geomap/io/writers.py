@@ -13,7 +13,7 @@ import json
 import math
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from geomap.exc import OutputError
 __all__ = [
     "FORMATS",
     "atomic_path",
+    "open_layer",
     "to_geojson",
     "write_csv",
     "write_geojson",
@@ -117,17 +118,6 @@ def to_geojson(gdf: gpd.GeoDataFrame) -> str:
     return '{"type":"FeatureCollection","features":[\n' + body + ("\n" if body else "") + "]}\n"
 
 
-def write_geojson(gdf: gpd.GeoDataFrame, path: str | os.PathLike[str], *, overwrite: bool = True) -> Path:
-    with atomic_path(path, overwrite=overwrite) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write('{"type":"FeatureCollection","features":[\n')
-        first = True
-        for feature in _features(gdf):
-            fh.write(feature if first else ",\n" + feature)
-            first = False
-        fh.write("\n]}\n" if not first else "]}\n")
-    return Path(path)
-
-
 # ------------------------------------------------------------------------------------------- other formats
 def _for_gdal(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     out = gdf.copy()
@@ -138,28 +128,6 @@ def _for_gdal(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return out
 
 
-def write_gpkg(layers: dict[str, gpd.GeoDataFrame], path: str | os.PathLike[str], *, overwrite: bool = True) -> Path:
-    """Every layer in one GeoPackage; timestamps pinned so that the same input gives the same bytes."""
-    import pyogrio
-
-    pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": "2000-01-01T00:00:00.000Z"})
-    with atomic_path(path, overwrite=overwrite) as tmp:
-        for name, gdf in layers.items():
-            pyogrio.write_dataframe(
-                _for_gdal(gdf), tmp, layer=name, driver="GPKG", append=tmp.exists(), promote_to_multi=False
-            )
-    return Path(path)
-
-
-def write_parquet(gdf: gpd.GeoDataFrame, path: str | os.PathLike[str], *, overwrite: bool = True) -> Path:
-    """GeoParquet (geopandas' writer, WKB geometry, EPSG:4326 metadata)."""
-    with atomic_path(path, overwrite=overwrite) as tmp:
-        out = gdf.copy()
-        out[out.geometry.name] = [_round(g) for g in out.geometry]
-        out.to_parquet(tmp, index=False, compression="zstd")
-    return Path(path)
-
-
 def _safe_cell(v: Any) -> Any:
     """Spreadsheet formula injection: a text cell starting with = + - @ is prefixed with an apostrophe."""
     if isinstance(v, str) and v.startswith(_FORMULA_START):
@@ -167,30 +135,147 @@ def _safe_cell(v: Any) -> Any:
     return v
 
 
-def write_csv(df: pd.DataFrame, path: str | os.PathLike[str], *, overwrite: bool = True) -> Path:
-    """A flat CSV (no geometry column; latitude/longitude stay), UTF-8 with a BOM so Excel shows Arabic."""
-    out = pd.DataFrame(df.drop(columns=[c for c in df.columns if c == "geometry"]))
-    for c in out.columns:
-        if out[c].dtype == object or str(out[c].dtype) in ("string", "str"):
-            out[c] = out[c].map(_safe_cell)
+class _GeoJSONSink:
+    """A FeatureCollection written feature by feature, one per line."""
+
+    def __init__(self, path: Path) -> None:
+        self.fh = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed in close()
+        self.fh.write('{"type":"FeatureCollection","features":[\n')
+        self.first = True
+
+    def write(self, gdf: gpd.GeoDataFrame, layer: str = "") -> None:
+        for feature in _features(gdf):
+            self.fh.write(feature if self.first else ",\n" + feature)
+            self.first = False
+
+    def close(self) -> None:
+        self.fh.write("]}\n" if self.first else "\n]}\n")
+        self.fh.close()
+
+    def abort(self) -> None:
+        self.fh.close()
+
+
+class _CSVSink:
+    """A flat CSV (no geometry column), UTF-8 with a BOM so Excel shows Arabic; formula-like cells neutralised."""
+
+    def __init__(self, path: Path) -> None:
+        self.fh = open(path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115 - closed in close()
+        self.header = True
+
+    def write(self, df: pd.DataFrame, layer: str = "") -> None:
+        out = pd.DataFrame(df.drop(columns=[c for c in df.columns if c == "geometry"]))
+        for c in out.columns:
+            if out[c].dtype == object or str(out[c].dtype) in ("string", "str"):
+                out[c] = out[c].map(_safe_cell)
+        out.to_csv(self.fh, index=False, header=self.header, lineterminator="\n")
+        self.header = False
+
+    def close(self) -> None:
+        self.fh.close()
+
+    abort = close
+
+
+class _GPKGSink:
+    """Any number of layers in one GeoPackage, appended part by part; timestamps pinned for identical bytes."""
+
+    def __init__(self, path: Path) -> None:
+        import pyogrio
+
+        pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": "2000-01-01T00:00:00.000Z"})
+        self.path = path
+        self.layers: set[str] = set()
+
+    def write(self, gdf: gpd.GeoDataFrame, layer: str = "incidents") -> None:
+        import pyogrio
+
+        if gdf.empty and layer in self.layers:
+            return
+        pyogrio.write_dataframe(
+            _for_gdal(gdf), self.path, layer=layer, driver="GPKG", append=layer in self.layers, promote_to_multi=False
+        )
+        self.layers.add(layer)
+
+    def close(self) -> None:
+        """Layers are complete as written."""
+
+    abort = close
+
+
+class _ParquetSink:
+    """GeoParquet (geopandas' writer). Parts are gathered and written at the end: GeoParquet metadata describes the
+    whole file; for corpora larger than memory use geomap.dask, which writes one part file per partition."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.parts: list[gpd.GeoDataFrame] = []
+
+    def write(self, gdf: gpd.GeoDataFrame, layer: str = "") -> None:
+        self.parts.append(gdf)
+
+    def close(self) -> None:
+        frames = [p for p in self.parts if not p.empty] or self.parts[:1]
+        out = gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), geometry="geometry", crs="EPSG:4326")
+        out[out.geometry.name] = [_round(g) for g in out.geometry]
+        out.to_parquet(self.path, index=False, compression="zstd")
+
+    def abort(self) -> None:
+        self.parts.clear()
+
+
+_SINKS = {"geojson": _GeoJSONSink, "csv": _CSVSink, "gpkg": _GPKGSink, "parquet": _ParquetSink}
+
+
+@contextlib.contextmanager
+def open_layer(path: str | os.PathLike[str], *, overwrite: bool = True) -> Iterator[Any]:
+    """A sink for the format the extension names; `.write(gdf, layer=...)` any number of times. The file appears
+    (atomically) when the block ends without error."""
+    fmt = FORMATS.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise OutputError(
+            f"unknown output format {Path(path).suffix or '(none)'} for {path}; use {', '.join(sorted(FORMATS))}"
+        )
     with atomic_path(path, overwrite=overwrite) as tmp:
-        out.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n", float_format=None)
-    return Path(path)
+        sink = _SINKS[fmt](tmp)
+        try:
+            yield sink
+        except BaseException:
+            sink.abort()
+            raise
+        sink.close()
 
 
 def write_layer(
     gdf: gpd.GeoDataFrame, path: str | os.PathLike[str], *, overwrite: bool = True, layer: str = "incidents"
 ) -> Path:
-    """One layer in the format the file extension names."""
-    fmt = FORMATS.get(Path(path).suffix.lower())
-    writers: dict[str, Callable[..., Path]] = {
-        "geojson": write_geojson,
-        "parquet": write_parquet,
-        "csv": write_csv,
-        "gpkg": lambda g, p, overwrite: write_gpkg({layer: g}, p, overwrite=overwrite),
-    }
-    if fmt is None:
-        raise OutputError(
-            f"unknown output format {Path(path).suffix or '(none)'} for {path}; use {', '.join(sorted(FORMATS))}"
-        )
-    return writers[fmt](gdf, path, overwrite=overwrite)
+    """One layer in the format the file extension names (.geojson, .gpkg, .parquet, .csv)."""
+    with open_layer(path, overwrite=overwrite) as sink:
+        sink.write(gdf, layer=layer)
+    return Path(path)
+
+
+def write_geojson(gdf: gpd.GeoDataFrame, path: str | os.PathLike[str], *, overwrite: bool = True) -> Path:
+    return write_layer(gdf, _with_suffix(path, ".geojson"), overwrite=overwrite)
+
+
+def write_csv(df: pd.DataFrame, path: str | os.PathLike[str], *, overwrite: bool = True) -> Path:
+    return write_layer(df, _with_suffix(path, ".csv"), overwrite=overwrite)
+
+
+def write_parquet(gdf: gpd.GeoDataFrame, path: str | os.PathLike[str], *, overwrite: bool = True) -> Path:
+    return write_layer(gdf, _with_suffix(path, ".parquet"), overwrite=overwrite)
+
+
+def write_gpkg(layers: dict[str, gpd.GeoDataFrame], path: str | os.PathLike[str], *, overwrite: bool = True) -> Path:
+    with open_layer(_with_suffix(path, ".gpkg"), overwrite=overwrite) as sink:
+        for name, gdf in layers.items():
+            sink.write(gdf, layer=name)
+    return Path(path)
+
+
+def _with_suffix(path: str | os.PathLike[str], suffix: str) -> Path:
+    p = Path(path)
+    if FORMATS.get(p.suffix.lower()) != FORMATS[suffix]:
+        raise OutputError(f"{p}: expected a {suffix} file name")
+    return p
