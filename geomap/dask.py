@@ -138,6 +138,37 @@ def _client(scheduler: str, workers: int | None, memory_limit: str | None) -> An
     return distributed.Client(scheduler)  # an address: tcp://host:8786
 
 
+def _run(
+    tasks: list[Any],
+    out: Path,
+    *,
+    client: Any,
+    scheduler: str,
+    workers: int | None,
+    memory_limit: str | None = None,
+    progress: bool = False,
+) -> dict[str, Any]:
+    """Compute the partition tasks on `client` (or on a cluster made for the call and closed after it)."""
+    own = client is None
+    client = client or _client(scheduler, workers, memory_limit)
+    try:
+        futures = client.compute(tasks)
+        if progress:
+            from distributed import as_completed
+            from tqdm.auto import tqdm
+
+            for _ in tqdm(as_completed(futures), total=len(futures), desc="partitions"):
+                pass
+        summaries = client.gather(futures)
+    finally:
+        if own:
+            cluster = getattr(client, "cluster", None)
+            client.close()
+            if cluster is not None:
+                cluster.close()
+    return _finish(out, sorted(summaries, key=lambda s: s["part"]))
+
+
 def _finish(out_dir: Path, summaries: list[dict[str, Any]]) -> dict[str, Any]:
     from collections import Counter
 
@@ -225,24 +256,9 @@ def process_corpus(
             for piece in ddf.to_delayed():
                 tasks.append(process(piece, str(out), part, columns))
                 part += 1
-    own = client is None
-    client = client or _client(scheduler, workers, memory_limit)
-    try:
-        futures = client.compute(tasks)
-        if progress:
-            from distributed import as_completed
-            from tqdm.auto import tqdm
-
-            for _ in tqdm(as_completed(futures), total=len(futures), desc="partitions"):
-                pass
-        summaries = client.gather(futures)
-    finally:
-        if own:
-            cluster = getattr(client, "cluster", None)
-            client.close()
-            if cluster is not None:
-                cluster.close()
-    return _finish(out, sorted(summaries, key=lambda s: s["part"]))
+    return _run(
+        tasks, out, client=client, scheduler=scheduler, workers=workers, memory_limit=memory_limit, progress=progress
+    )
 
 
 def admin_counts_from_parquet(incidents_dir: str | os.PathLike[str], level: int = 1) -> pd.DataFrame:
@@ -278,14 +294,4 @@ def process_dataframe(
     (out / "mentions").mkdir(parents=True, exist_ok=True)
     process = dask.delayed(_process, pure=True)
     tasks = [process(piece, str(out), i, columns) for i, piece in enumerate(ddf.to_delayed())]
-    own = client is None
-    client = client or _client(scheduler, workers, None)
-    try:
-        summaries = client.gather(client.compute(tasks))
-    finally:
-        if own:
-            cluster = getattr(client, "cluster", None)
-            client.close()
-            if cluster is not None:
-                cluster.close()
-    return _finish(out, sorted(summaries, key=lambda s: s["part"]))
+    return _run(tasks, out, client=client, scheduler=scheduler, workers=workers)

@@ -90,6 +90,18 @@ class GeocodeResult:
         self.relation, self.bearing = relation, bearing
 
     @classmethod
+    def from_place(cls, p: Place, *, confidence: float, method: str) -> GeocodeResult:
+        return cls(
+            p,
+            lat=p.lat,
+            lon=p.lon,
+            geometry=p.geometry,
+            precision=precision_of(p),
+            confidence=confidence,
+            method=method,
+        )
+
+    @classmethod
     def from_mention(cls, m: Mention, method: str) -> GeocodeResult:
         assert m.place is not None and m.lat is not None and m.lon is not None
         return cls(
@@ -231,15 +243,7 @@ class SyriaGeocoder(Geocoder):
         # Damascus city and Damascus governorate are one answer at two scales, not rivals.
         rivals = 1 + sum(1 for p in places[1:] if not _nested(places[0], p))
         return [
-            GeocodeResult(
-                p,
-                lat=p.lat,
-                lon=p.lon,
-                geometry=p.geometry,
-                precision=precision_of(p),
-                confidence=_rank_confidence(rivals, rank),
-                method="name",
-            )
+            GeocodeResult.from_place(p, confidence=_rank_confidence(rivals, rank), method="name")
             for rank, p in enumerate(places[:5])
         ]
 
@@ -262,18 +266,7 @@ class SyriaGeocoder(Geocoder):
             if admin_filter and first.place.admin1 not in admin_filter and not first.relation:
                 better = [p for p in self._search(first.place.name_ar or first.text, kind, admin_filter)]
                 if better:
-                    return [
-                        GeocodeResult(
-                            p,
-                            lat=p.lat,
-                            lon=p.lon,
-                            geometry=p.geometry,
-                            precision=precision_of(p),
-                            confidence=0.8,
-                            method="name+context",
-                        )
-                        for p in better[:5]
-                    ]
+                    return [GeocodeResult.from_place(p, confidence=0.8, method="name+context") for p in better[:5]]
             return [GeocodeResult.from_mention(first, "geoparse")]
         return self._plain(self._search(stripped, kind, admin_filter))
 

@@ -605,24 +605,16 @@ def _int(value: Any) -> int | None:
 
 
 def _mention_row(event_id: str, j: int, m: Mention, is_event: bool) -> dict[str, Any]:
-    p = m.place
+    d = m.to_dict()
     return {
         "event_id_cnty": event_id,
         "mention_index": j,
-        "start": m.start,
-        "end": m.end,
-        "text": m.text,
-        "gazetteer_id": p.id if p else None,
-        "name_ar": p.name_ar if p else None,
-        "name_en": p.name_en if p else None,
-        "kind": m.kind,
-        "relation": m.relation,
-        "in_syria": m.in_syria,
-        "precision": m.precision,
-        "confidence": round(m.confidence, 3),
+        **{k: d[k] for k in ("start", "end", "text")},
+        "gazetteer_id": d["place_id"],
+        **{k: d[k] for k in ("name_ar", "name_en", "kind", "relation", "in_syria", "precision", "confidence")},
         "is_event_location": is_event,
-        "latitude": None if m.lat is None else round(m.lat, 6),
-        "longitude": None if m.lon is None else round(m.lon, 6),
+        "latitude": d["lat"],
+        "longitude": d["lon"],
     }
 
 
