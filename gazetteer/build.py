@@ -408,7 +408,12 @@ def arabic_alternates(names: Iterable[str]) -> list[str]:
     out = []
     for n in names:
         n = clean(n)
-        if is_arabic(n) and not (set(n) & NON_ARABIC_LETTERS) and n not in out:
+        if (
+            is_arabic(n)
+            and not (set(n) & NON_ARABIC_LETTERS)
+            and not any(c.isascii() and c.isalpha() for c in n)
+            and n not in out
+        ):
             out.append(n)
     return out
 

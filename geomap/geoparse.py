@@ -41,16 +41,16 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "مدينه": ("community", "district", "subdistrict", "foreign_city"),
     "مدينتي": ("community",),
     "مدن": ("community",),
-    "بلده": ("community",),
+    "بلده": ("community", "foreign_city"),
     "بلدتي": ("community",),
     "بلدات": ("community",),
-    "قريه": ("community",),
+    "قريه": ("community", "foreign_city"),
     "قريتي": ("community",),
     "قري": ("community",),
     "مزرعه": ("community",),
     "حي": ("neighbourhood", "community"),
     "احياء": ("neighbourhood", "community"),
-    "مخيم": ("landmark:camp", "community", "neighbourhood"),
+    "مخيم": ("landmark:camp", "community", "neighbourhood", "foreign_city"),
     "مخيمات": ("landmark:camp",),
     "محافظه": ("governorate",),
     "محافظتي": ("governorate",),
@@ -101,7 +101,7 @@ _DIRECTIONS: dict[str, float] = {  # bearing in degrees
 _NEAR = frozenset({"اطراف", "محيط", "قرب", "ضواحي", "مشارف", "تخوم", "جوار", "بمحاذاه", "محاذاه", "قباله"})
 _COUNTRYSIDE = frozenset({"ريف", "ريفي", "ارياف"})
 _DESERT = frozenset({"باديه", "صحراء"})
-_ADMIN_CONTEXT_WORDS = {"في", "ب", "من", "،", ",", "التابعه", "التابع", "(", "-"}
+_ADMIN_CONTEXT_WORDS = {"في", "ب", "من", "،", ",", "التابعه", "التابع", "(", "-", "قرب", "بالقرب", "محيط"}
 _NISBA: dict[str, str] = {  # nisba adjective → governorate P-code, for «الريف الإدلبي»
     "الادلبي": "SY07",
     "الحلبي": "SY02",
