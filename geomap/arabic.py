@@ -18,6 +18,8 @@ __all__ = [
     "CLITIC_PREFIXES",
     "NormalizedText",
     "is_arabic",
+    "latin_skeleton",
+    "latin_words",
     "normalize",
     "normalize_name",
 ]
@@ -181,6 +183,31 @@ def normalize_name(name: str) -> str:
     """Normalise a gazetteer name or query: the same folding as `normalize`, spaces collapsed and trimmed."""
     folded = _DROP_NAME_RE.sub("", name).translate(_TABLE)
     return _SPACES_RE.sub(" ", folded).strip()
+
+
+_ARTICLES = frozenset(
+    {"al", "el", "ash", "as", "ad", "ar", "at", "az", "an", "ath", "adh", "ed", "es", "et", "ez", "a"}
+)
+_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("ph", "f"), ("q", "k"), ("ou", "u"))
+_VOWELS_RE = re.compile(r"[aeiou]")
+
+
+def latin_words(name: str) -> list[str]:
+    """A transliterated name's words without articles (Al, Ash, El- ...), lower case, diacritics folded."""
+    words = [w for w in normalize_name(name).split() if w not in _ARTICLES]
+    return [w[2:] if len(w) > 4 and w.startswith(("al", "el")) else w for w in words]
+
+
+def latin_skeleton(name: str) -> str:
+    """The consonant skeleton of a transliterated name, so that the spellings of one Arabic name meet:
+    Al Lataminah / Latmana → ltmn, Beit Jinn / Bait Jan → btjn, Busra al Harir / Busra Elharir → bsrhr."""
+    out = []
+    for w in latin_words(name):
+        for a, b in _DIGRAPHS:
+            w = w.replace(a, b)
+        w = w[:-1] if len(w) > 3 and w.endswith("h") else w
+        out.append(_VOWELS_RE.sub("", w))
+    return re.sub(r"(.)\1+", r"\1", "".join(out))
 
 
 def is_arabic(text: str) -> bool:

@@ -21,7 +21,7 @@ import shapely
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-from geomap.arabic import normalize_name
+from geomap.arabic import is_arabic, latin_skeleton, latin_words, normalize_name
 from geomap.exc import GazetteerError, InputError, PlaceNotFound
 
 if TYPE_CHECKING:
@@ -163,6 +163,7 @@ class Gazetteer:
         self.__dict__.pop("_layers", None)
         self.__dict__.pop("_trees", None)
         self.__dict__.pop("_name_keys", None)
+        self.__dict__.pop("_skeletons", None)
 
     def extend(self, places: Iterable[Place] = (), aliases: Iterable[tuple[str, str]] = ()) -> Gazetteer:
         """Add places and `(place_id, alias)` pairs in place; returns self so calls chain."""
@@ -282,6 +283,42 @@ class Gazetteer:
     @functools.cached_property
     def _name_keys(self) -> list[str]:
         return sorted(self._by_name)
+
+    @functools.cached_property
+    def _skeletons(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for p in self._places.values():
+            if not p.in_syria:
+                continue
+            for n in p.names:
+                if n and not is_arabic(n):
+                    sk = latin_skeleton(n)
+                    if len(sk) >= 3 and p.id not in index.setdefault(sk, []):
+                        index[sk].append(p.id)
+        for ids in index.values():
+            ids.sort(key=self._rank)
+        return index
+
+    def search_transliteration(self, name: str, *, kind: str | Iterable[str] | None = None) -> list[Place]:
+        """Syrian places whose Latin spelling has the same consonant skeleton (Al Lataminah ~ Latmana)."""
+        kinds = {kind} if isinstance(kind, str) else set(kind) if kind else None
+        sk = latin_skeleton(name)
+        if len(sk) < 3:
+            return []
+        plain = " ".join(latin_words(name))
+        scored = []
+        for pid in self._skeletons.get(sk, []):
+            p = self._places[pid]
+            if kinds is not None and p.kind not in kinds:
+                continue
+            best = max(
+                difflib.SequenceMatcher(None, plain, " ".join(latin_words(n))).ratio()
+                for n in p.names
+                if n and not is_arabic(n)
+            )
+            if best >= 0.6:  # same consonants is not enough: Shuhayl and Sahl share them
+                scored.append((-best, self._rank(pid), p))
+        return [p for *_, p in sorted(scored, key=lambda t: (t[0], t[1]))]
 
     def parents(self, place: Place | str) -> list[Place]:
         """The admin chain above `place`, nearest first (sub-district, district, governorate)."""

@@ -16,7 +16,7 @@ from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
 from geopy.point import Point as GeoPoint
 
-from geomap.arabic import is_arabic
+from geomap.arabic import is_arabic, latin_words
 from geomap.gazetteer import Gazetteer, Place, load_gazetteer
 from geomap.geoparse import _BEARING_NAMES, Mention, _nested, get_geoparser, precision_of
 
@@ -274,6 +274,11 @@ class SyriaGeocoder(Geocoder):
         gaz = self.gazetteer
         kinds = _kinds_for(kind)
         found = gaz.search(name, kind=kinds, fuzzy=False)
+        if not found and not is_arabic(name):  # "Al Ghouta" is "Ghouta"
+            found = gaz.search(" ".join(latin_words(name)), kind=kinds, fuzzy=False)
+        if not found and fuzzy and not is_arabic(name):
+            # transliteration variants of one Arabic name: Al Lataminah, Latmana
+            found = gaz.search_transliteration(name, kind=kinds)
         if not found and fuzzy:
             found = gaz.search(name, kind=kinds, fuzzy=True) or (gaz.search(name, fuzzy=True) if kinds else [])
         if admin_filter:

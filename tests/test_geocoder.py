@@ -65,3 +65,30 @@ def test_works_with_rate_limiter_and_geopandas(coder):
     gdf = gpd.tools.geocode(["Tadmur town", "Sarmada"], provider=SyriaGeocoder)
     assert gdf.crs.to_epsg() == 4326
     assert gdf.geometry.y.round(2).tolist() == [34.56, 36.18]
+
+
+@pytest.mark.parametrize(
+    ("spelling", "expected"),
+    [
+        ("Al Lataminah", {"C3458", "C3138"}),
+        ("Kinsabba", {"C3750"}),
+        ("Beit Jinn", {"C2478"}),
+        ("Busra al Harir", {"C6105"}),
+        ("Talbisah", {"C2882"}),
+        ("Mayadeen", {"C5192"}),
+        ("Al Ghouta", {"region/eastern-ghouta"}),
+        ("Jisr al-Shughour", {"C4199"}),
+        ("Khan Shaykhoun", {"C3987"}),
+        ("Dabiq", {"C1597"}),
+    ],
+)
+def test_acled_style_transliterations(coder, spelling, expected):
+    loc = coder.geocode(spelling, syria_only=True)
+    assert loc is not None and loc.raw["id"] in expected
+
+
+def test_same_consonants_are_not_enough(gaz):
+    from geomap.arabic import latin_skeleton
+
+    assert latin_skeleton("Ash Shuhayl") == latin_skeleton("Sahl")
+    assert "C2420" not in [p.id for p in gaz.search_transliteration("Ash Shuhayl")]  # Sahl, Rural Damascus
