@@ -170,3 +170,8 @@ def test_rejects_non_text():
     with pytest.raises(TypeError):
         geoparse(None)
     assert geoparse("") == []
+
+
+def test_quoted_organisation_names_are_not_places():
+    ms = geoparse('ووصف الباحث لدى مركز "صوفان" في نيويورك العملية')
+    assert [m.place_id for m in ms] == ["city/5128581"]
