@@ -188,7 +188,18 @@ def normalize_name(name: str) -> str:
 _ARTICLES = frozenset(
     {"al", "el", "ash", "as", "ad", "ar", "at", "az", "an", "ath", "adh", "ed", "es", "et", "ez", "a"}
 )
-_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("ph", "f"), ("q", "k"), ("ou", "u"))
+_DIGRAPHS = (
+    ("kh", "k"),
+    ("gh", "g"),
+    ("sh", "s"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("ph", "f"),
+    ("q", "k"),
+    ("ou", "u"),
+    ("ow", "o"),
+    ("aw", "a"),
+)
 _VOWELS_RE = re.compile(r"[aeiou]")
 
 

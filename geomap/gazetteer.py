@@ -293,7 +293,7 @@ class Gazetteer:
             for n in p.names:
                 if n and not is_arabic(n):
                     sk = latin_skeleton(n)
-                    if len(sk) >= 3 and p.id not in index.setdefault(sk, []):
+                    if len(sk) >= 2 and p.id not in index.setdefault(sk, []):
                         index[sk].append(p.id)
         for ids in index.values():
             ids.sort(key=self._rank)
@@ -303,7 +303,7 @@ class Gazetteer:
         """Syrian places whose Latin spelling has the same consonant skeleton (Al Lataminah ~ Latmana)."""
         kinds = {kind} if isinstance(kind, str) else set(kind) if kind else None
         sk = latin_skeleton(name)
-        if len(sk) < 3:
+        if len(sk) < 2:
             return []
         plain = " ".join(latin_words(name))
         scored = []

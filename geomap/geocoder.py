@@ -168,6 +168,8 @@ class SyriaGeocoder(Geocoder):
 
     def _resolve_one(self, query: str, *, kind: str | None) -> list[GeocodeResult]:
         gaz = self.gazetteer
+        # "Jobar (Damascus)", "سرمدا (إدلب)": the bracketed part is context, like "Sarmada, Idlib"
+        query = re.sub(r"\s*[(\[]([^)\]]+)[)\]]\s*$", r", \1", query)
         parts = [p for p in _CONTEXT_RE.split(query) if p]
         head, context = parts[0], parts[1:]
         admin_filter = self._admin_context(context)
@@ -273,16 +275,28 @@ class SyriaGeocoder(Geocoder):
     def _search(self, name: str, kind: str | None, admin_filter: set[str] | None, *, fuzzy: bool = True) -> list[Place]:
         gaz = self.gazetteer
         kinds = _kinds_for(kind)
-        found = gaz.search(name, kind=kinds, fuzzy=False)
-        if not found and not is_arabic(name):  # "Al Ghouta" is "Ghouta"
-            found = gaz.search(" ".join(latin_words(name)), kind=kinds, fuzzy=False)
-        if not found and fuzzy and not is_arabic(name):
-            # transliteration variants of one Arabic name: Al Lataminah, Latmana
-            found = gaz.search_transliteration(name, kind=kinds)
-        if not found and fuzzy:
-            found = gaz.search(name, kind=kinds, fuzzy=True) or (gaz.search(name, fuzzy=True) if kinds else [])
-        if admin_filter:
-            found = [p for p in found if p.admin1 in admin_filter or p.id in admin_filter] or found
+        latin = not is_arabic(name)
+        stages = [lambda: gaz.search(name, kind=kinds, fuzzy=False)]
+        if latin:  # "Al Ghouta" is "Ghouta"
+            stages.append(lambda: gaz.search(" ".join(latin_words(name)), kind=kinds, fuzzy=False))
+        if fuzzy and latin:  # transliteration variants of one Arabic name: Al Lataminah, Latmana
+            stages.append(lambda: gaz.search_transliteration(name, kind=kinds))
+        if fuzzy:
+            stages.append(
+                lambda: gaz.search(name, kind=kinds, fuzzy=True) or (gaz.search(name, fuzzy=True) if kinds else [])
+            )
+        found: list[Place] = []
+        for stage in stages:
+            hits = stage()
+            if admin_filter:
+                # "Jobar (Damascus)": a candidate in the named area, from whichever stage finds one, wins
+                inside = [p for p in hits if p.admin1 in admin_filter or p.id in admin_filter]
+                if inside:
+                    found = inside
+                    break
+            found = found or hits
+            if hits and not admin_filter:
+                break
         # A governorate, district or sub-district shares its name with its capital: "Idlib", "Menbij" alone are
         # the towns; "Idlib Governorate", "Menbij District" the units (the kind hint then filters).
         towns = {p.admin1 for p in found if p.kind == "community"} | {p.admin2 for p in found if p.kind == "community"}

@@ -92,3 +92,18 @@ def test_same_consonants_are_not_enough(gaz):
 
     assert latin_skeleton("Shiheil") == latin_skeleton("Sahl")  # same consonants, different names
     assert "C2420" not in [p.id for p in gaz.search_transliteration("Shiheil")]  # not Sahl, Rural Damascus
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("al-Raqqah town", "C5710"),
+        ("Jobar (Damascus)", "C10011011"),
+        ("سرمدا (إدلب)", "C4121"),
+        ("al-Baghuz Fawqani village", "curated/baghuz"),
+        ("Idlib province", "SY07"),
+        ("Tiba, Homs", "C2896"),
+    ],
+)
+def test_ucdp_style_where_coordinates(coder, query, expected):
+    assert coder.geocode(query, syria_only=True).raw["id"] == expected
