@@ -128,7 +128,8 @@ def _build_table() -> dict[int, str]:
 _TABLE = _build_table()
 # Characters that are, or normalise to, a space (apostrophes and hyphens do): runs of them collapse to one.
 _SPACE_LIKE = sorted({cp for cp in range(0x3001) if chr(cp).isspace()} | {cp for cp, v in _TABLE.items() if v == " "})
-_WHITESPACE_CODES = np.array(_SPACE_LIKE, dtype=np.uint32)
+_SPACE_LUT = np.zeros(0x3002, dtype=bool)  # code point → is space-like; the last slot stands for everything above
+_SPACE_LUT[_SPACE_LIKE] = True
 _SPACE_CLASS = "".join(re.escape(chr(cp)) for cp in _SPACE_LIKE)
 _NEEDS_WORK_RE = re.compile(_DROPPED + f"|[{_SPACE_CLASS}]{{2}}")
 
@@ -165,7 +166,7 @@ def normalize(text: str) -> NormalizedText:
     kept = np.flatnonzero(keep)
     # A whitespace character right after another one (once dropped marks are gone) is dropped too, so runs of
     # spaces, line breaks and zero-width marks between words become one space.
-    white = np.isin(codes[kept], _WHITESPACE_CODES)
+    white = _SPACE_LUT[np.minimum(codes[kept], len(_SPACE_LUT) - 1)]
     repeat = np.zeros(len(kept), dtype=bool)
     repeat[1:] = white[1:] & white[:-1]
     keep[kept[repeat]] = False
