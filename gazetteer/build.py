@@ -285,51 +285,60 @@ def load_neighbourhoods(src: Path) -> list[Row]:
 
 
 # ----------------------------------------------------------------------------------------------- landmarks, rivers
+def curated_row(rec: dict[str, str], **fields: object) -> Row:
+    """A Row from one line of a curated table (name_ar, name_en, aliases_ar, aliases_en, source columns)."""
+    row = Row(name_ar=rec["name_ar"], name_en=rec["name_en"], source=rec["source"], **fields)  # type: ignore[arg-type]
+    row.add_alias(*split(rec.get("aliases_ar")), *split(rec.get("aliases_en")))
+    return row
+
+
+def _point(rec: dict[str, str]) -> Point:
+    return Point(float(rec["lon"]), float(rec["lat"]))
+
+
+def _uncertainty(rec: dict[str, str]) -> str:
+    return f"position uncertain by about {rec['uncertainty_km']} km"
+
+
 def load_landmarks(adm3: gpd.GeoDataFrame) -> list[Row]:
     """Landmarks, rivers and the curated extra places, with admin parents by point-in-polygon."""
     rows = []
     for rec in read_csv("landmarks.csv"):
-        row = Row(
-            id=f"landmark/{rec['id']}",
-            kind="landmark",
-            subtype=rec["subtype"],
-            name_ar=rec["name_ar"],
-            name_en=rec["name_en"],
-            geometry=Point(float(rec["lon"]), float(rec["lat"])),
-            importance=0.85,
-            source=rec["source"],
-            note=f"position uncertain by about {rec['uncertainty_km']} km",
+        rows.append(
+            curated_row(
+                rec,
+                id=f"landmark/{rec['id']}",
+                kind="landmark",
+                subtype=rec["subtype"],
+                geometry=_point(rec),
+                importance=0.85,
+                note=_uncertainty(rec),
+            )
         )
-        row.add_alias(*split(rec["aliases_ar"]), *split(rec["aliases_en"]))
-        rows.append(row)
     for rec in read_csv("rivers.csv"):
         coords = [tuple(reversed([float(v) for v in pair.split()])) for pair in rec["waypoints"].split(";")]
-        row = Row(
-            id=f"landmark/{rec['id']}",
-            kind="landmark",
-            subtype="river",
-            name_ar=rec["name_ar"],
-            name_en=rec["name_en"],
-            geometry=LineString(coords),
-            importance=0.85,
-            source=rec["source"],
+        rows.append(
+            curated_row(
+                rec,
+                id=f"landmark/{rec['id']}",
+                kind="landmark",
+                subtype="river",
+                geometry=LineString(coords),
+                importance=0.85,
+            )
         )
-        row.add_alias(*split(rec["aliases_ar"]), *split(rec["aliases_en"]))
-        rows.append(row)
     for rec in read_csv("extra_places.csv"):
         # Places the 2015 OCHA list lacks but reporting names often (Baghuz, Homs and Aleppo districts).
-        row = Row(
-            id=f"curated/{rec['id']}",
-            kind=rec["kind"],
-            name_ar=rec["name_ar"],
-            name_en=rec["name_en"],
-            geometry=Point(float(rec["lon"]), float(rec["lat"])),
-            importance=0.45,
-            source=rec["source"],
-            note=f"position uncertain by about {rec['uncertainty_km']} km",
+        rows.append(
+            curated_row(
+                rec,
+                id=f"curated/{rec['id']}",
+                kind=rec["kind"],
+                geometry=_point(rec),
+                importance=0.45,
+                note=_uncertainty(rec),
+            )
         )
-        row.add_alias(*split(rec["aliases_ar"]), *split(rec["aliases_en"]))
-        rows.append(row)
     points = [r for r in rows if r.geometry.geom_type == "Point"]
     gdf = gpd.GeoDataFrame({"i": range(len(points))}, geometry=[r.geometry for r in points], crs="EPSG:4326")
     joined = parents_by_point(gdf, adm3)
@@ -491,21 +500,19 @@ def load_foreign() -> tuple[list[Row], list[dict]]:
         rows.append(row)
     for rec in read_csv("foreign_places.csv"):
         # Places across the border that share words with Syrian ones (Jordan's Badia districts, the Beqaa).
-        row = Row(
-            id=f"foreign/{rec['id']}",
-            kind="foreign_city",
-            subtype="region",
-            name_ar=rec["name_ar"],
-            name_en=rec["name_en"],
-            geometry=Point(float(rec["lon"]), float(rec["lat"])),
-            in_syria=False,
-            importance=0.85,
-            country_code=rec["country"],
-            parent_id=f"country/{rec['country']}",
-            source=rec["source"],
+        rows.append(
+            curated_row(
+                rec,
+                id=f"foreign/{rec['id']}",
+                kind="foreign_city",
+                subtype="region",
+                geometry=_point(rec),
+                importance=0.85,
+                in_syria=False,
+                country_code=rec["country"],
+                parent_id=f"country/{rec['country']}",
+            )
         )
-        row.add_alias(*split(rec["aliases_ar"]))
-        rows.append(row)
     sy500 = [
         c
         for c in json.loads(
