@@ -30,7 +30,7 @@ import ahocorasick
 from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from geomap.arabic import CLITIC_PREFIXES, normalize
+from geomap.arabic import CLITIC_PREFIXES, normalize, normalize_name
 from geomap.gazetteer import Gazetteer, Place, haversine_km, load_gazetteer
 
 __all__ = ["Geoparser", "Mention", "geoparse", "get_geoparser", "precision_of"]
@@ -342,6 +342,12 @@ _EVENT_WORDS = frozenset(
         "قصفت",
     }
 )
+# The vocabularies above are compared with normalised text: fold them the same way once, so an entry written
+# naturally («الرئيس», «هيئة») can never silently miss.
+_BLOCKED = [normalize_name(p) for p in _BLOCKED]
+_PERSON_TITLES = frozenset(normalize_name(w) for w in _PERSON_TITLES)
+_EVENT_WORDS = frozenset(normalize_name(w) for w in _EVENT_WORDS)
+_ADMIN_CONTEXT_WORDS = frozenset(filter(None, (normalize_name(w) for w in _ADMIN_CONTEXT_WORDS)))
 _CLITIC_FIRST = frozenset(p[0] for p in CLITIC_PREFIXES)
 _TRIGGER_WORDS = frozenset(_TRIGGERS)
 _DIRECTION_WORDS = frozenset(_DIRECTIONS)

@@ -144,6 +144,7 @@ _POLITICAL = {
     "انضمت",
     "دوله",
 }
+_POLITICAL = frozenset(normalize_name(w) for w in _POLITICAL)  # compared with normalised words
 _OTHER_EVENT_RE = re.compile(
     r"(?:في|وفي)\s+(?:سياق|تطور|خبر)\s+(?:منفصل|آخر|اخر|متصل)|من\s+(?:جهة|ناحية)\s+(?:أخرى|اخرى)|"
     r"في\s+غضون\s+ذلك|إلى\s+ذلك|الى\s+ذلك|وفي\s+سياق\s+آخر"
