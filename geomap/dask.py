@@ -23,6 +23,7 @@ from typing import Any
 import pandas as pd
 
 from geomap.exc import InputError
+from geomap.io.readers import expand_inputs
 
 __all__ = ["admin_counts_from_parquet", "jsonl_blocks", "process_corpus", "process_dataframe"]
 
@@ -191,24 +192,17 @@ def _finish(out_dir: Path, summaries: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+_DASK_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".parquet")
+
+
 def _expand(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """Input files: glob patterns expanded, then files and folders as the single-process reader takes them
+    (`expand_inputs`), keeping from folders the formats processed here."""
     out: list[str] = []
-    for p in paths:
-        p = str(p)
-        matches = sorted(glob.glob(p)) if any(ch in p for ch in "*?[") else [p]
-        for m in matches:
-            if os.path.isdir(m):
-                out.extend(
-                    sorted(
-                        str(f)
-                        for f in Path(m).rglob("*")
-                        if f.suffix.lower() in (".jsonl", ".ndjson", ".csv", ".parquet")
-                    )
-                )
-            elif os.path.exists(m):
-                out.append(m)
-            else:
-                raise InputError("no such file or folder", path=m)
+    for p in map(str, paths):
+        for m in sorted(glob.glob(p)) if any(ch in p for ch in "*?[") else [p]:
+            files = expand_inputs([m])
+            out.extend(str(f) for f in files if not os.path.isdir(m) or f.suffix.lower() in _DASK_SUFFIXES)
     if not out:
         raise InputError("no input files", path=", ".join(map(str, paths)))
     return out

@@ -188,7 +188,7 @@ class SyriaGeocoder(Geocoder):
                 hint = hint or _KIND_WORDS[low]
             elif low in ("countryside", "rural", "outskirts", "environs", "vicinity"):
                 countryside = True
-            elif (low in _FILLER_WORDS and not name_words) or low in _FILLER_WORDS:
+            elif low in _FILLER_WORDS:
                 continue
             else:
                 name_words.append(w)

@@ -256,16 +256,7 @@ def _coords(lat: Any, lon: Any) -> tuple[float | None, float | None, list[str], 
     la, lo = _number(lat), _number(lon)
     raw_present = _clean(lat) is not None or _clean(lon) is not None
     if la is None or lo is None:
-        return (
-            None,
-            None,
-            [],
-            (
-                "coordinates are not numbers"
-                if (raw_present and (la is None) != (lo is None)) or (raw_present and la is None and lo is None)
-                else None
-            ),
-        )
+        return None, None, [], "coordinates are not numbers" if raw_present else None
     flags = []
     if not (-90 <= la <= 90 and -180 <= lo <= 180):
         if -90 <= lo <= 90 and -180 <= la <= 180:

@@ -165,7 +165,7 @@ def iter_records(
         )
 
 
-def _frame(rows: list[dict], path: Path) -> pd.DataFrame:
+def _frame(rows: list[dict]) -> pd.DataFrame:
     df = pd.DataFrame(rows)
     if df.empty:
         df = pd.DataFrame({"_file": pd.Series(dtype=str), "_line": pd.Series(dtype=int)})
@@ -176,7 +176,7 @@ def _text_report(p: Path, encoding: str | None) -> pd.DataFrame:
     text = read_text(p, encoding=encoding)
     if not text.strip():
         raise InputError("empty report", path=str(p))
-    return _frame([{"id": p.stem, "text": text, "_file": str(p), "_line": 1}], p)
+    return _frame([{"id": p.stem, "text": text, "_file": str(p), "_line": 1}])
 
 
 def _jsonl(p: Path, encoding: str | None, chunk_rows: int) -> Iterator[pd.DataFrame]:
@@ -196,10 +196,10 @@ def _jsonl(p: Path, encoding: str | None, chunk_rows: int) -> Iterator[pd.DataFr
                 raise InputError(f"expected a JSON object per line, got {type(rec).__name__}", path=str(p), line=lineno)
             rows.append({**_flatten(rec), "_file": str(p), "_line": lineno})
             if len(rows) >= chunk_rows:
-                yield _frame(rows, p)
+                yield _frame(rows)
                 rows = []
     if rows or lineno == 0:
-        yield _frame(rows, p)
+        yield _frame(rows)
 
 
 def _open_text(p: Path, encoding: str | None):
@@ -248,7 +248,7 @@ def _json(p: Path, encoding: str | None) -> pd.DataFrame:
         if not isinstance(rec, dict):
             raise InputError(f"record {i} is a {type(rec).__name__}, not an object", path=str(p), field=str(i))
         rows.append({**_flatten(rec), "_file": str(p), "_line": i})
-    return _frame(rows, p)
+    return _frame(rows)
 
 
 def _geojson(p: Path, encoding: str | None) -> pd.DataFrame:
@@ -280,7 +280,7 @@ def _features(data: dict, p: Path) -> pd.DataFrame:
             except (ValueError, TypeError, AttributeError, IndexError) as exc:
                 props["_problem"] = f"feature {i}: unreadable geometry ({exc})"
         rows.append({**_flatten(props), "_file": str(p), "_line": i})
-    return _frame(rows, p)
+    return _frame(rows)
 
 
 def _csv(p: Path, encoding: str | None, chunk_rows: int, delimiter: str | None) -> Iterator[pd.DataFrame]:
@@ -320,9 +320,9 @@ def _csv(p: Path, encoding: str | None, chunk_rows: int, delimiter: str | None) 
                     rec[header[-1]] = delimiter.join(cells[len(header) - 1 :])
             rows.append({**rec, "_file": str(p), "_line": start_line})
             if len(rows) >= chunk_rows:
-                yield _frame(rows, p)
+                yield _frame(rows)
                 rows = []
-        yield _frame(rows, p)
+        yield _frame(rows)
 
 
 def _clean_header(header: list[str]) -> list[str]:
