@@ -8,7 +8,9 @@ Measures:
   and the share of predicted mentions that are labelled (precision);
 - development sets (read from ../shared/eval, never copied into the repository): false Syrian mentions, i.e.
   Syrian places predicted on text not labelled as a location, per 10,000 tokens (AQMAR, Wojood) and per 1,000
-  tweets (IDRISI); and recall of the Syrian location mentions that are labelled.
+  tweets (IDRISI); and recall of the Syrian location mentions that are labelled;
+- real published Arabic news (bench.eval_real_news) and UCDP incident-table strings (bench.eval_ucdp), each on a
+  tune part and a kept-aside part.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pathlib import Path
 from shapely.geometry import Point
 from shapely.prepared import prep
 
+from bench import eval_real_news, eval_ucdp
 from geomap.arabic import normalize_name
 from geomap.gazetteer import load_gazetteer
 from geomap.geoparse import geoparse
@@ -224,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL)
     ap.add_argument("--own", type=Path, default=OWN_SET)
     ap.add_argument("--show-errors", type=int, default=0, metavar="N")
-    ap.add_argument("--only", help="comma-separated subset: own,idrisi,wojood,aqmar,english")
+    ap.add_argument("--only", help="comma-separated subset: own,idrisi,wojood,aqmar,english,news,ucdp")
     args = ap.parse_args(argv)
     only = set(args.only.split(",")) if args.only else None
     t0 = time.perf_counter()
@@ -273,6 +276,11 @@ def main(argv: list[str] | None = None) -> int:
             print(sc.line())
             if sc.errors:
                 print("\n".join(sc.errors))
+    # Whole-pipeline sets (each split into a tune part and a kept-aside part, see bench/devsplit.py).
+    if only is None or "news" in only:
+        eval_real_news.main(["--dir", str(ev / "real-news-dev")])
+    if only is None or "ucdp" in only:
+        eval_ucdp.main(["--csv", str(ev / "ucdp-ged-syria-dev" / "ged_syria_dev.csv")])
     print(f"({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
     return 0
 
