@@ -32,12 +32,12 @@ demo: setup
 	@echo "open out/map.html in a browser; GeoJSON layers are in out/layers/"
 
 test: setup-test
-	$(BIN)/ruff check geomap gazetteer bench tests
+	$(BIN)/ruff check geomap bench tests
 	$(BIN)/python -m pytest
 
 lint: setup-test
-	$(BIN)/ruff check geomap gazetteer bench tests
-	$(BIN)/ruff format --check geomap gazetteer bench tests
+	$(BIN)/ruff check geomap bench tests
+	$(BIN)/ruff format --check geomap bench tests
 
 eval: setup-test
 	$(BIN)/python -m bench.eval_geoparse
@@ -46,7 +46,7 @@ bench: setup-test
 	$(BIN)/python -m bench.run_all
 
 gazetteer: setup-test
-	$(BIN)/python -m gazetteer.build $(SOURCES)
+	$(BIN)/python -m geomap.build $(SOURCES)
 
 clean:
 	rm -rf out .pytest_cache tests/artifacts

@@ -1,6 +1,6 @@
 """The shipped Syrian gazetteer: places, their names, hierarchy, geometry and layers.
 
-``load_gazetteer()`` reads ``geomap/data/gazetteer.parquet`` (built by ``python -m gazetteer.build``) once per process
+``load_gazetteer()`` reads ``geomap/data/gazetteer.parquet`` (built by ``python -m geomap.build``) once per process
 and returns a `Gazetteer`. Custom places and aliases (a CSV of local names) can be added with `Gazetteer.extend`.
 """
 
@@ -22,7 +22,9 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from geomap.arabic import is_arabic, latin_skeleton, latin_words, normalize_name
+from geomap.earth import haversine_km
 from geomap.exc import GazetteerError, InputError, PlaceNotFound
+from geomap.kinds import KINDS
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -30,18 +32,6 @@ if TYPE_CHECKING:
 __all__ = ["KINDS", "Gazetteer", "Place", "load_gazetteer"]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-KINDS = (
-    "country",
-    "governorate",
-    "district",
-    "subdistrict",
-    "community",
-    "neighbourhood",
-    "region",
-    "landmark",
-    "foreign_city",
-)
-ADMIN_KINDS = ("governorate", "district", "subdistrict")
 _KIND_RANK = {k: i for i, k in enumerate(KINDS)}
 
 
@@ -429,13 +419,6 @@ class Gazetteer:
         return (DATA_DIR / "ATTRIBUTION.md").read_text(encoding="utf-8")
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = np.radians(lat1), np.radians(lat2)
-    a = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2
-    return float(6371.0088 * 2 * np.arcsin(np.sqrt(a)))
-
-
 def read_places(path: str | os.PathLike[str]) -> list[Place]:
     """Places from a gazetteer parquet file."""
     try:
@@ -476,7 +459,7 @@ def read_places(path: str | os.PathLike[str]) -> list[Place]:
 def _shipped() -> Gazetteer:
     path = DATA_DIR / "gazetteer.parquet"
     if not path.exists():
-        raise GazetteerError(f"{path} is missing: run `python -m gazetteer.build SOURCES` or reinstall geomap")
+        raise GazetteerError(f"{path} is missing: run `python -m geomap.build SOURCES` or reinstall geomap")
     return Gazetteer(read_places(path))
 
 

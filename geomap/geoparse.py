@@ -31,7 +31,8 @@ from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from geomap.arabic import CLITIC_PREFIXES, normalize, normalize_name
-from geomap.gazetteer import Gazetteer, Place, haversine_km, load_gazetteer
+from geomap.earth import haversine_km
+from geomap.gazetteer import Gazetteer, Place, load_gazetteer
 
 __all__ = ["Geoparser", "Mention", "geoparse", "get_geoparser", "precision_of"]
 

@@ -1,7 +1,7 @@
 """Build geomap's shipped gazetteer from the upstream sources.
 
-    python -m gazetteer.build ../shared/gazetteer-sources            # writes geomap/data/
-    python -m gazetteer.build SOURCES --output DIR
+    python -m geomap.build ../shared/gazetteer-sources            # writes geomap/data/
+    python -m geomap.build SOURCES --output DIR
 
 Inputs are the four upstream folders described in their README (OCHA COD-AB 2019 admin polygons, OCHA 2015
 communities and Damascus neighbourhoods, OpenSyria aliases, Natural Earth physical regions), the curated tables in
@@ -18,7 +18,6 @@ import csv
 import difflib
 import hashlib
 import json
-import sys
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -34,9 +33,10 @@ from shapely.geometry import LineString, Point, shape
 from shapely.geometry.base import BaseGeometry
 
 from geomap.arabic import is_arabic, normalize_name
+from geomap.exc import GazetteerError
 
-HERE = Path(__file__).resolve().parent
-DEFAULT_OUTPUT = HERE.parent / "geomap" / "data"
+HERE = Path(__file__).resolve().parent / "curated"  # curated tables written for geomap, with their sources
+DEFAULT_OUTPUT = Path(__file__).resolve().parent.parent / "data"
 METRIC_CRS = "EPSG:32637"  # UTM 37N covers Syria
 KIND_ORDER = [
     "country",
@@ -393,7 +393,7 @@ def load_regions(src: Path, by_id: dict[str, Row], syria: BaseGeometry) -> list[
             name_en=r["name_en"],
             geometry=geom,
             importance=0.9,
-            source="geomap region definition (gazetteer/regions.toml)",
+            source="geomap region definition (geomap/build/curated/regions.toml)",
             subtype=f"precision{r.get('precision', 3)}",
             note=" ".join(r["rationale"].split())
             + " Definition: "
@@ -558,7 +558,7 @@ def apply_aliases(by_id: dict[str, Row]) -> None:
     for rec in read_csv("aliases.csv"):
         target = by_id.get(rec["target"])
         if target is None:
-            sys.exit(f"aliases.csv: unknown target {rec['target']!r} for alias {rec['alias']!r}")
+            raise GazetteerError(f"aliases.csv: unknown target {rec['target']!r} for alias {rec['alias']!r}")
         target.add_alias(rec["alias"])
 
 
@@ -599,7 +599,7 @@ def write_attribution(path: Path, rows: list[Row], inputs: dict[str, str]) -> No
     lines = [
         "# geomap gazetteer: sources and attribution",
         "",
-        "Built by `python -m gazetteer.build` from the sources below. Counts per kind:",
+        "Built by `python -m geomap.build` from the sources below. Counts per kind:",
         "",
         *[f"- {k}: {counts.get(k, 0)}" for k in KIND_ORDER],
         "",
@@ -618,7 +618,7 @@ def write_attribution(path: Path, rows: list[Row], inputs: dict[str, str]) -> No
         "wheel (MIT).",
         "- Arabic country names: Unicode CLDR (Unicode License v3), read through babel.",
         "- Landmarks, rivers, named regions, extra aliases and Arabic neighbourhood names: geomap curation "
-        "(gazetteer/*.csv, gazetteer/regions.toml in the source repository), MIT like the code; each landmark "
+        "(geomap/build/curated/*.csv and regions.toml), MIT like the code; each landmark "
         "row names how its position was obtained and how uncertain it is.",
         "",
         "## Known limitations",
@@ -640,7 +640,7 @@ def write_attribution(path: Path, rows: list[Row], inputs: dict[str, str]) -> No
 def build(src: Path, out: Path) -> dict[str, int]:
     src = src.resolve()
     if not (src / "ocha-codab-syr-2019-topojson").is_dir():
-        sys.exit(f"{src}: not a gazetteer-sources folder (no ocha-codab-syr-2019-topojson/)")
+        raise GazetteerError(f"{src}: not a gazetteer-sources folder (no ocha-codab-syr-2019-topojson/)")
     admin, adm3 = load_admin(src)
     syria = syria_row(admin)
     communities = load_communities(src, adm3)
@@ -664,7 +664,7 @@ def build(src: Path, out: Path) -> dict[str, int]:
         for p in sorted(src.rglob("*"))
         if p.is_file() and p.suffix in (".json", ".geojson")
     }
-    inputs.update({f"gazetteer/{p.name}": sha256(p) for p in sorted(HERE.iterdir()) if p.suffix in (".csv", ".toml")})
+    inputs.update({f"curated/{p.name}": sha256(p) for p in sorted(HERE.iterdir()) if p.suffix in (".csv", ".toml")})
     write_attribution(out / "ATTRIBUTION.md", rows, inputs)
     counts: dict[str, int] = {}
     for r in rows:
@@ -673,15 +673,15 @@ def build(src: Path, out: Path) -> dict[str, int]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m gazetteer.build", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m geomap.build", description=__doc__.split("\n")[0])
     parser.add_argument("sources", type=Path, help="the gazetteer-sources folder")
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT)
     args = parser.parse_args(argv)
-    counts = build(args.sources, args.output)
+    try:
+        counts = build(args.sources, args.output)
+    except GazetteerError as exc:
+        parser.exit(1, f"error: {exc}\n")
     for kind in KIND_ORDER:
         print(f"{kind:14} {counts.get(kind, 0):6}")
     print(f"written to {args.output}")
 
-
-if __name__ == "__main__":
-    main()

@@ -1,0 +1,19 @@
+"""Earth and Syria constants and great-circle distance: the one home for numbers every module needs."""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["EARTH_RADIUS_KM", "KM_PER_DEGREE", "METRIC_CRS", "SYRIA_BBOX", "haversine_km"]
+
+EARTH_RADIUS_KM = 6371.0088  # IUGG mean Earth radius
+KM_PER_DEGREE = 111.32  # length of one degree of latitude (and of longitude at the equator), for local offsets
+METRIC_CRS = "EPSG:32637"  # UTM zone 37N covers Syria: areas and buffers in metres
+SYRIA_BBOX = (35.5, 32.2, 42.5, 37.4)  # lon_min, lat_min, lon_max, lat_max: Syria's outline plus ~20 km
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km between two points given in degrees."""
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    a = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2
+    return float(2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(a)))
