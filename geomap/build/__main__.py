@@ -1,0 +1,3 @@
+from geomap.build.gazetteer import main
+
+main()
