@@ -18,7 +18,7 @@ from shapely.ops import polylabel
 from geomap.gazetteer import Gazetteer
 from geomap.kinds import Importance
 
-__all__ = ["NEIGHBOURS", "basemap_payload", "geojson_geometry"]
+__all__ = ["NEIGHBOURS", "basemap_payload", "geojson_geometry", "neighbour_land"]
 
 # countryinfo data files of the countries around Syria (and ISO codes for their Arabic names in the gazetteer)
 NEIGHBOURS = {
@@ -63,7 +63,7 @@ def _country(name: str) -> Any:
 
 
 @functools.cache
-def _countries(syria: Any) -> list[tuple[str, Any]]:
+def neighbour_land(syria: Any) -> list[tuple[str, Any]]:
     """Neighbouring land clipped to the context box, minus Syria; the slivers between the coarse Natural Earth
     borders and OCHA's precise Syrian border go to the neighbour they touch, so no sea shows through."""
     context = box(*CONTEXT_BOX)
@@ -80,7 +80,7 @@ def _countries(syria: Any) -> list[tuple[str, Any]]:
 
 def _country_features(gaz: Gazetteer, syria: Any) -> list[dict[str, Any]]:
     features = []
-    for iso, land in _countries(syria):
+    for iso, land in neighbour_land(syria):
         place = gaz.get(f"country/{iso}")
         near = land.intersection(box(*LABEL_BOX))
         at = (near if not near.is_empty and near.area > 0.3 else land).representative_point()

@@ -21,6 +21,7 @@ from geomap.maps.event_types import type_name
 from geomap.maps.html_page import STATS_ID, IncidentLayer, make_shell, pin_ids
 from geomap.maps.labels import ATTRIBUTION, LABELS, MAP_ATTRIBUTION, AdminLevel, Cluster, Lang
 from geomap.maps.payload import incident_payload, placed_rows
+from geomap.maps.style import STYLE
 
 __all__ = ["TILES", "incident_map", "save_map"]
 
@@ -139,6 +140,7 @@ def incident_map(
             "title": page_title,
             "attribution": ATTRIBUTION,
             "mapAttribution": MAP_ATTRIBUTION,
+            "style": STYLE,
             "time": time,
             "heat": heat,
             "cluster": cluster is Cluster.AUTO,

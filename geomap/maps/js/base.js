@@ -1,14 +1,9 @@
 /* The built-in basemap (neighbouring countries, sea, Syria's governorates and districts, rivers, place names),
- * optional online tiles, the choropleth and the region areas. */
+ * optional online tiles, the choropleth and the region areas. Colours come from geomap.maps.style (data.style). */
 var PANES = [  // name, z-index, takes mouse events
   ["geomapLand", 210, false], ["geomapAdmin", 380, false], ["geomapLabels", 460, false],
   ["geomapHeat", 470, false], ["geomapPoints", 620, false]
 ];
-var LAND = { color: "#b9b2a6", weight: 0.8, fillColor: "#ebe7df", fillOpacity: 1 };
-var SYRIA = { color: "#857d72", weight: 1.4, fillColor: "#fbfaf6", fillOpacity: 1 };
-var DISTRICT = { color: "#b8b0a4", weight: 0.7, fill: false, dashArray: "3 3" };
-var RIVER = { color: "#6fa8d6", weight: 2.2, opacity: 0.9 };
-var CHOROPLETH_RAMP = ["#fff5eb", "#fdd0a2", "#fdae6b", "#fd8d3c", "#e6550d", "#a63603"];
 
 function makePanes(map) {
   PANES.forEach(function (p) {
@@ -19,6 +14,8 @@ function makePanes(map) {
 }
 
 function builtinLand(data) {
+  var st = data.style, LAND = { color: st.landEdge, weight: 0.8, fillColor: st.land, fillOpacity: 1 };
+  var SYRIA = { color: st.syriaEdge, weight: 1.4, fillColor: st.syria, fillOpacity: 1 };
   var b = data.basemap, renderer = L.svg({ pane: "geomapLand" }), group = L.layerGroup();
   b.countries.forEach(function (c) {
     group.addLayer(L.geoJSON(c.geometry, { pane: "geomapLand", renderer: renderer, interactive: false, style: LAND }));
@@ -30,12 +27,14 @@ function builtinLand(data) {
 }
 
 function adminLines(data, map) {
+  var st = data.style, DISTRICT = { color: st.district, weight: 0.7, fill: false, dashArray: "3 3" };
+  var RIVER = { color: st.river, weight: 2.2, opacity: 0.9 };
   var b = data.basemap, renderer = L.svg({ pane: "geomapAdmin" }), group = L.layerGroup(), districts = L.layerGroup();
   b.districts.forEach(function (g) {
     districts.addLayer(L.geoJSON(g, { pane: "geomapAdmin", renderer: renderer, interactive: false, style: DISTRICT }));
   });
   b.governorates.forEach(function (g) {
-    var style = { color: SYRIA.color, weight: SYRIA.weight, fill: false };
+    var style = { color: st.syriaEdge, weight: 1.4, fill: false };
     group.addLayer(L.geoJSON(g.geometry, { pane: "geomapAdmin", renderer: renderer, interactive: false, style: style }));
   });
   b.rivers.forEach(function (r) {
@@ -147,16 +146,13 @@ function tileLayers(data, map, builtin, notice) {
   return out;
 }
 
-function choroplethClasses(counts) {
-  var nz = counts.filter(function (n) { return n > 0; }).sort(function (a, b) { return a - b; }), breaks = [];
-  if (!nz.length) { return [[0, 0]]; }
-  var steps = CHOROPLETH_RAMP.length - 1;
-  for (var s = 1; s <= steps; s++) {
+/* The same rule as geomap.maps.style.choropleth_classes, applied to the counts of the shown incidents. */
+function choroplethClasses(counts, steps) {
+  var nz = counts.filter(function (n) { return n > 0; }).sort(function (a, b) { return a - b; }), classes = [[0, 0]], lo = 1;
+  for (var s = 1; s <= steps && nz.length; s++) {
     var v = nz[Math.min(nz.length - 1, Math.ceil(nz.length * s / steps) - 1)];
-    if (!breaks.length || v > breaks[breaks.length - 1]) { breaks.push(v); }
+    if (v >= lo) { classes.push([lo, v]); lo = v + 1; }
   }
-  var classes = [[0, 0]], lo = 1;
-  breaks.forEach(function (b) { classes.push([lo, b]); lo = b + 1; });
   return classes;
 }
 
@@ -180,13 +176,13 @@ function Choropleth(data, hover) {
 Choropleth.prototype.update = function (data, filters) {
   var counts = data.choropleth.names.map(function () { return 0; }), unit = data.incidents.unit;
   filters.list.forEach(function (i) { if (unit[i] >= 0) { counts[unit[i]]++; } });
-  var classes = choroplethClasses(counts);
+  var ramp = data.style.ramp, classes = choroplethClasses(counts, ramp.length - 1);
   this.counts = counts;
   this.classes = classes;
   this.layers.forEach(function (layer, k) {
     var cls = 0;
     for (var c = 0; c < classes.length; c++) { if (counts[k] >= classes[c][0]) { cls = c; } }
-    layer.setStyle({ fillColor: CHOROPLETH_RAMP[cls] });
+    layer.setStyle({ fillColor: ramp[cls] });
   });
 };
 
@@ -195,7 +191,7 @@ function areaLayer(data, hover) {
   data.areas.forEach(function (area) {
     var layer = L.geoJSON(area.geometry, {
       renderer: renderer,
-      style: { color: "#8c2d04", weight: 1.4, fillColor: "#fd8d3c", fillOpacity: 0.16 }
+      style: { color: data.style.areaEdge, weight: 1.4, fillColor: data.style.area, fillOpacity: 0.16 }
     });
     layer.on("mouseover", function () { hover({ text: area.name + " (" + fmtCount(area.count) + ")" }); });
     layer.on("mouseout", function () { hover(null); });

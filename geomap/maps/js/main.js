@@ -88,6 +88,7 @@ function buildPanel(data, filters, ctx) {
 window.geomapRender = function (map, data) {
   var stats = document.getElementById(data.statsId) || el("div"), container = map.getContainer();
   container.setAttribute("dir", "ltr");
+  container.style.background = data.style.sea;
   container.setAttribute("role", "region");
   container.setAttribute("aria-label", data.title);
   map.setMinZoom(4);

@@ -291,7 +291,7 @@ function choroplethLegend(panel, data, chor) {
     box.textContent = "";
     chor.classes.forEach(function (c, k) {
       var r = el("div", null, "geomap-legend-row"), sw = el("span", null, "geomap-swatch geomap-swatch-square");
-      sw.style.background = CHOROPLETH_RAMP[k];
+      sw.style.background = data.style.ramp[k];
       r.appendChild(sw);
       var t = el("span", c[0] === c[1] ? fmtCount(c[0]) : fmtCount(c[0]) + "–" + fmtCount(c[1]));
       t.setAttribute("dir", "ltr");
