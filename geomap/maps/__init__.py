@@ -13,8 +13,32 @@ and option enums), `html_page` (the page shell and inlined assets), `escape`, `s
 
 from __future__ import annotations
 
-from geomap.maps.escape import safe_json
-from geomap.maps.interactive import incident_map, save_map
-from geomap.maps.labels import AdminLevel, Cluster, Lang
+import importlib
+from typing import Any
 
-__all__ = ["AdminLevel", "Cluster", "Lang", "incident_map", "safe_json", "save_map"]
+_EXPORTS = {
+    "AdminLevel": "geomap.maps.labels",
+    "Cluster": "geomap.maps.labels",
+    "Lang": "geomap.maps.labels",
+    "incident_map": "geomap.maps.interactive",
+    "safe_json": "geomap.maps.escape",
+    "save_map": "geomap.maps.interactive",
+    "save_static_map": "geomap.maps.static",
+    "static_figure": "geomap.maps.static",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    """Names are imported on first use, so the command line can read the option enums without loading folium."""
+    module = _EXPORTS.get(name)
+    if module is None:
+        msg = f"module 'geomap.maps' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
