@@ -54,6 +54,7 @@ def test_full_columns_reach_the_payload(gaz):
         },
     ]
     df = frame(rows)
+    df.loc[1, "status"] = "outside_syria"
     df["injuries"] = df["injuries"].astype("Int64")
     p = incident_payload(df, mentions=None, gazetteer=gaz, units=None)
     c, d = p["incidents"], p["dict"]
