@@ -2,7 +2,7 @@
 
 import json
 
-from geomap.maps.escape import safe_json, safe_text
+from geomap.maps.escape import json_island, safe_json, safe_text
 
 PAYLOADS = ["<img src=x onerror=alert(1)>", "${alert(1)}", "\\`);alert(1);//", "</script>", "{{ 7*191 }}", "{% if 1 %}"]
 
@@ -20,3 +20,10 @@ def test_safe_json_round_trips_and_hides_markup():
 def test_safe_text_neutralises_markup_and_template_syntax():
     out = safe_text('<b a="1">{{ x }} {% y %}</b>')
     assert "<" not in out and '"' not in out and "{" not in out and "%" not in out
+
+
+def test_json_island_cannot_end_its_script_element():
+    value = {"a": PAYLOADS, "ar": "حلب", "n": [1, None, 2.5]}
+    text = json_island(value)
+    assert json.loads(text) == value
+    assert "<" not in text and ">" not in text and "&" not in text and "حلب" in text

@@ -62,7 +62,9 @@ def test_template_syntax_in_data_is_not_executed(tmp_path):
     m = incident_map(result.incidents, areas=result.areas, mentions=result.mentions, title=PAYLOADS[4], offline=True)
     html = save_map(m, tmp_path / "map.html").read_text(encoding="utf-8")
     assert not re.search(r"(?<![\d.])1337(?!\d)", html)  # {{ 7*191 }} was not evaluated (digits of coordinates aside)
-    assert "\\u007b\\u007b cycler.__init__.__globals__.os.getpid() \\u007d\\u007d" in html  # kept as inert text
+    island = html.split('<script type="application/json" id="geomap-data">', 1)[1].split("</script>", 1)[0]
+    assert "{{ cycler.__init__.__globals__.os.getpid() }}" in island  # kept as inert data, never a template
+    assert "\\u003cimg src=x onerror=alert(1)\\u003e" in island  # no string can end the data island
     assert "XXX" not in html  # the for loop did not run
     assert "<img src=x" not in html and "<script>alert(1)" not in html
 

@@ -16,9 +16,10 @@ from geomap.exc import GeomapError
 from geomap.maps.escape import safe_text
 from geomap.maps.labels import Lang
 
-__all__ = ["STATS_ID", "IncidentLayer", "make_shell", "pin_ids"]
+__all__ = ["DATA_ID", "STATS_ID", "IncidentLayer", "add_payload", "make_shell", "pin_ids"]
 
 STATS_ID = "geomap-stats"
+DATA_ID = "geomap-data"
 JS_FILES = ("core.js", "points.js", "base.js", "popup.js", "panel.js", "main.js")  # concatenated in this order
 _PAGE = Template(
     "<!DOCTYPE html>\n"
@@ -47,16 +48,24 @@ class _Raw(Element):
 
 
 class IncidentLayer(MacroElement):
-    """Hands the payload to geomap's renderer once the map exists."""
+    """Hands the payload (a JSON data island in the page body) to geomap's renderer once the map exists. The
+    script holds no data, so branca's re-parsing of scripts as templates never sees a report string."""
 
     _template = Template(
-        "{% macro script(this, kwargs) %}geomapRender({{ this._parent.get_name() }}, {{ this.payload }});{% endmacro %}"
+        "{% macro script(this, kwargs) %}geomapRender({{ this._parent.get_name() }}, "
+        'JSON.parse(document.getElementById("' + DATA_ID + '").textContent));{% endmacro %}'
     )
 
-    def __init__(self, payload: str) -> None:
+    def __init__(self) -> None:
         super().__init__()
         self._name = "GeomapIncidents"
-        self.payload = payload
+
+
+def add_payload(m: folium.Map, payload_json: str) -> None:
+    """The payload as a data island, inserted as a value (not a template); see `escape.json_island`."""
+    island = f'<script type="application/json" id="{DATA_ID}">{payload_json}</script>'
+    m.get_root().html.add_child(_Raw(island), name="geomap_data")
+    IncidentLayer().add_to(m)
 
 
 def _asset(name: str) -> str:

@@ -16,9 +16,9 @@ from geomap.gazetteer import Gazetteer, load_gazetteer
 from geomap.io.writers import atomic_path
 from geomap.kinds import KIND_OF_ADMIN_LEVEL
 from geomap.maps.basemap import basemap_payload, geojson_geometry
-from geomap.maps.escape import safe_json
+from geomap.maps.escape import json_island
 from geomap.maps.event_types import type_name
-from geomap.maps.html_page import STATS_ID, IncidentLayer, make_shell, pin_ids
+from geomap.maps.html_page import STATS_ID, add_payload, make_shell, pin_ids
 from geomap.maps.labels import ATTRIBUTION, LABELS, MAP_ATTRIBUTION, AdminLevel, Cluster, Lang
 from geomap.maps.payload import incident_payload, placed_rows
 from geomap.maps.style import STYLE
@@ -158,7 +158,7 @@ def incident_map(
         }
     )
     m = make_shell(lang=lang, title=page_title)
-    IncidentLayer(safe_json(payload)).add_to(m)
+    add_payload(m, json_island(payload))
     pin_ids(m)
     return m
 

@@ -1,8 +1,11 @@
 /* The built-in basemap (neighbouring countries, sea, Syria's governorates and districts, rivers, place names),
  * optional online tiles, the choropleth and the region areas. Colours come from geomap.maps.style (data.style). */
 var PANES = [  // name, z-index, takes mouse events
-  ["geomapLand", 210, false], ["geomapAdmin", 380, false], ["geomapLabels", 460, false],
-  ["geomapHeat", 470, false], ["geomapPoints", 620, false]
+  ["geomapLand", 150, false],  // under the tile pane (200): online tiles cover it, and it shows if they fail
+  ["geomapAdmin", 380, false],
+  ["geomapLabels", 460, false],
+  ["geomapHeat", 470, false],
+  ["geomapPoints", 620, false]
 ];
 
 function makePanes(map) {
@@ -89,7 +92,7 @@ var LabelLayer = L.Layer.extend({
   },
   redraw: function () {
     if (!this._map) { return; }
-    var map = this._map, size = map.getSize(), ratio = window.devicePixelRatio || 1, cv = this.canvas, placed = [];
+    var map = this._map, size = map.getSize(), ratio = window.devicePixelRatio || 1, cv = this.canvas, placed = [], texts = [];
     cv.width = Math.round(size.x * ratio); cv.height = Math.round(size.y * ratio);
     cv.style.width = size.x + "px"; cv.style.height = size.y + "px"; cv.style.visibility = "";
     L.DomUtil.setPosition(cv, map.containerPointToLayerPoint([0, 0]));
@@ -114,6 +117,7 @@ var LabelLayer = L.Layer.extend({
         if (box[0] < q[2] && box[2] > q[0] && box[1] < q[3] && box[3] > q[1]) { return; }
       }
       placed.push(box);
+      texts.push(c.text);
       if (st[2]) {
         ctx.beginPath(); ctx.arc(pt.x, pt.y, st[2], 0, 2 * Math.PI);
         ctx.fillStyle = "#444"; ctx.fill(); ctx.lineWidth = 1; ctx.strokeStyle = "#fff"; ctx.stroke();
@@ -123,11 +127,12 @@ var LabelLayer = L.Layer.extend({
       ctx.fillStyle = st[1];
       ctx.fillText(c.text, x, y);
     });
-    cv.setAttribute("data-labels", String(placed.length));
+    this.placed = texts;
   }
 });
 
-/* Online tile layers: offered as choices; if they fail to load, the built-in map comes back with a notice. */
+/* Online tile layers: offered as choices over the built-in map; if they fail to load, they are switched off with
+ * a notice and the built-in map (always drawn beneath) is what shows. */
 function tileLayers(data, map, builtin, notice) {
   var out = {};
   (data.tiles || []).forEach(function (t) {

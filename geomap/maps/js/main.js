@@ -98,7 +98,9 @@ window.geomapRender = function (map, data) {
   L.control.scale({ imperial: false, position: "bottomleft" }).addTo(map);
   makePanes(map);
   var filters = new Filters(data), hash = readHash(data, filters), notice = noticeControl(map);
-  var builtin = builtinLand(data).addTo(map), admin = adminLines(data, map).addTo(map), labels = new LabelLayer(data).addTo(map);
+  builtinLand(data).addTo(map);
+  adminLines(data, map).addTo(map);
+  var builtin = L.layerGroup().addTo(map), labels = new LabelLayer(data).addTo(map);  // builtin: the "no tiles" base
   var hoverArea = null, tip = L.tooltip({ direction: "top", offset: [0, -10], className: "geomap-tip" }), overlays = {};
   var chor = data.choropleth ? new Choropleth(data, function (h) { hoverArea = h; }) : null;
   if (chor) { chor.group.addTo(map); overlays[data.labels.choropleth] = chor.group; }
@@ -138,10 +140,6 @@ window.geomapRender = function (map, data) {
   if (data.incidents.out.indexOf(1) >= 0) { overlays[data.labels.outside] = outsideLayer; }
   overlays[data.labels.labelsLayer] = labels;
   L.control.layers(bases, overlays, { collapsed: true, position: "topleft" }).addTo(map);
-  map.on("baselayerchange", function (e) {
-    if (e.layer === builtin) { return; }
-    if (map.hasLayer(builtin)) { map.removeLayer(builtin); }
-  });
 
   function inView() {
     if (!map.hasLayer(points)) { return []; }
@@ -188,7 +186,7 @@ window.geomapRender = function (map, data) {
   if (filters.outside) { outsideLayer.addTo(map); }
   map.invalidateSize();
   filters.apply();
-  window.geomap = { map: map, data: data, filters: filters, points: points, openIncident: openIncident };
+  window.geomap = { map: map, data: data, filters: filters, points: points, labels: labels, openIncident: openIncident };
   stats.setAttribute("data-incidents", String(filters.n));
   stats.setAttribute("data-areas", String(data.areas.length));
   stats.setAttribute("data-ready", "1");

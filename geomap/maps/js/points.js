@@ -85,6 +85,7 @@ var PointsLayer = L.Layer.extend({
     cellList.sort(function (a, b) { return b.members.length - a.members.length || a.gx - b.gx || a.gy - b.gy; });
     cellList.forEach(function (cell) {
       if (cell.gone) { return; }
+      cell.gone = true;  // taken: neither merged into a later cell nor output twice
       for (var dx = -1; dx <= 1; dx++) {
         for (var dy = -1; dy <= 1; dy++) {
           var nb = cells.get((cell.gx + dx) * 65536 + cell.gy + dy);
