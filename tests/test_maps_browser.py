@@ -376,10 +376,18 @@ def test_english_interface(browser, tmp_path, sample_result):
 
 
 def test_demo_screenshots(browser, demo_html, artifacts):
+    """Screenshots to look at: the opening view, an ACLED incident's popup, the phone with a popup and the panel."""
+    with_actor = "() => window.geomap.filters.list.find(i => window.geomap.data.incidents.actor1[i] > 0)"
     page, _ = open_page(browser, demo_html, viewport=DESKTOP)
     page.screenshot(path=str(artifacts / "map_demo_desktop.png"))
+    page.evaluate(f"() => window.geomap.openIncident(({with_actor})())")
+    settled_rect(page, ".leaflet-popup-content-wrapper")
+    page.wait_for_timeout(300)  # the popup's fade-in
+    page.screenshot(path=str(artifacts / "map_demo_desktop_popup.png"))
     phone, _ = open_page(browser, demo_html, viewport=PHONE)
-    phone.evaluate("() => window.geomap.openIncident(window.geomap.filters.list[0])")
+    phone.evaluate(f"() => window.geomap.openIncident(({with_actor})())")
+    settled_rect(phone, ".leaflet-popup-content-wrapper")
+    phone.wait_for_timeout(300)  # the popup's fade-in
     phone.screenshot(path=str(artifacts / "map_demo_phone.png"))
     phone.get_by_role("button", name="الفلاتر").click()
     phone.wait_for_timeout(300)

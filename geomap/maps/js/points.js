@@ -3,7 +3,7 @@
  * incidents share one point (or that is still a cluster at the last zoom). The canvas takes no mouse events: the
  * map's own mousemove/click are hit-tested against what was drawn, so region and unit tooltips under it work.
  */
-var CLUSTER_PX = 44;        // incidents closer than this on screen are counted together
+var CLUSTER_PX = 50;        // incidents closer than this on screen are counted together
 var VIEW_PAD_PX = 80;       // incidents just outside the view are clustered too, so edges do not flicker
 var DOT_PX = 6;             // radius of one incident
 var SPIDER_MAX = 300;       // a spread shows at most this many legs (the list panel shows every incident)
@@ -116,7 +116,7 @@ var PointsLayer = L.Layer.extend({
       if (g.members.length === 1) {
         marks.push({ x: g.x, y: g.y, r: DOT_PX, i: g.members[0], members: g.members });
       } else {
-        var r = 13 + Math.min(13, Math.log(g.members.length) * 2.6);
+        var r = 12 + Math.min(11, Math.log(g.members.length) * 2.2);  // 2 -> 13.5 px, 100 -> 22 px, at most 23
         marks.push({ x: g.x, y: g.y, r: r, i: -1, members: g.members });
       }
     });
