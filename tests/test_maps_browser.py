@@ -366,6 +366,39 @@ def test_controls_are_labelled_and_the_incident_list_works_by_keyboard(browser, 
     assert count == stat(page, "visible")  # every shown incident is in view on the opening screen
 
 
+def test_legend_is_bounded_and_the_panel_folds_away(browser, tmp_path):
+    rows = [
+        {"latitude": 33 + (i % 40) * 0.1, "longitude": 36 + (i % 50) * 0.1, "event_type": f"local type {i}"}
+        for i in range(2000)
+    ]
+    page, events = open_page(browser, save_map(incident_map(frame(rows), offline=True), tmp_path / "types.html"))
+    rows_shown = page.evaluate("document.querySelectorAll('.geomap-types label').length")
+    assert rows_shown == 13  # twelve types, then one row for the other 1,988
+    assert page.evaluate("document.querySelector('.geomap-types').scrollHeight") < 400
+    assert "(1988)" in page.inner_text(".geomap-types")
+    width = page.evaluate("window.geomap.map.getSize().x")
+    page.get_by_role("button", name="الفلاتر").click()
+    assert page.evaluate("window.geomap.map.getSize().x") == DESKTOP["width"] > width
+    assert not page.is_visible("#geomap-panel")
+    assert events["errors"] == []
+
+
+def test_notebook_display_works_without_internet(browser, tmp_path, sample_result):
+    """A notebook shows folium's iframe of the page: it must draw with the network off too."""
+    cell = incident_map(sample_result.incidents, title="دفتر")._repr_html_()
+    path = tmp_path / "notebook.html"
+    path.write_text(f"<!DOCTYPE html><html><body>{cell}</body></html>", encoding="utf-8")
+    ctx = browser.new_context(offline=True, viewport=DESKTOP)
+    page = ctx.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(path.as_uri())
+    frame = page.frame_locator("iframe")
+    frame.locator("#geomap-stats[data-ready='1']").wait_for(state="attached", timeout=30000)
+    assert int(frame.locator("#geomap-stats").get_attribute("data-visible")) > 0
+    assert errors == []
+
+
 def test_english_interface(browser, tmp_path, sample_result):
     m = incident_map(sample_result.incidents, offline=True, lang="en", heat=True)
     page, events = open_page(browser, save_map(m, tmp_path / "en.html"))

@@ -79,6 +79,29 @@ def _type_names(payload: dict[str, Any], lang: Lang) -> dict[str, str]:
     return names
 
 
+def _choropleth(units: gpd.GeoDataFrame | None) -> dict[str, Any] | None:
+    if units is None:
+        return None
+    return {
+        "names": [[r.name_ar, r.name_en] for r in units.itertuples()],
+        "geometries": [geojson_geometry(g, UNIT_TOLERANCE) for g in units.geometry],
+    }
+
+
+def _interface(payload: dict[str, Any], lang: Lang) -> dict[str, Any]:
+    """Labels, type names, style and page constants for the interface language."""
+    return {
+        "statsId": STATS_ID,
+        "lang": lang.value,
+        "labels": LABELS[lang],
+        "typeNames": _type_names(payload, lang),
+        "attribution": ATTRIBUTION,
+        "mapAttribution": MAP_ATTRIBUTION,
+        "style": STYLE,
+        "maxZoom": MAX_ZOOM,
+    }
+
+
 def incident_map(
     incidents: gpd.GeoDataFrame,
     *,
@@ -99,64 +122,48 @@ def incident_map(
     Parameters
     ----------
     incidents : GeoDataFrame
-        Incidents (``read_incidents(...).incidents`` or any table with points); see `geomap.maps.payload` for the
-        columns used. Missing columns leave fields empty.
+        Incidents with points; columns used are listed in `geomap.maps.payload` (missing ones leave fields empty).
     areas : GeoDataFrame, optional
         Region polygons (``Incidents.areas``), drawn as shaded areas.
     mentions : DataFrame, optional
         Place mentions (``Incidents.mentions``): the event's place is highlighted in popup excerpts.
     title : str, optional
-        Page and panel title (untrusted text is fine: it is escaped).
+        Page and panel title (escaped like all text).
     heat : bool
-        Add an incident density layer (shown).
+        Add an incident density layer.
     time : bool
         Offer the date range filter with play when incidents have dates.
     choropleth : {"admin1", "admin2", "admin3"}, optional
         Shade admin units by the number of shown incidents, with a legend.
     cluster : {"auto", "none"}
-        ``auto`` counts nearby incidents together at every zoom and spreads a cluster out at the last zoom;
-        ``none`` draws one dot per incident.
+        ``auto``: counted clusters at every zoom, spread out at the last; ``none``: one dot per incident.
     offline : bool
-        ``True``: the built-in basemap only. ``False`` also offers online tile layers as choices; if they cannot
-        load, the page says so and keeps the built-in map. Every asset is inlined in both modes.
+        Built-in basemap only; otherwise online tiles are offered too (the page says so if they fail to load).
     lang : {"ar", "en"}
-        Interface language, including event type names.
+        Interface language, event type names included.
     gazetteer : Gazetteer, optional
-        The gazetteer for the basemap, place search and Arabic names (the shipped one by default).
+        For the basemap, place search and Arabic names (the shipped one by default).
     """
     lang, cluster = Lang(lang), Cluster(cluster)
     level = AdminLevel(choropleth) if choropleth else None
     gaz = gazetteer or load_gazetteer()
-    labels = LABELS[lang]
     units = gaz.layer(KIND_OF_ADMIN_LEVEL[level.level]).sort_values("id") if level else None
     payload = incident_payload(incidents, mentions=mentions, gazetteer=gaz, units=units)
-    page_title = title or str(labels["title"])
+    page_title = title or str(LABELS[lang]["title"])
     payload.update(
         {
-            "statsId": STATS_ID,
-            "lang": lang.value,
-            "labels": labels,
-            "typeNames": _type_names(payload, lang),
             "title": page_title,
-            "attribution": ATTRIBUTION,
-            "mapAttribution": MAP_ATTRIBUTION,
-            "style": STYLE,
             "time": time,
             "heat": heat,
             "cluster": cluster is Cluster.AUTO,
-            "maxZoom": MAX_ZOOM,
             "bounds": _bounds(incidents),
             "basemap": basemap_payload(gaz),
             "tiles": [] if offline else TILES,
             "areas": _areas(areas, lang),
-            "choropleth": None
-            if units is None
-            else {
-                "names": [[r.name_ar, r.name_en] for r in units.itertuples()],
-                "geometries": [geojson_geometry(g, UNIT_TOLERANCE) for g in units.geometry],
-            },
+            "choropleth": _choropleth(units),
         }
     )
+    payload.update(_interface(payload, lang))
     m = make_shell(lang=lang, title=page_title)
     add_payload(m, json_island(payload))
     pin_ids(m)

@@ -2,17 +2,27 @@
 var DEFAULT_VIEW = [[35.0, 38.5], 7];
 var FIT_MAX_ZOOM = 10;  // a map of one incident (or of one point) opens on the town and its neighbours
 
-function panelToggle(data, panel) {
+var PHONE_QUERY = "(max-width: 700px)";  // as in geomap_map.css: the panel is a drawer below this width
+
+/* The panel button: on a phone it opens and closes the drawer, on a desktop it hides the panel for a wider map. */
+function panelToggle(data, panel, map) {
   var control = L.control({ position: "topright" });
   control.onAdd = function () {
     var b = el("button", "☰ " + data.labels.openPanel, "geomap-toggle");
     b.type = "button";
     b.setAttribute("aria-controls", "geomap-panel");
-    b.setAttribute("aria-expanded", "false");
+    b.setAttribute("aria-expanded", String(!window.matchMedia(PHONE_QUERY).matches));
     L.DomEvent.disableClickPropagation(b);
     b.addEventListener("click", function () {
-      var open = !panel.classList.contains("geomap-open");
-      panel.classList.toggle("geomap-open", open);
+      var open;
+      if (window.matchMedia(PHONE_QUERY).matches) {
+        open = !panel.classList.contains("geomap-open");
+        panel.classList.toggle("geomap-open", open);
+      } else {
+        open = document.body.classList.contains("geomap-collapsed");
+        document.body.classList.toggle("geomap-collapsed", !open);
+        map.invalidateSize();
+      }
       b.setAttribute("aria-expanded", String(open));
       if (open) { panel.focus(); }
     });
@@ -85,8 +95,8 @@ function buildPanel(data, filters, ctx) {
   };
 }
 
-window.geomapRender = function (map, data) {
-  var stats = document.getElementById(data.statsId) || el("div"), container = map.getContainer();
+function mapChrome(map, data) {
+  var container = map.getContainer();
   container.setAttribute("dir", "ltr");
   container.style.background = data.style.sea;
   container.setAttribute("role", "region");
@@ -97,74 +107,65 @@ window.geomapRender = function (map, data) {
   map.attributionControl.addAttribution(data.mapAttribution);
   L.control.scale({ imperial: false, position: "bottomleft" }).addTo(map);
   makePanes(map);
-  var filters = new Filters(data), hash = readHash(data, filters), notice = noticeControl(map);
+}
+
+/* Every layer; `g` (the page state) gets them as fields. Region tooltips are decided in pointerEvents. */
+function buildLayers(map, data, g) {
   builtinLand(data).addTo(map);
   adminLines(data, map).addTo(map);
-  var builtin = L.layerGroup().addTo(map), labels = new LabelLayer(data).addTo(map);  // builtin: the "no tiles" base
-  var hoverArea = null, tip = L.tooltip({ direction: "top", offset: [0, -10], className: "geomap-tip" }), overlays = {};
-  var chor = data.choropleth ? new Choropleth(data, function (h) { hoverArea = h; }) : null;
-  if (chor) { chor.group.addTo(map); overlays[data.labels.choropleth] = chor.group; }
+  g.builtin = L.layerGroup().addTo(map);  // the "no tiles" base layer: the built-in land is always beneath
+  g.labels = new LabelLayer(data).addTo(map);
+  g.overlays = {};
+  function hover(h) { g.hoverArea = h; }
+  g.chor = data.choropleth ? new Choropleth(data, hover) : null;
+  if (g.chor) { g.chor.group.addTo(map); g.overlays[data.labels.choropleth] = g.chor.group; }
   if (data.areas.length) {
-    var areas = areaLayer(data, function (h) { hoverArea = h; });
-    if (!chor) { areas.addTo(map); }
-    overlays[data.labels.areas] = areas;
+    var areas = areaLayer(data, hover);
+    if (!g.chor) { areas.addTo(map); }  // with a choropleth, areas are a choice: outlines over shading confuse
+    g.overlays[data.labels.areas] = areas;
   }
-  var points = new PointsLayer(data, filters, { cluster: data.cluster, pane: "geomapPoints" });
-  var heat = data.heat ? new HeatLayer(points, "geomapHeat") : null;
-  var outsideLayer = L.layerGroup();
-  outsideLayer.on("add remove", function (e) {
-    filters.outside = e.type === "add";
-    if (outsideLayer.checkbox) { outsideLayer.checkbox.checked = filters.outside; }
-    filters.apply();
+  g.points = new PointsLayer(data, g.filters, { cluster: data.cluster, pane: "geomapPoints" });
+  g.heat = data.heat ? new HeatLayer(g.points, "geomapHeat") : null;
+  g.outsideLayer = L.layerGroup();
+  g.outsideLayer.on("add remove", function (e) {
+    g.filters.outside = e.type === "add";
+    if (g.outsideLayer.checkbox) { g.outsideLayer.checkbox.checked = g.filters.outside; }
+    g.filters.apply();
   });
-  function openIncident(i, at) {
+}
+
+function layerControl(map, data, g, notice) {
+  var bases = {}, overlays = g.overlays, tiles = tileLayers(data, map, g.builtin, notice);
+  bases[data.labels.builtin] = g.builtin;
+  Object.keys(tiles).forEach(function (k) { bases[k] = tiles[k]; });
+  overlays[data.labels.incidents] = g.points;
+  if (g.heat) { overlays[data.labels.heat] = g.heat; }
+  if (data.incidents.out.indexOf(1) >= 0) { overlays[data.labels.outside] = g.outsideLayer; }
+  overlays[data.labels.labelsLayer] = g.labels;
+  L.control.layers(bases, overlays, { collapsed: true, position: "topleft" }).addTo(map);
+}
+
+function opener(map, data, g) {
+  g.openIncident = function (i, at) {
     var ll = at || L.latLng(data.incidents.lat[i], data.incidents.lon[i]);
     if (!map.getBounds().contains(ll)) { map.panTo(ll, { animate: false }); }
-    if (window.matchMedia && window.matchMedia("(max-width: 700px)").matches) { ui.panel.classList.remove("geomap-open"); }
+    if (window.matchMedia && window.matchMedia(PHONE_QUERY).matches) { g.ui.panel.classList.remove("geomap-open"); }
     L.popup(popupOptions(data, map)).setLatLng(ll).setContent(buildPopup(data, i)).openOn(map);
-  }
-  function focusPlace(k) {
+  };
+  g.focusPlace = function (k) {
     var p = data.basemap.places, box = p.box[k];
     if (box) { map.fitBounds([[box[0], box[1]], [box[2], box[3]]], { animate: false }); } else { map.setView([p.lat[k], p.lon[k]], 12, { animate: false }); }
     var ring = L.circleMarker([p.lat[k], p.lon[k]], { radius: 14, color: "#0d47a1", weight: 3, fill: false, interactive: false }).addTo(map);
     setTimeout(function () { map.removeLayer(ring); }, 2500);
-  }
-  var ui = buildPanel(data, filters, { map: map, chor: chor, outsideLayer: outsideLayer, openIncident: openIncident, focusPlace: focusPlace });
-  panelToggle(data, ui.panel).addTo(map);
-  var bases = {};
-  bases[data.labels.builtin] = builtin;
-  var tiles = tileLayers(data, map, builtin, notice);
-  Object.keys(tiles).forEach(function (k) { bases[k] = tiles[k]; });
-  overlays[data.labels.incidents] = points;
-  if (heat) { overlays[data.labels.heat] = heat; }
-  if (data.incidents.out.indexOf(1) >= 0) { overlays[data.labels.outside] = outsideLayer; }
-  overlays[data.labels.labelsLayer] = labels;
-  L.control.layers(bases, overlays, { collapsed: true, position: "topleft" }).addTo(map);
+  };
+}
 
-  function inView() {
-    if (!map.hasLayer(points)) { return []; }
-    var b = map.getBounds(), c = data.incidents;
-    return filters.list.filter(function (i) { return b.contains([c.lat[i], c.lon[i]]); });
-  }
-  function refresh() {
-    ui.update(inView());
-    stats.setAttribute("data-visible", String(filters.list.length));
-    stats.setAttribute("data-drawn", String(map.hasLayer(points) ? points.drawnCount : 0));
-    stats.setAttribute("data-marks", String(map.hasLayer(points) ? points.marks.length : 0));
-    writeHash(map, filters);
-  }
-  filters.onChange(function () {
-    points.spider = null;
-    if (map.hasLayer(points)) { points.redraw(); }
-    if (heat && map.hasLayer(heat)) { heat.redraw(); }
-    if (chor) { chor.update(data, filters); }
-    if (ui.syncDates) { ui.syncDates(); }
-    refresh();
-  });
-  map.on("moveend overlayadd overlayremove", refresh);
-
+/* One tooltip for everything: an incident or cluster under the pointer first, else the region or unit below. */
+function pointerEvents(map, data, g) {
+  var tip = L.tooltip({ direction: "top", offset: [0, -10], className: "geomap-tip" }), container = map.getContainer();
+  function hit(e) { return map.hasLayer(g.points) ? g.points.hit(e.containerPoint) : null; }
   map.on("mousemove", function (e) {
-    var m = map.hasLayer(points) ? points.hit(e.containerPoint) : null, text = m ? tooltipText(data, m) : hoverArea && hoverArea.text;
+    var m = hit(e), text = m ? tooltipText(data, m) : g.hoverArea && g.hoverArea.text;
     container.style.cursor = m ? "pointer" : "";
     if (!text) { map.closeTooltip(tip); return; }
     var span = el("span", text);
@@ -172,22 +173,59 @@ window.geomapRender = function (map, data) {
     tip.setLatLng(m ? map.containerPointToLatLng([m.x, m.y - m.r]) : e.latlng).setContent(span);
     if (!map.hasLayer(tip)) { map.openTooltip(tip); }
   });
-  map.on("mouseout", function () { map.closeTooltip(tip); hoverArea = null; });
+  map.on("mouseout", function () { map.closeTooltip(tip); g.hoverArea = null; });
   map.on("click", function (e) {
-    var m = map.hasLayer(points) ? points.hit(e.containerPoint) : null;
-    if (!m) { points.unspiderfy(); return; }
+    var m = hit(e);
+    if (!m) { g.points.unspiderfy(); return; }
     map.closeTooltip(tip);
-    if (m.i >= 0) { openIncident(m.i, map.containerPointToLatLng([m.x, m.y])); } else { points.expand(m); }
+    if (m.i >= 0) { g.openIncident(m.i, map.containerPointToLatLng([m.x, m.y])); } else { g.points.expand(m); }
   });
+}
 
+/* After every filter change and map move: redraw, recount, relist, and keep the URL in step. */
+function refresher(map, data, g, stats) {
+  function inView() {
+    if (!map.hasLayer(g.points)) { return []; }
+    var b = map.getBounds(), c = data.incidents;
+    return g.filters.list.filter(function (i) { return b.contains([c.lat[i], c.lon[i]]); });
+  }
+  function refresh() {
+    g.ui.update(inView());
+    stats.setAttribute("data-visible", String(g.filters.list.length));
+    stats.setAttribute("data-drawn", String(map.hasLayer(g.points) ? g.points.drawnCount : 0));
+    stats.setAttribute("data-marks", String(map.hasLayer(g.points) ? g.points.marks.length : 0));
+    writeHash(map, g.filters);
+  }
+  g.filters.onChange(function () {
+    g.points.spider = null;
+    if (map.hasLayer(g.points)) { g.points.redraw(); }
+    if (g.heat && map.hasLayer(g.heat)) { g.heat.redraw(); }
+    if (g.chor) { g.chor.update(data, g.filters); }
+    if (g.ui.syncDates) { g.ui.syncDates(); }
+    refresh();
+  });
+  map.on("moveend overlayadd overlayremove", refresh);
+}
+
+window.geomapRender = function (map, data) {
+  var stats = document.getElementById(data.statsId) || el("div"), g = { map: map, filters: new Filters(data), hoverArea: null };
+  mapChrome(map, data);
+  var hash = readHash(data, g.filters), notice = noticeControl(map);
+  buildLayers(map, data, g);
+  opener(map, data, g);
+  g.ui = buildPanel(data, g.filters, g);
+  panelToggle(data, g.ui.panel, map).addTo(map);
+  layerControl(map, data, g, notice);
+  refresher(map, data, g, stats);
+  pointerEvents(map, data, g);
   initialView(map, data, hash);
-  points.addTo(map);
-  if (heat) { heat.addTo(map); }
-  if (filters.outside) { outsideLayer.addTo(map); }
+  g.points.addTo(map);
+  if (g.heat) { g.heat.addTo(map); }
+  if (g.filters.outside) { g.outsideLayer.addTo(map); }
   map.invalidateSize();
-  filters.apply();
-  window.geomap = { map: map, data: data, filters: filters, points: points, labels: labels, openIncident: openIncident };
-  stats.setAttribute("data-incidents", String(filters.n));
+  g.filters.apply();
+  window.geomap = { map: map, data: data, filters: g.filters, points: g.points, labels: g.labels, openIncident: g.openIncident };
+  stats.setAttribute("data-incidents", String(g.filters.n));
   stats.setAttribute("data-areas", String(data.areas.length));
   stats.setAttribute("data-ready", "1");
 };
