@@ -271,9 +271,27 @@ def test_filters_change_the_view_and_live_in_the_url(browser, demo_html, sample_
     assert 0 < narrowed < before - battles
     url = page.url
     assert "hide=" in url and "to=2025-11-01" in url
+    page.evaluate("window.geomap.map.setView([35.93, 36.63], 11, {animate: false})")
+    url = page.url
+    assert "z=11" in url and "c=35.9300,36.6300" in url
     again, _ = open_page(browser, demo_html, hash_part="#" + url.split("#", 1)[1])
-    assert stat(again, "visible") == narrowed  # a link reproduces the view
-    assert again.get_by_role("checkbox", name="معارك").is_checked() is False
+    assert again.get_by_role("checkbox", name="معارك").is_checked() is False  # a link reproduces the view
+    assert again.evaluate("window.geomap.map.getZoom()") == 11
+    assert again.evaluate("window.geomap.filters.list.length") == narrowed
+
+
+def test_actor_and_precision_filters(browser, demo_html, sample_result):
+    page, _ = open_page(browser, demo_html)
+    in_syria = sample_result.incidents[sample_result.incidents["status"] == "placed"]
+    drone = in_syria["actor1"].fillna("").str.contains("drone") | in_syria["actor2"].fillna("").str.contains("drone")
+    assert drone.sum() > 0
+    page.get_by_label("الجهة الفاعلة").fill("drone")
+    assert stat(page, "visible") == int(drone.sum())
+    page.get_by_label("الجهة الفاعلة").fill("")
+    precise = int((in_syria["geo_precision"] == 1).sum())
+    for name in ("جزء من منطقة أو قرب بلدة", "منطقة واسعة", "غير معروفة"):
+        page.get_by_role("checkbox", name=name).uncheck()
+    assert stat(page, "visible") == precise
 
 
 def test_date_play_steps_through_time(browser, demo_html):
@@ -348,6 +366,19 @@ def test_popups_fit_and_are_never_covered(browser, demo_html):
         direction = page.evaluate("getComputedStyle(document.querySelector('.geomap-popup')).direction")
         assert direction == "rtl"
         assert events["errors"] == []
+
+
+def test_english_notes_keep_their_order_in_an_arabic_popup(browser, tmp_path):
+    note = "Shelling hit the eastern side of Sarmada, according to local sources."
+    one = frame([{"event_id_cnty": "en1", "latitude": 36.18, "longitude": 36.72, "notes": note, "actor1": "YPG"}])
+    page, _ = open_page(browser, save_map(incident_map(one, offline=True), tmp_path / "en_note.html"))
+    page.evaluate("window.geomap.openIncident(0)")
+    excerpt = page.locator(".geomap-popup-excerpt")
+    assert excerpt.inner_text() == note  # whole, not cut
+    assert excerpt.evaluate("e => getComputedStyle(e).direction") == "ltr"  # the full stop stays at the end
+    assert page.locator(".geomap-popup").evaluate("e => getComputedStyle(e).direction") == "rtl"
+    assert page.locator(".geomap-popup-title").inner_text() == "سرمدا"  # the Arabic name of a bare point
+    assert page.locator(".geomap-popup-table td bdi").first.is_visible()
 
 
 def test_controls_are_labelled_and_the_incident_list_works_by_keyboard(browser, demo_html):
