@@ -214,6 +214,15 @@ def test_one_incident_map_opens_on_the_town(browser, tmp_path):
         assert stat(page, "marks") == 1 and stat(page, "drawn") == 1
 
 
+def test_empty_and_unplaced_maps_open_without_errors(browser, tmp_path):
+    unplaced = gpd.GeoDataFrame({"notes": ["لا مكان"], "status": ["unplaced"]}, geometry=[None], crs="EPSG:4326")
+    for name, gdf in (("empty", unplaced.iloc[:0]), ("unplaced", unplaced)):
+        page, events = open_page(browser, save_map(incident_map(gdf, offline=True), tmp_path / f"{name}.html"))
+        assert events["errors"] == [] and stat(page, "incidents") == 0
+        assert page.evaluate("window.geomap.map.getZoom()") == 7  # Syria, with its neighbours
+        assert page.is_disabled("text=GeoJSON")
+
+
 def test_thirty_incidents_at_one_point_are_discoverable(browser, tmp_path):
     rows = [
         {"event_id_cnty": f"d{i}", "latitude": 34.7324, "longitude": 36.7137, "event_type": "Battles"}

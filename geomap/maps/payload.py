@@ -30,9 +30,15 @@ NEAREST_TOWN_KM = 2.0  # otherwise the nearest community this close gives a prec
 
 
 def placed_rows(incidents: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Incidents that have a point (placed in Syria or outside it)."""
+    """Incidents that have a geometry (placed in Syria or outside it), as points in WGS84: other CRSs are
+    reprojected and lines or polygons stand for themselves by a point inside them."""
     geom = incidents.geometry
-    return incidents[geom.notna() & ~geom.is_empty]
+    placed = incidents[geom.notna() & ~geom.is_empty]
+    if placed.crs is not None and not placed.crs.equals("EPSG:4326"):
+        placed = placed.to_crs("EPSG:4326")
+    if len(placed) and not (placed.geom_type == "Point").all():
+        placed = placed.set_geometry(placed.geometry.representative_point())
+    return placed
 
 
 def _column(df: pd.DataFrame, name: str) -> list[Any]:
