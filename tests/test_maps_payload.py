@@ -98,7 +98,7 @@ def test_other_crs_and_polygons_become_wgs84_points(gaz):
     aleppo = frame([{"latitude": 36.2, "longitude": 37.15}]).to_crs("EPSG:3857")
     p = incident_payload(aleppo, mentions=None, gazetteer=gaz, units=None)
     assert (p["incidents"]["lat"], p["incidents"]["lon"]) == ([36.2], [37.15])
-    area = aleppo.to_crs("EPSG:4326").buffer(0.1)
-    polygon = gpd.GeoDataFrame({"event_type": ["Battles"]}, geometry=area, crs="EPSG:4326")
+    area = aleppo.buffer(10_000)  # 10 km around Aleppo, in the metric CRS
+    polygon = gpd.GeoDataFrame({"event_type": ["Battles"]}, geometry=area, crs="EPSG:3857")
     q = incident_payload(polygon, mentions=None, gazetteer=gaz, units=None)
     assert abs(q["incidents"]["lat"][0] - 36.2) < 0.1 and abs(q["incidents"]["lon"][0] - 37.15) < 0.1
