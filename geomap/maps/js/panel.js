@@ -170,6 +170,13 @@ function dateFilter(panel, data, filters) {
   out.setAttribute("dir", "ltr");
   out.setAttribute("aria-live", "polite");
   sec.appendChild(hist);
+  var ticks = el("div", null, "geomap-ticks");
+  ticks.setAttribute("dir", "ltr");
+  ticks.setAttribute("aria-hidden", "true");
+  ticks.appendChild(el("span", isoDay(filters.minDay)));
+  ticks.appendChild(el("span", isoDay(Math.round((filters.minDay + filters.maxDay) / 2))));
+  ticks.appendChild(el("span", isoDay(filters.maxDay)));
+  sec.appendChild(ticks);
   var from = el("input"), to = el("input"), span = filters.maxDay - filters.minDay;
   [from, to].forEach(function (inp) {
     inp.type = "range"; inp.min = "0"; inp.max = String(span); inp.step = "1";
