@@ -18,6 +18,7 @@ function panelToggle(data, panel, map) {
       if (window.matchMedia(PHONE_QUERY).matches) {
         open = !panel.classList.contains("geomap-open");
         panel.classList.toggle("geomap-open", open);
+        if (open) { map.closePopup(); }  // the drawer would cover it
       } else {
         open = document.body.classList.contains("geomap-collapsed");
         document.body.classList.toggle("geomap-collapsed", !open);
