@@ -1,5 +1,6 @@
-"""100,000 incidents to an HTML map: build and save time, file size, render time in headless Chromium, and the
-same against one folium Marker per incident (goals: < 10 s, < 25 MB, >= 10x faster, renders < 15 s).
+"""100,000 incidents to an HTML map: build and save time, file size, render time in headless Chromium (page load
+to the first drawn clusters), one filter change, and the same map as one folium Marker per incident
+(goals: build <= 10 s, < 25 MB, >= 10x faster, render <= 3 s).
 
     python -m bench.map_speed [--incidents 100000] [--marker-sample 3000]
 """
@@ -38,6 +39,12 @@ def incidents(n: int, seed: int = 5) -> gpd.GeoDataFrame:
             "confidence": [0.9] * n,
             "status": ["placed"] * n,
             "notes": [f"قصف مدفعي على بلدة رقم {i % 3000} في الريف الشرقي أسفر عن إصابات" for i in range(n)],
+            "sub_event_type": [rng.choice(["Armed clash", "Air/drone strike", "Peaceful protest"]) for _ in range(n)],
+            "actor1": [
+                rng.choice(["Military Forces of Syria", "Unidentified armed group", "Protesters"]) for _ in range(n)
+            ],
+            "actor2": [rng.choice(["Civilians", None]) for _ in range(n)],
+            "fatalities": pd.array([rng.choice([0, 1, 2, None]) for _ in range(n)], dtype="Int64"),
             "source": ["Local monitors"] * n,
             "source_url": ["https://example.org/r"] * n,
         }
@@ -45,7 +52,8 @@ def incidents(n: int, seed: int = 5) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(df, geometry=[Point(x, y) for x, y in zip(lon, lat, strict=True)], crs="EPSG:4326")
 
 
-def render_seconds(path: Path) -> float | None:
+def render_seconds(path: Path) -> tuple[float, float] | None:
+    """Seconds from navigation to a drawn map, and for one event-type filter change to redraw."""
     chromium = shutil.which("chromium")
     if chromium is None:
         return None
@@ -55,13 +63,17 @@ def render_seconds(path: Path) -> float | None:
         b = p.chromium.launch(
             executable_path=chromium, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
         )
-        page = b.new_page(viewport={"width": 1200, "height": 800})
+        page = b.new_page(viewport={"width": 1280, "height": 800})
         t = time.perf_counter()
         page.goto(path.as_uri())
         page.wait_for_selector("#geomap-stats[data-ready='1']", state="attached", timeout=120_000)
         seconds = time.perf_counter() - t
+        step = page.evaluate(
+            """() => { const f = window.geomap.filters, t = performance.now();
+                f.hiddenTypes[1] = true; f.apply(); return (performance.now() - t) / 1000; }"""
+        )
         b.close()
-    return seconds
+    return seconds, step
 
 
 def main() -> None:
@@ -92,9 +104,12 @@ def main() -> None:
         f"one folium Marker per incident: {per_marker * 1000:.2f} ms each over {len(sample)} "
         f"-> {naive:.0f} s for {args.incidents}; geomap is {naive / ours:.0f}x faster"
     )
-    print(f"render in headless Chromium: {render:.1f} s" if render is not None else "Chromium not installed")
-    ok = ours < 10 and size < 25 and naive / ours >= 10 and (render is None or render < 15)
-    print(f"goals (< 10 s, < 25 MB, >= 10x, render < 15 s): {'met' if ok else 'NOT met'}")
+    if render is None:
+        print("Chromium not installed: render not measured")
+    else:
+        print(f"render in headless Chromium: {render[0]:.1f} s to a drawn map; one filter change {render[1]:.2f} s")
+    ok = ours <= 10 and size < 25 and naive / ours >= 10 and (render is None or render[0] <= 3)
+    print(f"goals (build <= 10 s, < 25 MB, >= 10x, render <= 3 s): {'met' if ok else 'NOT met'}")
 
 
 if __name__ == "__main__":

@@ -8,25 +8,38 @@ import click
 
 from geomap.cli.inputs import load_incidents
 from geomap.cli.options import column_kwargs, column_options, handle_errors, output_options, report_unplaced
+from geomap.maps.labels import AdminLevel, Cluster, Lang
 
 
 @click.command("map")
 @click.argument("inputs", nargs=-1, metavar="INPUT...")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="map.html, map.png, .svg, .pdf")
-@click.option("--offline", is_flag=True, help="one self-contained HTML file: no CDN, no tiles, no network")
-@click.option("--heat/--no-heat", default=False, help="add a heat map layer")
-@click.option("--time/--no-time", "time_slider", default=True, help="time slider when incidents have dates")
+@click.option(
+    "--offline",
+    is_flag=True,
+    help="built-in basemap only (every page works without internet; without --offline, online tiles are offered too)",
+)
+@click.option("--heat/--no-heat", default=False, help="add an incident density layer")
+@click.option(
+    "--time/--no-time", "time_slider", default=True, help="date range filter with play when incidents have dates"
+)
 @click.option(
     "--choropleth",
-    type=click.Choice(["admin1", "admin2", "admin3"]),
+    type=click.Choice([a.value for a in AdminLevel]),
     default=None,
     help="shade admin units by incident count",
 )
 @click.option(
     "--cluster",
-    type=click.Choice(["auto", "none", "fast"]),
-    default="auto",
-    help="browser-side clustering: auto above 20,000 incidents",
+    type=click.Choice([c.value for c in Cluster]),
+    default=Cluster.AUTO.value,
+    help="auto: counted clusters at every zoom, spread out at the last; none: one dot per incident",
+)
+@click.option(
+    "--lang",
+    type=click.Choice([lang.value for lang in Lang]),
+    default=Lang.AR.value,
+    help="interface language (Arabic by default)",
 )
 @click.option("--title", default=None, help="map title")
 @column_options
@@ -40,6 +53,7 @@ def map_command(
     time_slider: bool,
     choropleth: str | None,
     cluster: str,
+    lang: str,
     title: str | None,
     encoding: str | None,
     overwrite: bool,
@@ -53,18 +67,21 @@ def map_command(
       echo "غارة جوية على مواقع في البادية السورية" | geomap map - -o badia.html --offline
     """
     from geomap.maps import incident_map, save_map
+    from geomap.maps.static import STATIC_FORMATS, save_static_map
 
     target = Path(output)
+    suffix = target.suffix.lower()
+    if suffix not in (".html", ".htm", *STATIC_FORMATS):
+        raise click.BadParameter(f"{output}: use .html, .png, .svg or .pdf", param_hint="--output")
     if target.exists() and not overwrite:
         raise click.ClickException(f"{target} exists; pass --overwrite to replace it")
     result = load_incidents(inputs, encoding=encoding, columns=column_kwargs(kw))
     report_unplaced(result.incidents)
-    suffix = target.suffix.lower()
-    if suffix in (".png", ".svg", ".pdf"):
-        from geomap.maps.static import save_static_map
-
-        save_static_map(result.incidents, target, areas=result.areas, title=title, overwrite=True)
-    elif suffix in (".html", ".htm"):
+    if suffix in STATIC_FORMATS:
+        save_static_map(
+            result.incidents, target, areas=result.areas, title=title, choropleth=choropleth, lang=lang, overwrite=True
+        )
+    else:
         m = incident_map(
             result.incidents,
             areas=result.areas,
@@ -75,9 +92,8 @@ def map_command(
             choropleth=choropleth,
             cluster=cluster,
             offline=offline,
+            lang=lang,
         )
         save_map(m, target, overwrite=True)
-    else:
-        raise click.BadParameter(f"{output}: use .html, .png, .svg or .pdf", param_hint="--output")
     placed = int((result.incidents["status"] == "placed").sum())
     click.echo(f"{target}: {len(result.incidents)} incidents ({placed} placed in Syria)", err=True)
