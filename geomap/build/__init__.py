@@ -1,1 +1,4 @@
-"""Building the shipped gazetteer from upstream sources (needs ``geomap[build]``): ``python -m geomap.build SOURCES``."""
+"""Building the shipped gazetteer from upstream sources (needs ``geomap[build]``).
+
+    python -m geomap.build SOURCES
+"""

@@ -684,4 +684,3 @@ def main(argv: list[str] | None = None) -> None:
     for kind in KIND_ORDER:
         print(f"{kind:14} {counts.get(kind, 0):6}")
     print(f"written to {args.output}")
-
