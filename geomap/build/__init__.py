@@ -1,4 +1,4 @@
 """Building the shipped gazetteer from upstream sources (needs ``geomap[build]``).
 
-    python -m geomap.build SOURCES
+python -m geomap.build SOURCES
 """
