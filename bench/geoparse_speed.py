@@ -28,7 +28,7 @@ def main() -> None:
     t = time.perf_counter()
     hits = 0
     for d in docs:
-        for _ in parser._automaton.iter(normalize(d).text):
+        for _ in parser.matcher.automaton.iter(normalize(d).text):
             hits += 1
     bare = time.perf_counter() - t
     t = time.perf_counter()
@@ -37,7 +37,7 @@ def main() -> None:
     t = time.perf_counter()
     sum(len(parser.parse(d)) for d in docs)
     warm = time.perf_counter() - t
-    print(f"text: {mb:.2f} MB UTF-8 in {len(docs)} reports, {len(parser._automaton)} matcher keys")
+    print(f"text: {mb:.2f} MB UTF-8 in {len(docs)} reports, {len(parser.matcher.automaton)} matcher keys")
     print(f"bare Aho-Corasick scan (normalise + iterate): {bare:.2f} s = {mb / bare:.1f} MB/s ({hits} raw hits)")
     print(
         f"geoparse end to end, first pass (loads word frequencies, builds region parts): {cold:.2f} s = "
