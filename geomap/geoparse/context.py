@@ -9,6 +9,7 @@ name of «بين X وY», a plural trigger over coordinated names (بلدتي ن
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -51,6 +52,43 @@ _DIRECTION_WORDS = frozenset(DIRECTIONS)
 _NEAR_FROM = "من"  # «بالقرب من X»
 
 
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """What one context word is, in each vocabulary (the entry it is, proclitics stripped, or None)."""
+
+    trigger: str | None
+    countryside: str | None
+    desert: str | None
+    near: str | None
+    near_prefix: str | None
+    direction: str | None
+    title: str | None
+    media: str | None
+    event: bool
+    between: bool
+    admin_gap: bool  # may stand between a name and the admin unit that places it
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word(word: str) -> _Word:
+    return _Word(
+        trigger=in_vocabulary(word, _TRIGGER_WORDS),
+        countryside=in_vocabulary(word, COUNTRYSIDE),
+        desert=in_vocabulary(word, DESERT),
+        near=in_vocabulary(word, NEAR),
+        near_prefix=in_vocabulary(word, NEAR_PREFIX),
+        direction=in_vocabulary(word, _DIRECTION_WORDS),
+        title=in_vocabulary(word, PERSON_TITLES),
+        media=in_vocabulary(word, MEDIA),
+        event=in_vocabulary(word, EVENT_WORDS) is not None,
+        between=in_vocabulary(word, BETWEEN) is not None,
+        admin_gap=word in ADMIN_CONTEXT_WORDS
+        or word in DIRECTIONS
+        or in_vocabulary(word, _TRIGGER_WORDS) is not None
+        or in_vocabulary(word, COUNTRYSIDE) is not None,
+    )
+
+
 @dataclass(slots=True)
 class Context:
     """What the words around one hit say about it."""
@@ -73,24 +111,24 @@ class Context:
 
 def words_before(ntext: str, start: int, clitic: str, count: int = _WORDS) -> list[str]:
     """Up to `count` tokens before a hit, nearest last (the hit's own clitic excluded)."""
-    window = ntext[max(0, start - len(clitic) - _WINDOW) : start - len(clitic)]
-    return WORD_RE.findall(window)[-count:]
+    end = start - len(clitic)
+    return WORD_RE.findall(ntext, max(0, end - _WINDOW), end)[-count:]
 
 
 def words_after(ntext: str, end: int, count: int = _WORDS) -> list[str]:
     """Up to `count` tokens after a hit, nearest first."""
-    return WORD_RE.findall(ntext[end : end + _WINDOW])[:count]
+    return WORD_RE.findall(ntext, end, end + _WINDOW)[:count]
 
 
 def read_context(ntext: str, hit: Hit) -> Context:
     """The context of one hit, from the words around it in the normalised text."""
     before = words_before(ntext, hit.start, hit.clitic)
-    after = words_after(ntext, hit.end)
     ctx = Context()
     prev = before[-1] if before else ""
     prev2 = before[-2] if len(before) > 1 else ""
+    word = _word(prev)
     # A trigger right before the name may itself follow a relative word: «أطراف مدينة سراقب».
-    first_trigger = in_vocabulary(prev, _TRIGGER_WORDS)
+    first_trigger = word.trigger
     k = 1 if first_trigger is not None else 0
     _relation_before(ctx, before, k)
     if ctx.relation is not None:
@@ -99,21 +137,25 @@ def read_context(ntext: str, hit: Hit) -> Context:
     if first_trigger is not None:
         ctx.trigger = first_trigger
     elif ctx.relation is not None and len(before) > ctx.words_before:
-        ctx.trigger = in_vocabulary(before[-1 - ctx.words_before], _TRIGGER_WORDS)
+        ctx.trigger = _word(before[-1 - ctx.words_before]).trigger
     if ctx.relation in (Relation.COUNTRYSIDE, Relation.DESERT) or hit.kind is HitKind.NISBA:
-        _directions_after(ctx, after)
+        _directions_after(ctx, words_after(ntext, hit.end))
     if ctx.relation is None and hit.clitic.endswith("ل") and before:
         _definite_relation_before(ctx, before)
-    ctx.person = (
-        in_vocabulary(prev, PERSON_TITLES) is not None
-        or bool(after and after[0] in SON_OF)
-        or in_vocabulary(prev, MEDIA) is not None
-        or prev2 in PERSON_TITLES
-    )
+    ctx.person = word.title is not None or word.media is not None or prev2 in PERSON_TITLES or _son_of_after(ntext, hit)
     ctx.prep = prev in PREPOSITIONS or (hit.clitic.endswith("ب") and len(hit.key) > _PREP_KEY)
-    ctx.event = any(in_vocabulary(w, EVENT_WORDS) is not None for w in before[-_EVENT_REACH:])
-    ctx.between = in_vocabulary(prev, BETWEEN) is not None
+    for w in before[-_EVENT_REACH:]:
+        if _word(w).event:
+            ctx.event = True
+            break
+    ctx.between = word.between
     return ctx
+
+
+def _son_of_after(ntext: str, hit: Hit) -> bool:
+    """«X بن Y»: the name is a person's."""
+    first = WORD_RE.search(ntext, hit.end, hit.end + _WINDOW)
+    return first is not None and first.group() in SON_OF
 
 
 def _relation_before(ctx: Context, before: list[str], k: int) -> None:
@@ -121,16 +163,17 @@ def _relation_before(ctx: Context, before: list[str], k: int) -> None:
     nearest the name are its trigger)."""
     rp = before[-1 - k] if len(before) > k else ""
     rp2 = before[-2 - k] if len(before) > k + 1 else ""
-    if in_vocabulary(rp, COUNTRYSIDE) is not None:
+    word = _word(rp)
+    if word.countryside is not None:
         ctx.relation, ctx.words_before = Relation.COUNTRYSIDE, 1
-    elif in_vocabulary(rp, DESERT) is not None:
+    elif word.desert is not None:
         ctx.relation, ctx.words_before = Relation.DESERT, 1
-    elif in_vocabulary(rp, NEAR) is not None or (rp == _NEAR_FROM and in_vocabulary(rp2, NEAR_PREFIX) is not None):
+    elif word.near is not None or (rp == _NEAR_FROM and _word(rp2).near_prefix is not None):
         ctx.relation, ctx.words_before = Relation.NEAR, 1 if rp != _NEAR_FROM else 2
-    elif (w := in_vocabulary(rp, _DIRECTION_WORDS)) is not None and not w.startswith("ال"):
+    elif (w := word.direction) is not None and not w.startswith("ال"):
         bearing = DIRECTIONS[w]
         used = 1
-        w2 = in_vocabulary(rp2, _DIRECTION_WORDS)
+        w2 = _word(rp2).direction
         if w2 is not None and not w2.startswith("ال") and DIRECTIONS[w2] in (0, 180) and bearing in (90, 270):
             bearing = combine_bearings(DIRECTIONS[w2], bearing)  # «شمال غرب X»
             used = 2
@@ -166,22 +209,21 @@ def _definite_relation_before(ctx: Context, before: list[str]) -> None:
 
 
 def link_contexts(ntext: str, hits: list[Hit], contexts: list[Context]) -> None:
-    """The passes across neighbouring hits, in text order (each may build on the previous pair)."""
+    """The passes across neighbouring hits, in text order (each pair may build on the previous one)."""
     for i in range(1, len(hits)):
         prev, ctx, hit = contexts[i - 1], contexts[i], hits[i]
-        gap = ntext[hits[i - 1].end : hit.start - len(hit.clitic)]
-        joined = hit.clitic.startswith("و")
-        if prev.between and joined and gap.strip() == "":
-            ctx.between = True  # «بين X وY»
-        if prev.trigger in PLURAL_TRIGGERS and joined and ctx.trigger is None and gap.strip(" ،,") == "":
-            ctx.trigger = prev.trigger  # «بلدتي نبل والزهراء»
-        if prev.relation == Relation.COUNTRYSIDE and joined and ctx.relation is None and gap.strip() == "":
-            ctx.relation = Relation.COUNTRYSIDE  # «ريفي حلب وإدلب»
-    for i in range(1, len(hits)):
-        gap = ntext[hits[i - 1].end : hits[i].start - len(hits[i].clitic)]
-        words = WORD_RE.findall(gap)
-        if len(words) <= _ADMIN_GAP_WORDS and all(_admin_gap_word(w) for w in words):
-            contexts[i - 1].admin_hit = i
+        gap_start, gap_end = hits[i - 1].end, hit.start - len(hit.clitic)
+        if hit.clitic.startswith("و"):
+            gap = ntext[gap_start:gap_end]
+            if prev.between and gap.strip() == "":
+                ctx.between = True  # «بين X وY»
+            if prev.trigger in PLURAL_TRIGGERS and ctx.trigger is None and gap.strip(" ،,") == "":
+                ctx.trigger = prev.trigger  # «بلدتي نبل والزهراء»
+            if prev.relation == Relation.COUNTRYSIDE and ctx.relation is None and gap.strip() == "":
+                ctx.relation = Relation.COUNTRYSIDE  # «ريفي حلب وإدلب»
+        words = WORD_RE.findall(ntext, gap_start, gap_end)
+        if len(words) <= _ADMIN_GAP_WORDS and all(_word(w).admin_gap for w in words):
+            prev.admin_hit = i  # «X بريف حماة»: only admin-context words before the next hit
     for ctx in contexts:
         j = ctx.admin_hit
         ctx.admin_evidence = j is not None and _is_admin_hit(hits[j], contexts[j])
@@ -190,16 +232,6 @@ def link_contexts(ntext: str, hits: list[Hit], contexts: list[Context]) -> None:
             ctx.admin_hint = {p.admin1 for p in places if p.admin1} or None
             # the sub-district or district itself, when the context names one («التابعة لناحية حريتان»)
             ctx.admin_level_ids = {p.id for p in places if p.kind in ("district", "subdistrict")}
-
-
-def _admin_gap_word(word: str) -> bool:
-    """A word that may separate a name from the admin unit after it (في، ب، التابعة، ريف، محافظة، الشرقي ...)."""
-    return (
-        word in ADMIN_CONTEXT_WORDS
-        or word in DIRECTIONS
-        or in_vocabulary(word, _TRIGGER_WORDS) is not None
-        or in_vocabulary(word, COUNTRYSIDE) is not None
-    )
 
 
 def _is_admin_hit(hit: Hit, ctx: Context) -> bool:

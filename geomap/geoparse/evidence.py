@@ -69,6 +69,7 @@ _RELAXED_STEPS = (
     (5.8, Importance.GOVERNORATE),
 )
 _WORD_RE = re.compile(r"[^\W_]+|[،,؛;()\[\]]", re.UNICODE)
+_MAX_CACHED = 200_000  # names whose level is remembered (the cache starts afresh past this)
 _FEMININE_WINDOW = 30  # characters before «سورية» searched for the noun it may qualify
 _LATIN_WINDOW = 30  # characters either side of a Latin match searched for a longer proper name
 
@@ -96,12 +97,15 @@ class Evidence:
     def __init__(self, word_frequencies: WordFrequencies | None = None) -> None:
         self._frequency = word_frequencies or _wordfreq()
         self._cache: dict[tuple[str, str], float] = {}
+        self._levels: dict[tuple, tuple[Commonness, float, bool, float]] = {}
 
     def zipf(self, word: str, lang: str) -> float:
         """Zipf frequency of `word`, the most common of its informal spellings (ه/ة, ي/ى, ا/أ/إ): «الثوره» is the
         word «الثورة» written casually."""
         cached = self._cache.get((word, lang))
         if cached is None:
+            if len(self._cache) >= _MAX_CACHED:
+                self._cache.clear()
             cached = self._cache[word, lang] = max(self._frequency(v, lang) for v in _spellings(word, lang))
         return cached
 
@@ -109,9 +113,32 @@ class Evidence:
         """Zipf of the name as written (0 for a multiword name: wordfreq would estimate it from its words)."""
         return 0.0 if " " in hit.key else self.zipf(hit.surface, "en" if hit.latin else "ar")
 
-    def commonness(self, hit: Hit, cands: list[Place], original: str) -> tuple[Commonness, float]:
+    def commonness(
+        self, hit: Hit, cands: list[Place], original: str, lead: Place | None = None
+    ) -> tuple[Commonness, float]:
         """The evidence `hit` needs, and the importance a candidate needs at that level (so that «مشهد», "scene",
-        can still be Mashhad but never a Syrian hamlet called مشهد). `original` is the text as written."""
+        can still be Mashhad but never a Syrian hamlet called مشهد). `original` is the text as written; `lead` is
+        `leading(cands)` when the caller has it.
+
+        What the name itself says is computed once per name, spelling and proclitic reading; only the vetoes that
+        read the words around it (a longer English name, «عائلة سورية») are checked at every hit."""
+        lead = lead or leading(cands)
+        whole = original[hit.orig_clitic_start : hit.orig_end] if hit.clitic and " " not in hit.key else None
+        key = (hit.key, hit.kind, hit.surface, whole, bool(hit.clitic), lead.id)
+        known = self._levels.get(key)
+        if known is None:
+            if len(self._levels) >= _MAX_CACHED:
+                self._levels.clear()
+            known = self._levels[key] = self._name_level(hit, cands, whole, lead)
+        level, bar, abroad, best = known
+        if not abroad and self._vetoed_by_context(hit, best, original):
+            return Commonness.NEEDS_TRIGGER, 1.0
+        return level, bar
+
+    def _name_level(
+        self, hit: Hit, cands: list[Place], whole: str | None, lead: Place
+    ) -> tuple[Commonness, float, bool, float]:
+        """(level, bar, whether a major place abroad leads, best importance) from the name and its candidates."""
         lang = "en" if hit.latin else "ar"
         surface = "ا" + hit.surface if hit.kind is HitKind.LAM else hit.surface  # «لحسكة» is the word «الحسكة»
         multiword = " " in hit.key
@@ -119,39 +146,40 @@ class Evidence:
         # judged by importance alone.
         zipf = 0.0 if multiword else self.zipf(surface.lower() if hit.latin else surface, lang)
         best = max(c.importance for c in cands)
-        if self._vetoed(hit, cands, surface, zipf, best, original):
-            return Commonness.NEEDS_TRIGGER, 1.0
-        lead = leading(cands)
-        if major_foreign(lead) and not hit.latin:
+        abroad = major_foreign(lead) and not hit.latin
+        if self._vetoed(hit, cands, surface, zipf, best, whole):
+            return Commonness.NEEDS_TRIGGER, 1.0, abroad, best
+        if abroad:
             # A capital or big city abroad: a false hit here is never a false Syrian place, so only a name that is
             # also an ordinary noun («الرياض», gardens) needs a preposition or other context.
             if lead.kind == "country":
-                return Commonness.ALONE, Importance.SUBDISTRICT_CAPITAL
+                return Commonness.ALONE, Importance.SUBDISTRICT_CAPITAL, abroad, best
             flipped = 0.0 if multiword else self.zipf(_flip_article(surface), lang)
             level = Commonness.ALONE if flipped < RARE_FLIPPED else Commonness.IN_CONTEXT
-            return level, Importance.SUBDISTRICT_CAPITAL
+            return level, Importance.SUBDISTRICT_CAPITAL, abroad, best
         proper = hit.latin or multiword or any(c.kind in ("country", "governorate") for c in cands)
         flipped = 0.0 if proper else self.zipf(_flip_article(surface), lang)
-        return _level(zipf, flipped, best, multiword=multiword)
+        return (*_level(zipf, flipped, best, multiword=multiword), abroad, best)
 
-    def _vetoed(self, hit: Hit, cands: list[Place], surface: str, zipf: float, best: float, original: str) -> bool:
-        """Readings that need a trigger or a relative phrase whatever the place's importance."""
-        if hit.clitic and " " not in hit.key:
-            whole = self.zipf(original[hit.orig_clitic_start : hit.orig_end], "en" if hit.latin else "ar")
-            if whole >= max(zipf, WHOLE_WORD_FLOOR) + WHOLE_WORD_MARGIN:
-                return True  # «فرقة» is "division", not ف + رقة
+    def _vetoed(self, hit: Hit, cands: list[Place], surface: str, zipf: float, best: float, whole: str | None) -> bool:
+        """Readings of the name that need a trigger or a relative phrase whatever the place's importance."""
+        lang = "en" if hit.latin else "ar"
+        if whole is not None and self.zipf(whole, lang) >= max(zipf, WHOLE_WORD_FLOOR) + WHOLE_WORD_MARGIN:
+            return True  # «فرقة» is "division", not ف + رقة
         if hit.key.startswith(PERSON_PREFIX) and best < Importance.SUBDISTRICT_CAPITAL:
             return True  # «أبو بكر» is a person before it is a hamlet
         if hit.clitic and len(hit.key) <= SHORT_KEY and best < Importance.NATIONAL:
             return True  # «بنوا» is a verb, not ب + نوى
-        if ("ئ" in surface or "ؤ" in surface) and not any("ئ" in n or "ؤ" in n for c in cands for n in c.names):
-            return True  # «البادئة» ("prefix") folds onto «البادية», but nobody writes the Badia with ئ
-        if major_foreign(leading(cands)) and not hit.latin:
-            return False
+        # «البادئة» ("prefix") folds onto «البادية», but nobody writes the Badia with ئ
+        return ("ئ" in surface or "ؤ" in surface) and not any("ئ" in n or "ؤ" in n for c in cands for n in c.names)
+
+    @staticmethod
+    def _vetoed_by_context(hit: Hit, best: float, original: str) -> bool:
+        """A Latin match inside a longer proper name; «سورية» as the adjective after a feminine noun."""
         if hit.latin:
             return _latin_name_part(original, hit.orig_start, hit.orig_end) and best < Importance.NATIONAL
         start = hit.orig_clitic_start if hit.clitic else hit.orig_start
-        return surface in SYRIA_ADJECTIVE and _after_feminine(original, start)  # «عائلة سورية»: "Syrian"
+        return hit.surface in SYRIA_ADJECTIVE and _after_feminine(original, start)  # «عائلة سورية»: "Syrian"
 
 
 def _level(zipf: float, flipped: float, best: float, *, multiword: bool) -> tuple[Commonness, float]:

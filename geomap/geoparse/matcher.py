@@ -72,46 +72,55 @@ class Matcher:
     def scan(self, norm: NormalizedText) -> list[Hit]:
         """Every name in `norm` on word boundaries, longest first then leftmost, in text order (blocks dropped)."""
         ntext = norm.text
-        raw = [hit for hit in (self._accept(ntext, norm, e, k) for e, k in self.automaton.iter(ntext)) if hit]
-        # Longest match wins; among equals the leftmost.
-        raw.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
-        taken: list[tuple[int, int, str, _Key]] = []
-        occupied = bytearray(len(ntext) + 1)
-        for h in raw:
-            start, end = h[0], h[1]
-            if any(occupied[start:end]):
+        n = len(ntext)
+        raw: list[tuple[int, int, str, _Key]] = []
+        for end_idx, k in self.automaton.iter(ntext):
+            end = end_idx + 1
+            if end < n and ntext[end].isalnum():
+                continue  # the name ends inside a word
+            start = end - k.length
+            clitic = ""
+            if start > 0 and ntext[start - 1].isalnum():
+                if k.latin:
+                    continue
+                clitic = _clitic_before(ntext, start)
+                if not clitic:
+                    continue
+            if k.kind is HitKind.LAM and not clitic.endswith("ل"):
                 continue
-            occupied[start:end] = b"\x01" * (end - start)
-            taken.append(h)
-        taken.sort(key=lambda h: h[0])
-        return [_hit(norm, *h) for h in taken if h[3].kind is not HitKind.BLOCK]
+            if k.latin and not norm.original[norm.to_original(start, end)[0]].isupper():
+                continue  # English place names are capitalised; "homs" in a URL or word is not one
+            raw.append((start, end, clitic, k))
+        if len(raw) > 1:
+            raw = _longest_first(raw, n)
+        return [_hit(norm, *h) for h in raw if h[3].kind is not HitKind.BLOCK]
 
-    @staticmethod
-    def _accept(ntext: str, norm: NormalizedText, end_idx: int, k: _Key) -> tuple[int, int, str, _Key] | None:
-        """(start, end, clitic, key) when the match at `end_idx` is a word, after an allowed proclitic chain."""
-        start = end_idx - k.length + 1
-        end = end_idx + 1
-        if end < len(ntext) and ntext[end].isalnum():
-            return None
-        clitic = ""
-        if start > 0 and ntext[start - 1].isalnum():
-            if k.latin:
-                return None
-            ws = start - 1
-            while ws > 0 and ntext[ws - 1].isalnum() and start - ws < _MAX_CLITIC + 1:
-                ws -= 1
-            if ws > 0 and ntext[ws - 1].isalnum():
-                return None
-            clitic = ntext[ws:start]
-            if clitic not in CLITIC_PREFIXES:
-                return None
-        if k.kind is HitKind.LAM and not clitic.endswith("ل"):
-            return None
-        if k.latin:
-            o_start, _ = norm.to_original(start, end)
-            if not norm.original[o_start].isupper():
-                return None  # English place names are capitalised; "homs" in a URL or word is not one
-        return start, end, clitic, k
+
+def _clitic_before(ntext: str, start: int) -> str:
+    """The proclitic chain (و ف ب ل ك and their combinations) that makes up the whole word part before `start`, or
+    "" when that part is no such chain."""
+    ws = start - 1
+    while ws > 0 and ntext[ws - 1].isalnum() and start - ws <= _MAX_CLITIC:
+        ws -= 1
+    if ws > 0 and ntext[ws - 1].isalnum():
+        return ""
+    clitic = ntext[ws:start]
+    return clitic if clitic in CLITIC_PREFIXES else ""
+
+
+def _longest_first(raw: list[tuple[int, int, str, _Key]], n: int) -> list[tuple[int, int, str, _Key]]:
+    """The hits that no longer (or, among equals, earlier) hit overlaps, in text order."""
+    raw.sort(key=lambda h: (h[0] - h[1], h[0]))
+    taken = []
+    occupied = bytearray(n + 1)
+    for h in raw:
+        start, end = h[0], h[1]
+        if any(occupied[start:end]):
+            continue
+        occupied[start:end] = b"\x01" * (end - start)
+        taken.append(h)
+    taken.sort(key=lambda h: h[0])
+    return taken
 
 
 def _hit(norm: NormalizedText, start: int, end: int, clitic: str, k: _Key) -> Hit:

@@ -38,6 +38,7 @@ __all__ = ["Geoparser", "geoparse", "get_geoparser"]
 CONTEXT_WINDOW = 4000  # characters either side of a mention whose places count as its document context
 MAX_ANCHORS = 60  # at most this many of them (linear time in a very long text)
 MAX_ALTERNATIVES = 5  # rival candidates listed on a mention
+_MAX_REMEMBERED = 100_000  # candidate orders and region parts remembered (the memory starts afresh past this)
 
 
 @dataclass(slots=True, eq=False)
@@ -48,6 +49,7 @@ class _Plan:
     ctx: Context
     cands: list[Place]
     basis: Basis
+    lead: Place  # the candidate that wins on name alone (`leading`)
 
 
 class Geoparser:
@@ -76,6 +78,7 @@ class Geoparser:
         self.weights = weights
         self.evidence.zipf("سوريا", "ar"), self.evidence.zipf("syria", "en")  # load the tables now
         self._geom_cache: dict[tuple, tuple[BaseGeometry, int, Point]] = {}
+        self._orders: dict[tuple[str, HitKind, str | None], tuple[list[Place], Place, bool, bool]] = {}
 
     def parse(self, text: str) -> list[Mention]:
         """Every place mention in `text`, in text order."""
@@ -100,8 +103,8 @@ class Geoparser:
             plan, is_pending = self._plan(hit, ctx, original)
             if plan is not None:
                 (pending if is_pending else plans).append(plan)
-        syrian = [p for p in plans if leading(p.cands).in_syria]
-        foreign = [p for p in plans if not leading(p.cands).in_syria]
+        syrian = [p for p in plans if p.lead.in_syria]
+        foreign = [p for p in plans if not p.lead.in_syria]
         # In a document about other countries, a lone minor Syrian name is more likely a foreign namesake.
         lone = syrian[0] if len(syrian) == 1 else None
         if foreign and lone and lone.basis is Basis.NAME and max(c.importance for c in lone.cands) < STANDALONE:
@@ -116,33 +119,50 @@ class Geoparser:
     def _plan(self, hit: Hit, ctx: Context, original: str) -> tuple[_Plan | None, bool]:
         """The plan for one hit (None when it is no mention), and whether it waits for a document about Syria."""
         if hit.kind is HitKind.NISBA:
-            return _Plan(hit, ctx, list(hit.places), Basis.NISBA), False
-        cands = list(hit.places)
-        if ctx.person and not any(c.kind in ("country", "governorate") for c in cands):
+            return _Plan(hit, ctx, list(hit.places), Basis.NISBA, hit.places[0]), False
+        cands, lead, fitted, state = self._ordered(hit, ctx.trigger)
+        if ctx.person and not state:
             return None, False
-        if ctx.trigger:
-            fitting = [c for c in cands if fits(c, TRIGGERS[ctx.trigger])]
-            if fitting:
-                cands = fitting + [c for c in cands if c not in fitting]
-            else:
-                ctx.trigger = None  # «دولة العباسيين»: the trigger speaks of another kind of thing
+        if not fitted:
+            ctx.trigger = None  # «دولة العباسيين»: the trigger speaks of another kind of thing
         if ctx.relation or (
             ctx.trigger
             and (ctx.trigger not in GENERIC_TRIGGERS or self.evidence.surface_zipf(hit) < GENERIC_TRIGGER_ZIPF)
         ):
-            return _Plan(hit, ctx, cands, Basis.EVIDENCE), False
-        level, bar = self.evidence.commonness(hit, cands, original)
+            return _Plan(hit, ctx, cands, Basis.EVIDENCE, lead), False
+        level, bar = self.evidence.commonness(hit, cands, original, lead)
         hinted = ctx.admin_hint
-        cands = [c for c in cands if c.importance >= bar or (hinted and c.admin1 in hinted)] or cands
+        kept = [c for c in cands if c.importance >= bar or (hinted and c.admin1 in hinted)]
+        if kept and len(kept) < len(cands):
+            cands, lead = kept, leading(kept, self.weights)
         best = max(c.importance for c in cands)
         local = ctx.admin_evidence or ctx.between or ctx.event or (ctx.prep and best >= Importance.SUBDISTRICT_CAPITAL)
         if level is Commonness.ALONE:
-            return _Plan(hit, ctx, cands, Basis.NAME), False
+            return _Plan(hit, ctx, cands, Basis.NAME, lead), False
         if (level is Commonness.IN_CONTEXT and local) or (level is Commonness.BESIDE_ADMIN and ctx.admin_evidence):
-            return _Plan(hit, ctx, cands, Basis.CONTEXT), False
+            return _Plan(hit, ctx, cands, Basis.CONTEXT, lead), False
         if level is Commonness.IN_CONTEXT:
-            return _Plan(hit, ctx, cands, Basis.NAME), True
+            return _Plan(hit, ctx, cands, Basis.NAME, lead), True
         return None, False
+
+    def _ordered(self, hit: Hit, trigger: str | None) -> tuple[list[Place], Place, bool, bool]:
+        """The candidates of a name, those fitting `trigger` first; the leading one; whether the trigger fits one
+        (or there is none); whether a country or governorate is among them. Remembered per name and trigger."""
+        key = (hit.key, hit.kind, trigger)
+        known = self._orders.get(key)
+        if known is None:
+            cands = list(hit.places)
+            fitted = True
+            if trigger:
+                fitting = [c for c in cands if fits(c, TRIGGERS[trigger])]
+                if fitting:
+                    cands = fitting + [c for c in cands if c not in fitting]
+                fitted = bool(fitting)
+            state = any(c.kind in ("country", "governorate") for c in cands)
+            if len(self._orders) >= _MAX_REMEMBERED:
+                self._orders.clear()
+            known = self._orders[key] = (cands, leading(cands, self.weights), fitted, state)
+        return known
 
     # ----------------------------------------------------------------------------------------------- resolution
     def _resolve(self, norm: NormalizedText, plans: list[_Plan]) -> list[Mention]:
@@ -165,11 +185,9 @@ class Geoparser:
 
     def _mention(self, norm: NormalizedText, plan: _Plan, anchors: list[Place]) -> Mention:
         hit, ctx, cands = plan.hit, plan.ctx, plan.cands
-        anchor_govs = {a.admin1 for a in anchors if a.admin1}
-        towns = {c.admin2 for c in cands if c.kind == "community"} | {c.admin3 for c in cands if c.kind == "community"}
-        scored = [(score(c, ctx, anchors, anchor_govs, towns, self.weights), c) for c in cands]
-        scored.sort(key=lambda t: (-t[0], t[1].id))
-        best_score, best = scored[0]
+        # A lone candidate needs no score unless it gives way to its governorate below.
+        scored = self._scored(cands, ctx, anchors) if len(cands) > 1 else None
+        best = scored[0][1] if scored else cands[0]
         if (
             (ctx.relation in (Relation.COUNTRYSIDE, Relation.DESERT) or hit.kind is HitKind.NISBA)
             and best.kind == "community"
@@ -177,7 +195,13 @@ class Geoparser:
             and best.admin1
         ):
             best = self.gazetteer.lookup(best.admin1)  # «ريف إدلب» is the countryside of Idlib governorate
-        rivals = [sc for sc, c in scored[1:] if not nested(best, c)]
+            scored = scored or self._scored(cands, ctx, anchors)
+        if scored:
+            rivals = [sc for sc, c in scored[1:] if not nested(best, c)]
+            sure = confidence(scored[0][0], rivals[0] if rivals else 0.0, plan.basis, self.weights)
+            alternatives = [(c.id, round(s, 3)) for s, c in scored if c.id != best.id][:MAX_ALTERNATIVES]
+        else:
+            sure, alternatives = confidence(0.0, 0.0, plan.basis, self.weights), []
         m = Mention(
             start=hit.orig_start,
             end=hit.orig_end,
@@ -185,8 +209,8 @@ class Geoparser:
             place=best,
             in_syria=best.in_syria,
             kind=best.kind,
-            confidence=confidence(best_score, rivals[0] if rivals else 0.0, plan.basis, self.weights),
-            alternatives=[(c.id, round(s, 3)) for s, c in scored if c.id != best.id][:MAX_ALTERNATIVES],
+            confidence=sure,
+            alternatives=alternatives,
         )
         self._place_geometry(m, best, hit, ctx)
         m.phrase_start, m.phrase_end = norm.to_original(*phrase_span(norm.text, hit, ctx))
@@ -202,6 +226,14 @@ class Geoparser:
         ]
         return m
 
+    def _scored(self, cands: list[Place], ctx: Context, anchors: list[Place]) -> list[tuple[float, Place]]:
+        """(score, candidate), best first."""
+        anchor_govs = {a.admin1 for a in anchors if a.admin1}
+        towns = {c.admin2 for c in cands if c.kind == "community"} | {c.admin3 for c in cands if c.kind == "community"}
+        scored = [(score(c, ctx, anchors, anchor_govs, towns, self.weights), c) for c in cands]
+        scored.sort(key=lambda t: (-t[0], t[1].id))
+        return scored
+
     def _place_geometry(self, m: Mention, place: Place, hit: Hit, ctx: Context) -> None:
         """The place's own geometry, or for a relative phrase about a Syrian place the area it points at."""
         relation = Relation.COUNTRYSIDE if hit.kind is HitKind.NISBA else ctx.relation
@@ -212,6 +244,8 @@ class Geoparser:
             return
         key = (place.id, relation, ctx.bearing, ctx.distance_km)
         if key not in self._geom_cache:
+            if len(self._geom_cache) >= _MAX_REMEMBERED:
+                self._geom_cache.clear()
             geom, precision = relative_geometry(self.gazetteer, place, relation, ctx.bearing, ctx.distance_km)
             self._geom_cache[key] = (geom, precision, representative_point(geom))
         geom, precision, rep = self._geom_cache[key]
