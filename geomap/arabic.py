@@ -158,6 +158,11 @@ class NormalizedText:
         self._shifts = shifts
 
     @property
+    def offsets_identical(self) -> bool:
+        """True when every normalised position is the same position in the original."""
+        return self._shifts is None
+
+    @property
     def offsets(self) -> np.ndarray | None:
         """offsets[i] = index in `original` of normalised character i; None when the texts align one to one."""
         if self._shifts is None:

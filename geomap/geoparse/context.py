@@ -32,7 +32,6 @@ from geomap.geoparse.vocabulary import (
     TRIGGERS,
     in_vocabulary,
 )
-from geomap.kinds import Importance
 from geomap.relative import Relation, combine_bearings
 
 __all__ = ["WORD_RE", "Context", "link_contexts", "phrase_span", "read_context", "words_after", "words_before"]
@@ -46,7 +45,6 @@ _DIRECTIONS_AFTER = 2  # «ريف إدلب الجنوبي الغربي»: at mos
 _KM_REACH = 3  # words before a direction searched for «على بعد 10 كم»
 _ADMIN_GAP_WORDS = 2  # at most this many admin-context words between a name and the unit that places it
 _PREP_KEY = 4  # a ب-proclitic counts as a preposition before names longer than this («بحلب»), not «بنوا»
-_ADMIN_KINDS = ("governorate", "district", "subdistrict", "region")
 _TRIGGER_WORDS = frozenset(TRIGGERS)
 _DIRECTION_WORDS = frozenset(DIRECTIONS)
 _NEAR_FROM = "من"  # «بالقرب من X»
@@ -105,8 +103,8 @@ class Context:
     words_after: int = 0  # words of the phrase after the name (ريف X «الشرقي»)
     admin_hit: int | None = None  # the next hit, when only admin-context words separate them
     admin_evidence: bool = False  # ... and it is an admin unit that places this name (بريف حماة)
-    admin_hint: set[str] | None = None  # the governorates that unit lies in
-    admin_level_ids: set[str] | None = None  # the districts and sub-districts it names itself
+    admin_hint: frozenset[str] | None = None  # the governorates that unit lies in
+    admin_level_ids: frozenset[str] | None = None  # the districts and sub-districts it names itself
 
 
 def words_before(ntext: str, start: int, clitic: str, count: int = _WORDS) -> list[str]:
@@ -228,17 +226,14 @@ def link_contexts(ntext: str, hits: list[Hit], contexts: list[Context]) -> None:
         j = ctx.admin_hit
         ctx.admin_evidence = j is not None and _is_admin_hit(hits[j], contexts[j])
         if ctx.admin_evidence:
-            places = hits[j].places
-            ctx.admin_hint = {p.admin1 for p in places if p.admin1} or None
+            ctx.admin_hint = hits[j].admin.governorates
             # the sub-district or district itself, when the context names one («التابعة لناحية حريتان»)
-            ctx.admin_level_ids = {p.id for p in places if p.kind in ("district", "subdistrict")}
+            ctx.admin_level_ids = hits[j].admin.unit_ids
 
 
 def _is_admin_hit(hit: Hit, ctx: Context) -> bool:
     """A hit that can serve as admin context for the name before it (بريف حماة، في محافظة إدلب)."""
-    if hit.kind is HitKind.NISBA or ctx.relation == Relation.COUNTRYSIDE:
-        return True
-    return any(p.in_syria and (p.kind in _ADMIN_KINDS or p.importance >= Importance.DISTRICT) for p in hit.places)
+    return hit.admin.unit or ctx.relation == Relation.COUNTRYSIDE
 
 
 def phrase_span(ntext: str, hit: Hit, ctx: Context) -> tuple[int, int]:

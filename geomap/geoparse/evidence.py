@@ -124,7 +124,7 @@ class Evidence:
         read the words around it (a longer English name, «عائلة سورية») are checked at every hit."""
         lead = lead or leading(cands)
         whole = original[hit.orig_clitic_start : hit.orig_end] if hit.clitic and " " not in hit.key else None
-        key = (hit.key, hit.kind, hit.surface, whole, bool(hit.clitic), lead.id)
+        key = (hit.key, hit.kind is HitKind.LAM, hit.surface, whole, bool(hit.clitic), lead.id)
         known = self._levels.get(key)
         if known is None:
             if len(self._levels) >= _MAX_CACHED:

@@ -17,8 +17,9 @@ import ahocorasick
 from geomap.arabic import CLITIC_PREFIXES, NormalizedText
 from geomap.gazetteer import Gazetteer, Place
 from geomap.geoparse.vocabulary import BLOCKED, GENERIC_HEADS, NISBA, NOT_PLACES
+from geomap.kinds import Importance
 
-__all__ = ["Hit", "HitKind", "Matcher"]
+__all__ = ["AdminFacts", "Hit", "HitKind", "Matcher"]
 
 _LATIN_LETTER = re.compile("[a-z]")
 _MAX_CLITIC = 3  # letters in the longest proclitic chain (ولل)
@@ -49,6 +50,16 @@ class Hit:
     orig_end: int
     orig_clitic_start: int  # where its proclitic starts in the text as written (orig_start when none)
     surface: str  # the name as written
+    admin: AdminFacts  # what the name says as admin context for a name before it
+
+
+@dataclass(frozen=True, slots=True)
+class AdminFacts:
+    """What a name says when it places the name before it («X بريف حماة», «X التابعة لناحية Y»)."""
+
+    unit: bool  # it names an admin unit, a region or a district-level town in Syria (or is a nisba)
+    governorates: frozenset[str] | None  # the governorates its places lie in (None when none)
+    unit_ids: frozenset[str]  # its places that are districts or sub-districts themselves
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +69,7 @@ class _Key:
     length: int
     latin: bool
     places: tuple[Place, ...]
+    admin: AdminFacts
 
 
 class Matcher:
@@ -124,10 +136,24 @@ def _longest_first(raw: list[tuple[int, int, str, _Key]], n: int) -> list[tuple[
 
 
 def _hit(norm: NormalizedText, start: int, end: int, clitic: str, k: _Key) -> Hit:
-    o_start, o_end = norm.to_original(start, end)
-    c_start = norm.to_original(start - len(clitic), end)[0] if clitic else o_start
+    if norm.offsets_identical:
+        o_start, o_end, c_start = start, end, start - len(clitic)
+    else:
+        o_start, o_end = norm.to_original(start, end)
+        c_start = norm.to_original(start - len(clitic), end)[0] if clitic else o_start
     return Hit(
-        start, end, k.key, k.kind, k.places, clitic, k.latin, o_start, o_end, c_start, norm.original[o_start:o_end]
+        start,
+        end,
+        k.key,
+        k.kind,
+        k.places,
+        clitic,
+        k.latin,
+        o_start,
+        o_end,
+        c_start,
+        norm.original[o_start:o_end],
+        k.admin,
     )
 
 
@@ -158,9 +184,23 @@ def _build_automaton(gazetteer: Gazetteer) -> ahocorasick.Automaton:
             places = ()
         else:
             places = tuple(gazetteer.lookup(i) for i in gazetteer.ids_for_name(key))
-        auto.add_word(surface, _Key(kind, key, len(surface), _is_latin(key), places))
+        auto.add_word(surface, _Key(kind, key, len(surface), _is_latin(key), places, _admin_facts(kind, places)))
     auto.make_automaton()
     return auto
+
+
+_ADMIN_KINDS = ("governorate", "district", "subdistrict", "region")
+
+
+def _admin_facts(kind: HitKind, places: tuple[Place, ...]) -> AdminFacts:
+    unit = kind is HitKind.NISBA or any(
+        p.in_syria and (p.kind in _ADMIN_KINDS or p.importance >= Importance.DISTRICT) for p in places
+    )
+    return AdminFacts(
+        unit=unit,
+        governorates=frozenset(p.admin1 for p in places if p.admin1) or None,
+        unit_ids=frozenset(p.id for p in places if p.kind in ("district", "subdistrict")),
+    )
 
 
 def _is_latin(key: str) -> bool:

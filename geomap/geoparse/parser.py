@@ -78,7 +78,7 @@ class Geoparser:
         self.weights = weights
         self.evidence.zipf("سوريا", "ar"), self.evidence.zipf("syria", "en")  # load the tables now
         self._geom_cache: dict[tuple, tuple[BaseGeometry, int, Point]] = {}
-        self._orders: dict[tuple[str, HitKind, str | None], tuple[list[Place], Place, bool, bool]] = {}
+        self._orders: dict[tuple[str, str | None], tuple[list[Place], Place, bool, bool]] = {}
 
     def parse(self, text: str) -> list[Mention]:
         """Every place mention in `text`, in text order."""
@@ -148,7 +148,7 @@ class Geoparser:
     def _ordered(self, hit: Hit, trigger: str | None) -> tuple[list[Place], Place, bool, bool]:
         """The candidates of a name, those fitting `trigger` first; the leading one; whether the trigger fits one
         (or there is none); whether a country or governorate is among them. Remembered per name and trigger."""
-        key = (hit.key, hit.kind, trigger)
+        key = (hit.key, trigger)  # a name's candidates are the same whether written with ل+ال or not
         known = self._orders.get(key)
         if known is None:
             cands = list(hit.places)
@@ -168,25 +168,29 @@ class Geoparser:
     def _resolve(self, norm: NormalizedText, plans: list[_Plan]) -> list[Mention]:
         """The best candidate of every plan, scored against the document's unambiguous Syrian places (anchors)."""
         # In a very long text only the anchors within a window around a mention count (the context of a report,
-        # and linear time).
+        # and linear time); in a shorter one every mention sees them all.
         anchor_list = [
             (p.hit.start, p.cands[0])
             for p in plans
             if len(p.cands) == 1 and p.cands[0].in_syria and p.cands[0].kind != "country"
         ]
+        if len(norm.text) <= CONTEXT_WINDOW:
+            anchors = [a for _, a in anchor_list[:MAX_ANCHORS]]
+            document = (anchors, {a.admin1 for a in anchors if a.admin1})
+            return [self._mention(norm, plan, *document) for plan in plans]
         anchor_pos = [pos for pos, _ in anchor_list]
         mentions = []
         for plan in plans:
             lo = bisect.bisect_left(anchor_pos, plan.hit.start - CONTEXT_WINDOW)
             hi = bisect.bisect_right(anchor_pos, plan.hit.start + CONTEXT_WINDOW)
             anchors = [a for _, a in anchor_list[lo:hi][:MAX_ANCHORS]]
-            mentions.append(self._mention(norm, plan, anchors))
+            mentions.append(self._mention(norm, plan, anchors, {a.admin1 for a in anchors if a.admin1}))
         return mentions
 
-    def _mention(self, norm: NormalizedText, plan: _Plan, anchors: list[Place]) -> Mention:
+    def _mention(self, norm: NormalizedText, plan: _Plan, anchors: list[Place], anchor_govs: set[str]) -> Mention:
         hit, ctx, cands = plan.hit, plan.ctx, plan.cands
         # A lone candidate needs no score unless it gives way to its governorate below.
-        scored = self._scored(cands, ctx, anchors) if len(cands) > 1 else None
+        scored = self._scored(cands, ctx, anchors, anchor_govs) if len(cands) > 1 else None
         best = scored[0][1] if scored else cands[0]
         if (
             (ctx.relation in (Relation.COUNTRYSIDE, Relation.DESERT) or hit.kind is HitKind.NISBA)
@@ -195,64 +199,67 @@ class Geoparser:
             and best.admin1
         ):
             best = self.gazetteer.lookup(best.admin1)  # «ريف إدلب» is the countryside of Idlib governorate
-            scored = scored or self._scored(cands, ctx, anchors)
+            scored = scored or self._scored(cands, ctx, anchors, anchor_govs)
         if scored:
             rivals = [sc for sc, c in scored[1:] if not nested(best, c)]
             sure = confidence(scored[0][0], rivals[0] if rivals else 0.0, plan.basis, self.weights)
             alternatives = [(c.id, round(s, 3)) for s, c in scored if c.id != best.id][:MAX_ALTERNATIVES]
         else:
             sure, alternatives = confidence(0.0, 0.0, plan.basis, self.weights), []
-        m = Mention(
+        geometry, lat, lon, precision, relation = self._place_geometry(best, hit, ctx)
+        phrase_start, phrase_end = norm.to_original(*phrase_span(norm.text, hit, ctx))
+        evidence = [f"trigger:{ctx.trigger}"] if ctx.trigger else []
+        if relation:
+            evidence.append(f"relation:{relation}")
+        if ctx.admin_evidence:
+            evidence.append("admin-context")
+        if ctx.between:
+            evidence.append("between")
+        return Mention(
             start=hit.orig_start,
             end=hit.orig_end,
             text=hit.surface,
             place=best,
             in_syria=best.in_syria,
+            lat=lat,
+            lon=lon,
+            geometry=geometry,
             kind=best.kind,
             confidence=sure,
+            precision=precision,
             alternatives=alternatives,
+            relation=relation,
+            phrase_start=phrase_start,
+            phrase_end=phrase_end,
+            evidence=evidence,
         )
-        self._place_geometry(m, best, hit, ctx)
-        m.phrase_start, m.phrase_end = norm.to_original(*phrase_span(norm.text, hit, ctx))
-        m.evidence = [
-            e
-            for e in (
-                f"trigger:{ctx.trigger}" if ctx.trigger else None,
-                f"relation:{m.relation}" if m.relation else None,
-                "admin-context" if ctx.admin_evidence else None,
-                "between" if ctx.between else None,
-            )
-            if e
-        ]
-        return m
 
-    def _scored(self, cands: list[Place], ctx: Context, anchors: list[Place]) -> list[tuple[float, Place]]:
+    def _scored(
+        self, cands: list[Place], ctx: Context, anchors: list[Place], anchor_govs: set[str]
+    ) -> list[tuple[float, Place]]:
         """(score, candidate), best first."""
-        anchor_govs = {a.admin1 for a in anchors if a.admin1}
         towns = {c.admin2 for c in cands if c.kind == "community"} | {c.admin3 for c in cands if c.kind == "community"}
         scored = [(score(c, ctx, anchors, anchor_govs, towns, self.weights), c) for c in cands]
         scored.sort(key=lambda t: (-t[0], t[1].id))
         return scored
 
-    def _place_geometry(self, m: Mention, place: Place, hit: Hit, ctx: Context) -> None:
-        """The place's own geometry, or for a relative phrase about a Syrian place the area it points at."""
+    def _place_geometry(
+        self, place: Place, hit: Hit, ctx: Context
+    ) -> tuple[BaseGeometry, float, float, int, str | None]:
+        """(geometry, lat, lon, precision, relation label): the place's own, or for a relative phrase about a Syrian
+        place the area it points at."""
         relation = Relation.COUNTRYSIDE if hit.kind is HitKind.NISBA else ctx.relation
         if not place.in_syria or relation is None:
-            m.geometry = place.geometry
-            m.lat, m.lon = place.lat, place.lon
-            m.precision = precision_of(place)
-            return
-        key = (place.id, relation, ctx.bearing, ctx.distance_km)
-        if key not in self._geom_cache:
+            return place.geometry, place.lat, place.lon, precision_of(place), None
+        key = (place.id, relation.value, ctx.bearing, ctx.distance_km)
+        known = self._geom_cache.get(key)
+        if known is None:
             if len(self._geom_cache) >= _MAX_REMEMBERED:
                 self._geom_cache.clear()
             geom, precision = relative_geometry(self.gazetteer, place, relation, ctx.bearing, ctx.distance_km)
-            self._geom_cache[key] = (geom, precision, representative_point(geom))
-        geom, precision, rep = self._geom_cache[key]
-        m.geometry = geom
-        m.lat, m.lon = rep.y, rep.x
-        m.precision = precision
-        m.relation = relation_label(relation, ctx.bearing)
+            rep = representative_point(geom)
+            known = self._geom_cache[key] = (geom, rep.y, rep.x, precision, relation_label(relation, ctx.bearing))
+        return known
 
 
 # --------------------------------------------------------------------------------------------- entry points

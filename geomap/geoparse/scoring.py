@@ -44,6 +44,8 @@ class Weights:
 
 
 WEIGHTS = Weights()
+_COUNTRYSIDE_KINDS = ("governorate", "community", "district")  # what «ريف X» may be the countryside of
+_AREA_KINDS = ("country", "governorate", "region")  # too large for distance to the document's places to matter
 
 
 class Basis(Enum):
@@ -85,26 +87,30 @@ def score(
     """How well candidate `c` fits a mention with context `ctx`, among the document's `anchors` (its unambiguous
     Syrian places) lying in `anchor_govs`; `towns` are the ids of the units the candidates' towns give name to."""
     s = c.importance
-    if c.kind in ("district", "subdistrict") and c.id in towns and ctx.trigger not in AREA_TRIGGERS:
+    kind, trigger, relation = c.kind, ctx.trigger, ctx.relation
+    unit = kind == "district" or kind == "subdistrict"
+    if unit and c.id in towns and trigger not in AREA_TRIGGERS:
         s += weights.district_named_after_town
-    if ctx.trigger and fits(c, TRIGGERS[ctx.trigger]):
+    if trigger and fits(c, TRIGGERS[trigger]):
         s += weights.trigger_fit
-    if ctx.relation in (Relation.COUNTRYSIDE, Relation.DESERT) and c.kind in ("governorate", "community", "district"):
-        s += weights.countryside_governorate if c.kind == "governorate" else weights.countryside_other
+    if relation in (Relation.COUNTRYSIDE, Relation.DESERT) and kind in _COUNTRYSIDE_KINDS:
+        s += weights.countryside_governorate if kind == "governorate" else weights.countryside_other
     if ctx.admin_hint:
         s += weights.admin_hint_match if c.admin1 in ctx.admin_hint else weights.admin_hint_miss
         if ctx.admin_level_ids and {c.admin2, c.admin3} & ctx.admin_level_ids:
             s += weights.admin_level_match
-    if c.in_syria and c.admin1 in anchor_govs:
-        s += weights.anchor_governorate
-    if anchors and c.in_syria and c.kind not in ("country", "governorate", "region"):
-        others = [a for a in anchors if a.id != c.id]
-        if others:
-            d = min(haversine_km(c.lat, c.lon, a.lat, a.lon) for a in others)
-            s += weights.proximity * math.exp(-d / weights.proximity_km)
-    if major_foreign(c):
+    if c.in_syria:
+        if c.admin1 in anchor_govs:
+            s += weights.anchor_governorate
+        if anchors and kind not in _AREA_KINDS:
+            cid = c.id
+            others = [a for a in anchors if a.id != cid]
+            if others:
+                d = min(haversine_km(c.lat, c.lon, a.lat, a.lon) for a in others)
+                s += weights.proximity * math.exp(-d / weights.proximity_km)
+    elif major_foreign(c):
         s += weights.foreign_bonus
-    if c.kind in ("district", "subdistrict") and c.name_ar.startswith("مركز"):
+    if unit and c.name_ar.startswith("مركز"):
         s += weights.markaz
     return s
 
