@@ -131,11 +131,11 @@ _TABLE = _build_table()
 # ASCII text).
 _FOLD_RE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE)) + "]")
 _FOLDED = {chr(cp): v for cp, v in _TABLE.items()}
-# Characters that are, or normalise to, a space (apostrophes and hyphens do): runs of them collapse to one.
-_SPACE_LIKE = sorted({cp for cp in range(0x3001) if chr(cp).isspace()} | {cp for cp, v in _TABLE.items() if v == " "})
-_SPACE_CLASS = "".join(re.escape(chr(cp)) for cp in _SPACE_LIKE)
-_NEEDS_WORK_RE = re.compile(_DROPPED + f"|[{_SPACE_CLASS}]{{2}}")
-_FOLDED_SPACES = " \x1c\x1d\x1e\x1f"  # what space-like characters are once folded
+# The folds that are common in Arabic news (ta marbuta, hamza forms, alef maqsura, the Arabic comma, line breaks)
+_COMMON_FOLDS = tuple((ch, _FOLDED[ch]) for ch in "ةأ،إى\nئ")
+# Characters that are, or normalise to, a space (whitespace, apostrophes, hyphens) fold to a space, or stay what they
+# are for the four control separators: runs of them collapse to one.
+_FOLDED_SPACES = " \x1c\x1d\x1e\x1f"
 _RUN_RE = re.compile(f"[{_FOLDED_SPACES}]{{2,}}")
 
 #: Proclitics that may stand before a place name: conjunctions, prepositions and their combinations (normalised).
@@ -183,13 +183,19 @@ class NormalizedText:
 
 def normalize(text: str) -> NormalizedText:
     """Normalise `text` for matching, keeping a map from normalised to original positions."""
-    if not _NEEDS_WORK_RE.search(text):
-        return NormalizedText(_fold(text), text, None)
-    dropped = [m.start() for m in _DROP_RE.finditer(text)]
-    folded = _fold(_DROP_RE.sub("", text) if dropped else text)
+    # Folding is one character to one and leaves the dropped characters as they are, so they can be found and
+    # dropped after it. Every space-like character folds to a space or stays a control separator (which is not
+    # printable), so a run of them shows as two spaces in a printable text.
+    folded = _fold(text)
+    has_drops = _DROP_RE.search(folded) is not None
+    has_runs = "  " in folded or (not folded.isprintable() and _RUN_RE.search(folded) is not None)
+    if not has_drops and not has_runs:
+        return NormalizedText(folded, text, None)
+    dropped = [m.start() for m in _DROP_RE.finditer(folded)] if has_drops else []
+    if dropped:
+        folded = _DROP_RE.sub("", folded)
     # A whitespace character right after another one (once dropped marks are gone) is dropped too, so runs of
-    # spaces, line breaks and zero-width marks between words become one space. Folding is one character to one,
-    # and every space-like character folds to a space or stays a control separator.
+    # spaces, line breaks and zero-width marks between words become one space.
     runs = [(m.start() + 1, m.end()) for m in _RUN_RE.finditer(folded)]
     if runs:
         shifts = _shifts(dropped)
@@ -200,9 +206,11 @@ def normalize(text: str) -> NormalizedText:
 
 
 def _fold(text: str) -> str:
-    """`text.translate(_TABLE)`, faster for Arabic text."""
+    """`text.translate(_TABLE)`, faster for Arabic text: the commonest folds by `str.replace`, the rest by regex."""
     if text.isascii():
         return text.translate(_TABLE)
+    for ch, folded in _COMMON_FOLDS:
+        text = text.replace(ch, folded)
     return _FOLD_RE.sub(_folded_char, text)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from geomap.geoparse.matcher import Hit, HitKind
@@ -40,6 +41,7 @@ WORD_RE = re.compile(r"[^\W_]+|[،,؛;()\[\]]", re.UNICODE)  # quotes are not wo
 _NUMBER_KM_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:كم|كيلو|كيلومتر|كيلومترات|km)\s*$")
 _WINDOW = 60  # characters either side of a hit in which its context words are read
 _WORDS = 4  # context words read either side
+_NEAR_WINDOW = 36  # characters read first, enough for four words most of the time
 _EVENT_REACH = 3  # an event word this many words before a name makes it the event's place
 _DIRECTIONS_AFTER = 2  # «ريف إدلب الجنوبي الغربي»: at most two direction words after the name
 _KM_REACH = 3  # words before a direction searched for «على بعد 10 كم»
@@ -101,6 +103,8 @@ class Context:
     event: bool = False  # an event word (قصف، اشتباكات ...) shortly before
     words_before: int = 0  # words of the phrase before the name (relative words, trigger)
     words_after: int = 0  # words of the phrase after the name (ريف X «الشرقي»)
+    before: Sequence[str] = ()  # the words read before the name, nearest last
+    after: Sequence[str] = ()  # the words read after it (only when directions may follow)
     admin_hit: int | None = None  # the next hit, when only admin-context words separate them
     admin_evidence: bool = False  # ... and it is an admin unit that places this name (بريف حماة)
     admin_hint: frozenset[str] | None = None  # the governorates that unit lies in
@@ -110,6 +114,9 @@ class Context:
 def words_before(ntext: str, start: int, clitic: str, count: int = _WORDS) -> list[str]:
     """Up to `count` tokens before a hit, nearest last (the hit's own clitic excluded)."""
     end = start - len(clitic)
+    near = WORD_RE.findall(ntext, max(0, end - _NEAR_WINDOW), end)
+    if len(near) > count:  # the words wanted lie whole in the nearer window (only its first may be cut)
+        return near[-count:]
     return WORD_RE.findall(ntext, max(0, end - _WINDOW), end)[-count:]
 
 
@@ -121,7 +128,7 @@ def words_after(ntext: str, end: int, count: int = _WORDS) -> list[str]:
 def read_context(ntext: str, hit: Hit) -> Context:
     """The context of one hit, from the words around it in the normalised text."""
     before = words_before(ntext, hit.start, hit.clitic)
-    ctx = Context()
+    ctx = Context(before=before)
     prev = before[-1] if before else ""
     prev2 = before[-2] if len(before) > 1 else ""
     word = _word(prev)
@@ -137,7 +144,8 @@ def read_context(ntext: str, hit: Hit) -> Context:
     elif ctx.relation is not None and len(before) > ctx.words_before:
         ctx.trigger = _word(before[-1 - ctx.words_before]).trigger
     if ctx.relation in (Relation.COUNTRYSIDE, Relation.DESERT) or hit.kind is HitKind.NISBA:
-        _directions_after(ctx, words_after(ntext, hit.end))
+        ctx.after = words_after(ntext, hit.end)
+        _directions_after(ctx, ctx.after)
     if ctx.relation is None and hit.clitic.endswith("ل") and before:
         _definite_relation_before(ctx, before)
     ctx.person = word.title is not None or word.media is not None or prev2 in PERSON_TITLES or _son_of_after(ntext, hit)
@@ -237,15 +245,18 @@ def _is_admin_hit(hit: Hit, ctx: Context) -> bool:
 
 
 def phrase_span(ntext: str, hit: Hit, ctx: Context) -> tuple[int, int]:
-    """The normalised span of the whole phrase: relative words and trigger before, directions after."""
+    """The normalised span of the whole phrase: relative words and trigger before, directions after.
+
+    The words were read from windows of the text; each is found again from the name outwards (between two words
+    lie only characters that belong to no word, so the nearest occurrence is the word itself)."""
     start = hit.start - len(hit.clitic)
     if ctx.words_before:
-        matches = list(WORD_RE.finditer(ntext[max(0, start - _WINDOW) : start]))
-        if len(matches) >= ctx.words_before:
-            start = max(0, start - _WINDOW) + matches[-ctx.words_before].start()
+        lo = max(0, start - _WINDOW)
+        for word in reversed(ctx.before[-ctx.words_before :]):
+            start = ntext.rfind(word, lo, start)
     end = hit.end
     if ctx.words_after:
-        matches = list(WORD_RE.finditer(ntext[end : end + _WINDOW]))
-        if len(matches) >= ctx.words_after:
-            end = end + matches[ctx.words_after - 1].end()
+        hi = end + _WINDOW
+        for word in ctx.after[: ctx.words_after]:
+            end = ntext.find(word, end, hi) + len(word)
     return start, end

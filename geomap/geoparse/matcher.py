@@ -103,8 +103,15 @@ class Matcher:
             if k.latin and not norm.original[norm.to_original(start, end)[0]].isupper():
                 continue  # English place names are capitalised; "homs" in a URL or word is not one
             raw.append((start, end, clitic, k))
-        if len(raw) > 1:
-            raw = _longest_first(raw, n)
+        if any(raw[i][0] < raw[i - 1][1] for i in range(1, len(raw))):
+            raw = _longest_first(raw, n)  # some hits overlap (the automaton reports them by their end)
+        if norm.offsets_identical:  # the common case: spans are the same in both texts
+            original = norm.original
+            return [
+                Hit(s, e, k.key, k.kind, k.places, c, k.latin, s, e, s - len(c), original[s:e], k.admin)
+                for s, e, c, k in raw
+                if k.kind is not HitKind.BLOCK
+            ]
         return [_hit(norm, *h) for h in raw if h[3].kind is not HitKind.BLOCK]
 
 
@@ -136,11 +143,8 @@ def _longest_first(raw: list[tuple[int, int, str, _Key]], n: int) -> list[tuple[
 
 
 def _hit(norm: NormalizedText, start: int, end: int, clitic: str, k: _Key) -> Hit:
-    if norm.offsets_identical:
-        o_start, o_end, c_start = start, end, start - len(clitic)
-    else:
-        o_start, o_end = norm.to_original(start, end)
-        c_start = norm.to_original(start - len(clitic), end)[0] if clitic else o_start
+    o_start, o_end = norm.to_original(start, end)
+    c_start = norm.to_original(start - len(clitic), end)[0] if clitic else o_start
     return Hit(
         start,
         end,

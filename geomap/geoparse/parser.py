@@ -238,9 +238,14 @@ class Geoparser:
         self, cands: list[Place], ctx: Context, anchors: list[Place], anchor_govs: set[str]
     ) -> list[tuple[float, Place]]:
         """(score, candidate), best first."""
-        towns = {c.admin2 for c in cands if c.kind == "community"} | {c.admin3 for c in cands if c.kind == "community"}
-        scored = [(score(c, ctx, anchors, anchor_govs, towns, self.weights), c) for c in cands]
-        scored.sort(key=lambda t: (-t[0], t[1].id))
+        towns = set()
+        for c in cands:
+            if c.kind == "community":
+                towns.add(c.admin2)
+                towns.add(c.admin3)
+        weights = self.weights
+        scored = [(score(c, ctx, anchors, anchor_govs, towns, weights), c) for c in cands]
+        scored.sort(key=_best_first)
         return scored
 
     def _place_geometry(
@@ -251,7 +256,7 @@ class Geoparser:
         relation = Relation.COUNTRYSIDE if hit.kind is HitKind.NISBA else ctx.relation
         if not place.in_syria or relation is None:
             return place.geometry, place.lat, place.lon, precision_of(place), None
-        key = (place.id, relation.value, ctx.bearing, ctx.distance_km)
+        key = (place.id, relation, ctx.bearing, ctx.distance_km)
         known = self._geom_cache.get(key)
         if known is None:
             if len(self._geom_cache) >= _MAX_REMEMBERED:
@@ -260,6 +265,11 @@ class Geoparser:
             rep = representative_point(geom)
             known = self._geom_cache[key] = (geom, rep.y, rep.x, precision, relation_label(relation, ctx.bearing))
         return known
+
+
+def _best_first(scored: tuple[float, Place]) -> tuple[float, str]:
+    """Highest score first; among equal scores the smaller id, so that results never depend on candidate order."""
+    return -scored[0], scored[1].id
 
 
 # --------------------------------------------------------------------------------------------- entry points

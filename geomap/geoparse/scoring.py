@@ -6,6 +6,7 @@ A candidate starts from its importance; the weights below add what the context s
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from enum import Enum
@@ -59,11 +60,14 @@ class Basis(Enum):
 
 def fits(place: Place, kinds: tuple[str, ...]) -> bool:
     """True when `place` is of one of `kinds` (``kind`` or ``kind:subtype``, as in `TRIGGERS`)."""
-    for k in kinds:
-        kind, _, subtype = k.partition(":")
-        if place.kind == kind and (not subtype or place.subtype == subtype):
-            return True
-    return False
+    pairs = _kind_pairs(kinds)
+    return (place.kind, "") in pairs or (place.kind, place.subtype) in pairs
+
+
+@functools.lru_cache(maxsize=256)
+def _kind_pairs(kinds: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    """{(kind, subtype)}, subtype "" for any."""
+    return frozenset((k.partition(":")[0], k.partition(":")[2]) for k in kinds)
 
 
 def major_foreign(place: Place) -> bool:
