@@ -41,6 +41,8 @@ class Relation(StrEnum):
     NEAR = "near"  # أطراف X، محيط X، بالقرب من X
     DIRECTION = "direction"  # شمال X، على بعد 10 كم شمال X
 
+    __hash__ = str.__hash__  # a relation is its name: hashed like the string, in C
+
 
 NEAR_KM = 8.0  # «أطراف سراقب»: the edge of a town, a disc this wide
 SMALL_TOWN_COUNTRYSIDE_KM = 12.0  # the countryside of a town that heads no district: a disc this wide
