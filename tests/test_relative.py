@@ -47,7 +47,7 @@ def test_relation_labels():
 def test_disc_and_offset_measure_kilometres():
     lon, lat = 38.27, 34.56
     d = disc(lon, lat, 10.0)
-    minx, miny, maxx, maxy = d.bounds
+    _, miny, maxx, maxy = d.bounds
     assert (maxy - miny) / 2 == pytest.approx(10.0 / KM_PER_DEGREE, rel=1e-3)
     assert haversine_km(lat, lon, lat, maxx) == pytest.approx(10.0, rel=0.01)
     olon, olat = offset(lon, lat, 0, 10.0)

@@ -70,22 +70,22 @@ def test_preposition_and_event(context_of):
 
 
 def test_between_pairs_and_plural_triggers_link_coordinated_names(scan):
-    hits, ctxs = scan("اشتباكات بين سراقب وسرمدا")
+    _, ctxs = scan("اشتباكات بين سراقب وسرمدا")
     assert [c.between for c in ctxs] == [True, True]
-    hits, ctxs = scan("اشتباكات قرب سراقب وسرمدا")
+    _, ctxs = scan("اشتباكات قرب سراقب وسرمدا")
     assert [c.between for c in ctxs] == [False, False]
-    hits, ctxs = scan("فك الحصار عن بلدتي نبل والزهراء")
+    _, ctxs = scan("فك الحصار عن بلدتي نبل والزهراء")
     assert [c.trigger for c in ctxs] == ["بلدتي", "بلدتي"]
-    hits, ctxs = scan("قصفت المدفعية ريفي حلب وإدلب")
+    _, ctxs = scan("قصفت المدفعية ريفي حلب وإدلب")
     assert [c.relation for c in ctxs] == [Relation.COUNTRYSIDE, Relation.COUNTRYSIDE]
 
 
 def test_admin_context_after_a_name(scan, gaz):
-    hits, ctxs = scan("قتل مدني في سرمدا بريف إدلب")
+    _, ctxs = scan("قتل مدني في سرمدا بريف إدلب")
     assert ctxs[0].admin_hit == 1 and ctxs[0].admin_evidence and ctxs[0].admin_hint == {"SY07"}
-    hits, ctxs = scan("سقطت قذيفة على قرية كفر حمرة التابعة لناحية حريتان")
+    _, ctxs = scan("سقطت قذيفة على قرية كفر حمرة التابعة لناحية حريتان")
     assert ctxs[0].admin_evidence and ctxs[0].admin_level_ids == {"SY020003"}
-    hits, ctxs = scan("زار سرمدا وفد ثم عاد إلى إدلب")  # too many words between: no admin context
+    _, ctxs = scan("زار سرمدا وفد ثم عاد إلى إدلب")  # too many words between: no admin context
     assert ctxs[0].admin_hit is None and not ctxs[0].admin_evidence
 
 

@@ -181,3 +181,30 @@ def test_sham_is_syria_unless_it_names_an_organisation():
     assert ids("عاد إلى الشام بعد غياب طويل") == ["SY"]
     for org in ("دعت هيئة تحرير الشام إلى الهدوء", "أعلنت حركة أحرار الشام", "قال جيش الشام"):
         assert geoparse(org) == [], org
+
+
+def test_weights_are_injectable(gaz):
+    from geomap.geoparse import Geoparser
+    from geomap.geoparse.scoring import Weights
+
+    text = "قتل مدني في مدينة دوما"
+    assert [m.place_id for m in Geoparser(gaz).parse(text)] == ["C2338"]  # the town, not the district
+    no_penalty = Geoparser(gaz, weights=Weights(district_named_after_town=0.0))
+    assert [m.place_id for m in no_penalty.parse(text)] == ["SY0302"]
+
+
+def test_one_cached_parser_per_gazetteer(gaz):
+    from geomap.gazetteer import Gazetteer
+    from geomap.geoparse import get_geoparser
+
+    assert get_geoparser(gaz) is get_geoparser(gaz) is get_geoparser()
+    other = Gazetteer(list(gaz))
+    assert get_geoparser(other) is not get_geoparser(gaz)
+    assert get_geoparser(other).gazetteer is other
+
+
+def test_spans_and_phrases_survive_dropped_characters():
+    text = "قصفٌ  عنيفٌ على ريفِ  حلبَ الشرقيِّ"
+    (m,) = geoparse(text)
+    assert text[m.start : m.end] == "حلب" and m.relation == "countryside-east"  # marks after the name stay out
+    assert text[m.phrase_start : m.phrase_end] == "ريفِ  حلبَ الشرقي"

@@ -51,8 +51,8 @@ def test_relative_words_and_triggers_are_never_places():
 
 
 def test_trigger_lists_agree():
-    assert v.GENERIC_TRIGGERS <= set(v.TRIGGERS) and v.PLURAL_TRIGGERS <= set(v.TRIGGERS)
-    assert v.AREA_TRIGGERS <= set(v.TRIGGERS)
+    for subset in (v.GENERIC_TRIGGERS, v.PLURAL_TRIGGERS, v.AREA_TRIGGERS):
+        assert subset.issubset(v.TRIGGERS)
     assert v.TRIGGERS["معبر"] == ("landmark:crossing",)
 
 
