@@ -12,7 +12,6 @@ import threading
 import weakref
 from dataclasses import dataclass
 
-from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from geomap.arabic import NormalizedText, normalize
@@ -21,7 +20,7 @@ from geomap.geoparse.context import Context, link_contexts, phrase_span, read_co
 from geomap.geoparse.evidence import GENERIC_TRIGGER_ZIPF, STANDALONE, Commonness, Evidence, WordFrequencies
 from geomap.geoparse.matcher import Hit, HitKind, Matcher
 from geomap.geoparse.mention import Mention
-from geomap.geoparse.scoring import WEIGHTS, Basis, Weights, confidence, fits, leading, score
+from geomap.geoparse.scoring import WEIGHTS, Basis, Weights, confidence, fits, leading, ranked
 from geomap.geoparse.vocabulary import GENERIC_TRIGGERS, TRIGGERS
 from geomap.kinds import Importance
 from geomap.relative import (
@@ -77,7 +76,8 @@ class Geoparser:
         self.evidence = Evidence(word_frequencies)
         self.weights = weights
         self.evidence.zipf("سوريا", "ar"), self.evidence.zipf("syria", "en")  # load the tables now
-        self._geom_cache: dict[tuple, tuple[BaseGeometry, int, Point]] = {}
+        # (place, relation, bearing, distance) → (geometry, lat, lon, precision, relation label)
+        self._geom_cache: dict[tuple, tuple[BaseGeometry, float, float, int, str]] = {}
         self._orders: dict[tuple[str, str | None], tuple[list[Place], Place, bool, bool]] = {}
 
     def parse(self, text: str) -> list[Mention]:
@@ -190,7 +190,7 @@ class Geoparser:
     def _mention(self, norm: NormalizedText, plan: _Plan, anchors: list[Place], anchor_govs: set[str]) -> Mention:
         hit, ctx, cands = plan.hit, plan.ctx, plan.cands
         # A lone candidate needs no score unless it gives way to its governorate below.
-        scored = self._scored(cands, ctx, anchors, anchor_govs) if len(cands) > 1 else None
+        scored = ranked(cands, ctx, anchors, anchor_govs, self.weights) if len(cands) > 1 else None
         best = scored[0][1] if scored else cands[0]
         if (
             (ctx.relation in (Relation.COUNTRYSIDE, Relation.DESERT) or hit.kind is HitKind.NISBA)
@@ -199,7 +199,7 @@ class Geoparser:
             and best.admin1
         ):
             best = self.gazetteer.lookup(best.admin1)  # «ريف إدلب» is the countryside of Idlib governorate
-            scored = scored or self._scored(cands, ctx, anchors, anchor_govs)
+            scored = scored or ranked(cands, ctx, anchors, anchor_govs, self.weights)
         if scored:
             rivals = [sc for sc, c in scored[1:] if not nested(best, c)]
             sure = confidence(scored[0][0], rivals[0] if rivals else 0.0, plan.basis, self.weights)
@@ -234,20 +234,6 @@ class Geoparser:
             evidence=evidence,
         )
 
-    def _scored(
-        self, cands: list[Place], ctx: Context, anchors: list[Place], anchor_govs: set[str]
-    ) -> list[tuple[float, Place]]:
-        """(score, candidate), best first."""
-        towns = set()
-        for c in cands:
-            if c.kind == "community":
-                towns.add(c.admin2)
-                towns.add(c.admin3)
-        weights = self.weights
-        scored = [(score(c, ctx, anchors, anchor_govs, towns, weights), c) for c in cands]
-        scored.sort(key=_best_first)
-        return scored
-
     def _place_geometry(
         self, place: Place, hit: Hit, ctx: Context
     ) -> tuple[BaseGeometry, float, float, int, str | None]:
@@ -265,11 +251,6 @@ class Geoparser:
             rep = representative_point(geom)
             known = self._geom_cache[key] = (geom, rep.y, rep.x, precision, relation_label(relation, ctx.bearing))
         return known
-
-
-def _best_first(scored: tuple[float, Place]) -> tuple[float, str]:
-    """Highest score first; among equal scores the smaller id, so that results never depend on candidate order."""
-    return -scored[0], scored[1].id
 
 
 # --------------------------------------------------------------------------------------------- entry points

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -18,7 +19,7 @@ from geomap.geoparse.vocabulary import AREA_TRIGGERS, TRIGGERS
 from geomap.kinds import Importance
 from geomap.relative import Relation
 
-__all__ = ["WEIGHTS", "Basis", "Weights", "confidence", "fits", "leading", "major_foreign", "score"]
+__all__ = ["WEIGHTS", "Basis", "Weights", "confidence", "fits", "leading", "major_foreign", "ranked", "score"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,33 +91,75 @@ def score(
 ) -> float:
     """How well candidate `c` fits a mention with context `ctx`, among the document's `anchors` (its unambiguous
     Syrian places) lying in `anchor_govs`; `towns` are the ids of the units the candidates' towns give name to."""
-    s = c.importance
-    kind, trigger, relation = c.kind, ctx.trigger, ctx.relation
-    unit = kind == "district" or kind == "subdistrict"
-    if unit and c.id in towns and trigger not in AREA_TRIGGERS:
-        s += weights.district_named_after_town
-    if trigger and fits(c, TRIGGERS[trigger]):
-        s += weights.trigger_fit
-    if relation in (Relation.COUNTRYSIDE, Relation.DESERT) and kind in _COUNTRYSIDE_KINDS:
-        s += weights.countryside_governorate if kind == "governorate" else weights.countryside_other
-    if ctx.admin_hint:
-        s += weights.admin_hint_match if c.admin1 in ctx.admin_hint else weights.admin_hint_miss
-        if ctx.admin_level_ids and {c.admin2, c.admin3} & ctx.admin_level_ids:
-            s += weights.admin_level_match
-    if c.in_syria:
-        if c.admin1 in anchor_govs:
-            s += weights.anchor_governorate
-        if anchors and kind not in _AREA_KINDS:
-            cid = c.id
-            others = [a for a in anchors if a.id != cid]
-            if others:
-                d = min(haversine_km(c.lat, c.lon, a.lat, a.lon) for a in others)
-                s += weights.proximity * math.exp(-d / weights.proximity_km)
-    elif major_foreign(c):
-        s += weights.foreign_bonus
-    if unit and c.name_ar.startswith("مركز"):
-        s += weights.markaz
-    return s
+    return _scores((c,), ctx, anchors, anchor_govs, towns, weights)[0]
+
+
+def ranked(
+    cands: Sequence[Place], ctx: Context, anchors: list[Place], anchor_govs: set[str], weights: Weights = WEIGHTS
+) -> list[tuple[float, Place]]:
+    """(score, candidate) for every candidate, best first (equal scores by id, so order never depends on input)."""
+    towns: set[str | None] = set()
+    for c in cands:
+        if c.kind == "community":
+            towns.add(c.admin2)
+            towns.add(c.admin3)
+    scored = list(zip(_scores(cands, ctx, anchors, anchor_govs, towns, weights), cands, strict=True))
+    scored.sort(key=_best_first)
+    return scored
+
+
+def _best_first(scored: tuple[float, Place]) -> tuple[float, str]:
+    return -scored[0], scored[1].id
+
+
+def _scores(
+    cands: Sequence[Place],
+    ctx: Context,
+    anchors: list[Place],
+    anchor_govs: set[str],
+    towns: set[str | None],
+    weights: Weights,
+) -> list[float]:
+    """The scores of `cands`; what the context says is read once (the terms add up in a fixed order)."""
+    trigger_kinds = TRIGGERS[ctx.trigger] if ctx.trigger else None
+    area_trigger = ctx.trigger in AREA_TRIGGERS
+    countryside = ctx.relation in (Relation.COUNTRYSIDE, Relation.DESERT)
+    hint, level_ids = ctx.admin_hint, ctx.admin_level_ids
+    out = []
+    for c in cands:
+        s = c.importance
+        kind = c.kind
+        unit = kind == "district" or kind == "subdistrict"
+        if unit and c.id in towns and not area_trigger:
+            s += weights.district_named_after_town
+        if trigger_kinds and fits(c, trigger_kinds):
+            s += weights.trigger_fit
+        if countryside and kind in _COUNTRYSIDE_KINDS:
+            s += weights.countryside_governorate if kind == "governorate" else weights.countryside_other
+        if hint:
+            s += weights.admin_hint_match if c.admin1 in hint else weights.admin_hint_miss
+            if level_ids and {c.admin2, c.admin3} & level_ids:
+                s += weights.admin_level_match
+        if c.in_syria:
+            if c.admin1 in anchor_govs:
+                s += weights.anchor_governorate
+            if anchors and kind not in _AREA_KINDS:
+                s += _proximity(c, anchors, weights)
+        elif major_foreign(c):
+            s += weights.foreign_bonus
+        if unit and c.name_ar.startswith("مركز"):
+            s += weights.markaz
+        out.append(s)
+    return out
+
+
+def _proximity(c: Place, anchors: list[Place], weights: Weights) -> float:
+    """The pull of the nearest other anchor (0.0 when `c` is the only one)."""
+    others = [a for a in anchors if a.id != c.id]
+    if not others:
+        return 0.0
+    d = min(haversine_km(c.lat, c.lon, a.lat, a.lon) for a in others)
+    return weights.proximity * math.exp(-d / weights.proximity_km)
 
 
 def confidence(best: float, runner: float, basis: Basis, weights: Weights = WEIGHTS) -> float:

@@ -100,3 +100,15 @@ def test_confidence_grows_with_the_margin_and_stays_in_bounds():
     assert margins == sorted(margins)
     assert confidence(1.0, 1.0, Basis.CONTEXT) == pytest.approx(0.5)
     assert margins[0] == WEIGHTS.min_confidence and margins[-1] == WEIGHTS.max_confidence
+
+
+def test_ranked_puts_the_best_first_and_breaks_ties_by_id(gaz):
+    from geomap.geoparse.scoring import ranked
+
+    villages = [gaz.lookup(pid) for pid in ("C5849", "C5992", "C2896")]  # three villages called الطيبة
+    order = ranked(villages, Context(), [], set())
+    assert [c.id for _, c in order] == sorted(c.id for c in villages)  # equal scores: by id
+    order = ranked(villages, Context(admin_hint=frozenset({"SY12"})), [], set())
+    assert order[0][1].id == "C5992" and order[0][0] == pytest.approx(0.3 + WEIGHTS.admin_hint_match)
+    assert [s for s, _ in order] == sorted((s for s, _ in order), reverse=True)
+    assert all(s == score(c, Context(admin_hint=frozenset({"SY12"})), [], set(), set()) for s, c in order)
