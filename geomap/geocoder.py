@@ -18,7 +18,9 @@ from geopy.point import Point as GeoPoint
 
 from geomap.arabic import is_arabic, latin_words
 from geomap.gazetteer import Gazetteer, Place, load_gazetteer
-from geomap.geoparse import _BEARING_NAMES, Mention, _nested, get_geoparser, precision_of
+from geomap.geoparse import Mention, get_geoparser
+from geomap.kinds import Importance
+from geomap.relative import Relation, nested, precision_of, relation_label, relative_geometry
 
 __all__ = ["GeocodeResult", "SyriaGeocoder"]
 
@@ -167,7 +169,6 @@ class SyriaGeocoder(Geocoder):
         return []
 
     def _resolve_one(self, query: str, *, kind: str | None) -> list[GeocodeResult]:
-        gaz = self.gazetteer
         # "Jobar (Damascus)", "سرمدا (إدلب)": the bracketed part is context, like "Sarmada, Idlib"
         query = re.sub(r"\s*[(\[]([^)\]]+)[)\]]\s*$", r", \1", query)
         parts = [p for p in _CONTEXT_RE.split(query) if p]
@@ -201,49 +202,45 @@ class SyriaGeocoder(Geocoder):
             exact = self._search(whole, hint, admin_filter, fuzzy=False)
             if exact:
                 return self._plain(exact)
-        places = self._search(name, hint, admin_filter)
-        if not places:
-            places = self._search(head, kind, admin_filter)
+        places = self._search(name, hint, admin_filter) or self._search(head, kind, admin_filter)
         if not places:
             return []
         if bearing is None and not countryside:
             return self._plain(places)
-        results = []
-        parser = get_geoparser(gaz)
-        for rank, place in enumerate(places[:5]):
-            relation = "countryside" if countryside else "direction"
-            if (
-                place.kind == "community"
-                and place.importance >= 0.95
-                and place.admin1
-                and (countryside or hint == "governorate")
-            ):
-                place = gaz.lookup(place.admin1)
-            geom, precision = parser.relative_geometry(place, relation, bearing, None)
-            if geom.is_empty:  # a part that falls outside Syria's outline: keep the place itself
-                geom, precision = place.geometry, precision_of(place)
-            rep = geom.representative_point()
-            label = _BEARING_NAMES.get(bearing) if bearing is not None else None
-            relation = f"countryside-{label}" if countryside and label else "countryside" if countryside else label
-            results.append(
-                GeocodeResult(
-                    place,
-                    lat=rep.y,
-                    lon=rep.x,
-                    geometry=geom,
-                    precision=precision,
-                    confidence=_rank_confidence(len(places), rank),
-                    method="relative",
-                    relation=relation,
-                    bearing=bearing,
-                )
+        relation = Relation.COUNTRYSIDE if countryside else Relation.DIRECTION
+        return [
+            self._relative(
+                place, relation, bearing, governorate=countryside or hint == "governorate", rank=rank, n=len(places)
             )
-        return results
+            for rank, place in enumerate(places[:5])
+        ]
+
+    def _relative(
+        self, place: Place, relation: Relation, bearing: float | None, *, governorate: bool, rank: int, n: int
+    ) -> GeocodeResult:
+        """ "Northern Idlib Governorate", "Aleppo countryside": the part of `place` the phrase points at."""
+        if place.kind == "community" and place.importance >= Importance.GOVERNORATE and place.admin1 and governorate:
+            place = self.gazetteer.lookup(place.admin1)
+        geom, precision = relative_geometry(self.gazetteer, place, relation, bearing, None)
+        if geom.is_empty:  # a part that falls outside Syria's outline: keep the place itself
+            geom, precision = place.geometry, precision_of(place)
+        rep = geom.representative_point()
+        return GeocodeResult(
+            place,
+            lat=rep.y,
+            lon=rep.x,
+            geometry=geom,
+            precision=precision,
+            confidence=_rank_confidence(n, rank),
+            method="relative",
+            relation=relation_label(relation, bearing),
+            bearing=bearing,
+        )
 
     @staticmethod
     def _plain(places: list[Place]) -> list[GeocodeResult]:
         # Damascus city and Damascus governorate are one answer at two scales, not rivals.
-        rivals = 1 + sum(1 for p in places[1:] if not _nested(places[0], p))
+        rivals = 1 + sum(1 for p in places[1:] if not nested(places[0], p))
         return [
             GeocodeResult.from_place(p, confidence=_rank_confidence(rivals, rank), method="name")
             for rank, p in enumerate(places[:5])

@@ -33,3 +33,33 @@ def test_identity_map_when_nothing_is_dropped():
 def test_is_arabic():
     assert is_arabic("حلب Aleppo")
     assert not is_arabic("Aleppo")
+
+
+def test_folding_keeps_what_the_fast_paths_rely_on():
+    from geomap.arabic import _DROP_RE, _FOLDED_SPACES, _TABLE, _fold
+
+    for cp in [*range(0xD800), *range(0xE000, 0x30000)]:
+        ch = chr(cp)
+        folded = ch.translate(_TABLE)
+        assert len(folded) == 1  # one character to one
+        space_like = ch.isspace() or folded == " "
+        assert (folded in _FOLDED_SPACES) == space_like, hex(cp)  # runs of space-like characters stay visible
+        if _DROP_RE.match(ch) or _DROP_RE.match(folded):
+            assert folded == ch, hex(cp)  # dropped characters are found after folding
+        assert _fold(ch) == folded and _fold(f"حلب{ch}x") == f"حلب{ch}x".translate(_TABLE)
+
+
+def test_offsets_after_drops_and_runs_match_a_character_by_character_map():
+    text = "قُتلَ \u200f مدنيٌّ  في\n\n«سَرْمَدا» - ريفِ إدلبَ"
+    norm = normalize(text)
+    kept = [i for i, ch in enumerate(text) if ch not in "\u064f\u064e\u200f\u064c\u0651\u0652\u0650"]
+    expected = []
+    for i in kept:  # a space-like character right after a kept space-like one is dropped too
+        if expected and text[i] in " \n-" and text[expected[-1]] in " \n-":
+            continue
+        expected.append(i)
+    assert list(norm.offsets) == expected
+    assert norm.text == normalize("".join(text[i] for i in expected)).text
+    assert norm.text.startswith("قتل مدني في «سرمدا» ريف ادلب")
+    i = norm.text.index("سرمدا")
+    assert norm.to_original(i, i + 5) == (text.index("سَرْمَدا"), text.index("سَرْمَدا") + len("سَرْمَدا"))

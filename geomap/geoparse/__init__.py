@@ -1,0 +1,22 @@
+"""Find place mentions in Arabic (or English) text and resolve them against the gazetteer.
+
+The stages, one module each:
+
+* `vocabulary` — every word list (triggers, directions, relative words, nisba adjectives, blocked organisations,
+  person titles, outlets, prepositions, event words), normalised once like the text.
+* `matcher` — one Aho-Corasick scan for every name and variant; hits on word boundaries after allowed proclitics.
+* `context` — the words around each hit (trigger, relative phrase, person, preposition, event word) as a `Context`,
+  and the passes across neighbouring hits (بين X وY, plural triggers, admin context).
+* `evidence` — how much context a name needs, from word frequencies (`Commonness`).
+* `scoring` — the weights of the candidate score and the confidence (`Weights`).
+* `parser` — `Geoparser` wiring them; `geoparse` and `get_geoparser`.
+* `mention` — the `Mention` result. Relative geometry lives in `geomap.relative`.
+"""
+
+from __future__ import annotations
+
+from geomap.geoparse.mention import Mention
+from geomap.geoparse.parser import Geoparser, geoparse, get_geoparser
+from geomap.relative import precision_of
+
+__all__ = ["Geoparser", "Mention", "geoparse", "get_geoparser", "precision_of"]

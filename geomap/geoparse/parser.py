@@ -1,0 +1,284 @@
+"""`Geoparser`: the stages wired together — normalise, match, read context, weigh evidence, score, place.
+
+Per text: `normalize` (geomap.arabic) → `Matcher.scan` → `read_context` for each hit and `link_contexts` across
+them → selection (which hits are mentions, from their evidence and commonness) → `score` of every candidate against
+the document's unambiguous places → a `Mention` with the place's geometry, or the area of a relative phrase.
+"""
+
+from __future__ import annotations
+
+import bisect
+import threading
+import weakref
+from dataclasses import dataclass
+
+from shapely.geometry.base import BaseGeometry
+
+from geomap.arabic import NormalizedText, normalize
+from geomap.gazetteer import Gazetteer, Place, load_gazetteer
+from geomap.geoparse.context import Context, link_contexts, phrase_span, read_context
+from geomap.geoparse.evidence import GENERIC_TRIGGER_ZIPF, STANDALONE, Commonness, Evidence, WordFrequencies
+from geomap.geoparse.matcher import Hit, HitKind, Matcher
+from geomap.geoparse.mention import Mention
+from geomap.geoparse.scoring import WEIGHTS, Basis, Weights, confidence, fits, leading, ranked
+from geomap.geoparse.vocabulary import GENERIC_TRIGGERS, TRIGGERS
+from geomap.kinds import Importance
+from geomap.relative import (
+    Relation,
+    nested,
+    precision_of,
+    relation_label,
+    relative_geometry,
+    representative_point,
+)
+
+__all__ = ["Geoparser", "geoparse", "get_geoparser"]
+
+CONTEXT_WINDOW = 4000  # characters either side of a mention whose places count as its document context
+MAX_ANCHORS = 60  # at most this many of them (linear time in a very long text)
+MAX_ALTERNATIVES = 5  # rival candidates listed on a mention
+_MAX_REMEMBERED = 100_000  # candidate orders and region parts remembered (the memory starts afresh past this)
+
+
+@dataclass(slots=True, eq=False)
+class _Plan:
+    """A hit taken as a mention: its context, its candidates (best fitting first) and why it was taken."""
+
+    hit: Hit
+    ctx: Context
+    cands: list[Place]
+    basis: Basis
+    lead: Place  # the candidate that wins on name alone (`leading`)
+
+
+class Geoparser:
+    """A geoparser bound to one gazetteer. Build once, call many times (thread-safe for reading).
+
+    Parameters
+    ----------
+    gazetteer
+        The places to find (the shipped gazetteer by default). It is read, never changed.
+    word_frequencies
+        ``f(word, lang) -> zipf`` deciding which names are also common words (wordfreq's by default).
+    weights
+        The scoring weights (`geomap.geoparse.scoring.WEIGHTS` by default).
+    """
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer | None = None,
+        *,
+        word_frequencies: WordFrequencies | None = None,
+        weights: Weights = WEIGHTS,
+    ) -> None:
+        self.gazetteer = gazetteer or load_gazetteer()
+        self.matcher = Matcher(self.gazetteer)
+        self.evidence = Evidence(word_frequencies)
+        self.weights = weights
+        self.evidence.zipf("سوريا", "ar"), self.evidence.zipf("syria", "en")  # load the tables now
+        # (place, relation, bearing, distance) → (geometry, lat, lon, precision, relation label)
+        self._geom_cache: dict[tuple, tuple[BaseGeometry, float, float, int, str]] = {}
+        self._orders: dict[tuple[str, str | None], tuple[list[Place], Place, bool, bool]] = {}
+
+    def parse(self, text: str) -> list[Mention]:
+        """Every place mention in `text`, in text order."""
+        if not isinstance(text, str):
+            msg = f"geoparse expects str, not {type(text).__name__}"
+            raise TypeError(msg)
+        if not text:
+            return []
+        norm = normalize(text)
+        hits = self.matcher.scan(norm)
+        contexts = [read_context(norm.text, h) for h in hits]
+        link_contexts(norm.text, hits, contexts)
+        plans = self._select(hits, contexts, norm.original)
+        return self._resolve(norm, plans)
+
+    # ------------------------------------------------------------------------------------------------ selection
+    def _select(self, hits: list[Hit], contexts: list[Context], original: str) -> list[_Plan]:
+        """The hits that are mentions, from their own evidence and then from what the whole document is about."""
+        plans: list[_Plan] = []
+        pending: list[_Plan] = []
+        for hit, ctx in zip(hits, contexts, strict=True):
+            plan, is_pending = self._plan(hit, ctx, original)
+            if plan is not None:
+                (pending if is_pending else plans).append(plan)
+        syrian = [p for p in plans if p.lead.in_syria]
+        foreign = [p for p in plans if not p.lead.in_syria]
+        # In a document about other countries, a lone minor Syrian name is more likely a foreign namesake.
+        lone = syrian[0] if len(syrian) == 1 else None
+        if foreign and lone and lone.basis is Basis.NAME and max(c.importance for c in lone.cands) < STANDALONE:
+            plans.remove(lone)
+            syrian = []
+        # Minor places and moderately common words are taken in a document that is already about Syria.
+        if pending and syrian:
+            plans.extend(pending)
+            plans.sort(key=lambda p: p.hit.start)
+        return plans
+
+    def _plan(self, hit: Hit, ctx: Context, original: str) -> tuple[_Plan | None, bool]:
+        """The plan for one hit (None when it is no mention), and whether it waits for a document about Syria."""
+        if hit.kind is HitKind.NISBA:
+            return _Plan(hit, ctx, list(hit.places), Basis.NISBA, hit.places[0]), False
+        cands, lead, fitted, state = self._ordered(hit, ctx.trigger)
+        if ctx.person and not state:
+            return None, False
+        if not fitted:
+            ctx.trigger = None  # «دولة العباسيين»: the trigger speaks of another kind of thing
+        if ctx.relation or (
+            ctx.trigger
+            and (ctx.trigger not in GENERIC_TRIGGERS or self.evidence.surface_zipf(hit) < GENERIC_TRIGGER_ZIPF)
+        ):
+            return _Plan(hit, ctx, cands, Basis.EVIDENCE, lead), False
+        level, bar = self.evidence.commonness(hit, cands, original, lead)
+        hinted = ctx.admin_hint
+        kept = [c for c in cands if c.importance >= bar or (hinted and c.admin1 in hinted)]
+        if kept and len(kept) < len(cands):
+            cands, lead = kept, leading(kept, self.weights)
+        best = max(c.importance for c in cands)
+        local = ctx.admin_evidence or ctx.between or ctx.event or (ctx.prep and best >= Importance.SUBDISTRICT_CAPITAL)
+        if level is Commonness.ALONE:
+            return _Plan(hit, ctx, cands, Basis.NAME, lead), False
+        if (level is Commonness.IN_CONTEXT and local) or (level is Commonness.BESIDE_ADMIN and ctx.admin_evidence):
+            return _Plan(hit, ctx, cands, Basis.CONTEXT, lead), False
+        if level is Commonness.IN_CONTEXT:
+            return _Plan(hit, ctx, cands, Basis.NAME, lead), True
+        return None, False
+
+    def _ordered(self, hit: Hit, trigger: str | None) -> tuple[list[Place], Place, bool, bool]:
+        """The candidates of a name, those fitting `trigger` first; the leading one; whether the trigger fits one
+        (or there is none); whether a country or governorate is among them. Remembered per name and trigger."""
+        key = (hit.key, trigger)  # a name's candidates are the same whether written with ل+ال or not
+        known = self._orders.get(key)
+        if known is None:
+            cands = list(hit.places)
+            fitted = True
+            if trigger:
+                fitting = [c for c in cands if fits(c, TRIGGERS[trigger])]
+                if fitting:
+                    cands = fitting + [c for c in cands if c not in fitting]
+                fitted = bool(fitting)
+            state = any(c.kind in ("country", "governorate") for c in cands)
+            if len(self._orders) >= _MAX_REMEMBERED:
+                self._orders.clear()
+            known = self._orders[key] = (cands, leading(cands, self.weights), fitted, state)
+        return known
+
+    # ----------------------------------------------------------------------------------------------- resolution
+    def _resolve(self, norm: NormalizedText, plans: list[_Plan]) -> list[Mention]:
+        """The best candidate of every plan, scored against the document's unambiguous Syrian places (anchors)."""
+        # In a very long text only the anchors within a window around a mention count (the context of a report,
+        # and linear time); in a shorter one every mention sees them all.
+        anchor_list = [
+            (p.hit.start, p.cands[0])
+            for p in plans
+            if len(p.cands) == 1 and p.cands[0].in_syria and p.cands[0].kind != "country"
+        ]
+        if len(norm.text) <= CONTEXT_WINDOW:
+            anchors = [a for _, a in anchor_list[:MAX_ANCHORS]]
+            document = (anchors, {a.admin1 for a in anchors if a.admin1})
+            return [self._mention(norm, plan, *document) for plan in plans]
+        anchor_pos = [pos for pos, _ in anchor_list]
+        mentions = []
+        for plan in plans:
+            lo = bisect.bisect_left(anchor_pos, plan.hit.start - CONTEXT_WINDOW)
+            hi = bisect.bisect_right(anchor_pos, plan.hit.start + CONTEXT_WINDOW)
+            anchors = [a for _, a in anchor_list[lo:hi][:MAX_ANCHORS]]
+            mentions.append(self._mention(norm, plan, anchors, {a.admin1 for a in anchors if a.admin1}))
+        return mentions
+
+    def _mention(self, norm: NormalizedText, plan: _Plan, anchors: list[Place], anchor_govs: set[str]) -> Mention:
+        hit, ctx, cands = plan.hit, plan.ctx, plan.cands
+        # A lone candidate needs no score unless it gives way to its governorate below.
+        scored = ranked(cands, ctx, anchors, anchor_govs, self.weights) if len(cands) > 1 else None
+        best = scored[0][1] if scored else cands[0]
+        if (
+            (ctx.relation in (Relation.COUNTRYSIDE, Relation.DESERT) or hit.kind is HitKind.NISBA)
+            and best.kind == "community"
+            and best.importance >= Importance.GOVERNORATE
+            and best.admin1
+        ):
+            best = self.gazetteer.lookup(best.admin1)  # «ريف إدلب» is the countryside of Idlib governorate
+            scored = scored or ranked(cands, ctx, anchors, anchor_govs, self.weights)
+        if scored:
+            rivals = [sc for sc, c in scored[1:] if not nested(best, c)]
+            sure = confidence(scored[0][0], rivals[0] if rivals else 0.0, plan.basis, self.weights)
+            alternatives = [(c.id, round(s, 3)) for s, c in scored if c.id != best.id][:MAX_ALTERNATIVES]
+        else:
+            sure, alternatives = confidence(0.0, 0.0, plan.basis, self.weights), []
+        geometry, lat, lon, precision, relation = self._place_geometry(best, hit, ctx)
+        phrase_start, phrase_end = norm.to_original(*phrase_span(norm.text, hit, ctx))
+        evidence = [f"trigger:{ctx.trigger}"] if ctx.trigger else []
+        if relation:
+            evidence.append(f"relation:{relation}")
+        if ctx.admin_evidence:
+            evidence.append("admin-context")
+        if ctx.between:
+            evidence.append("between")
+        return Mention(
+            start=hit.orig_start,
+            end=hit.orig_end,
+            text=hit.surface,
+            place=best,
+            in_syria=best.in_syria,
+            lat=lat,
+            lon=lon,
+            geometry=geometry,
+            kind=best.kind,
+            confidence=sure,
+            precision=precision,
+            alternatives=alternatives,
+            relation=relation,
+            phrase_start=phrase_start,
+            phrase_end=phrase_end,
+            evidence=evidence,
+        )
+
+    def _place_geometry(
+        self, place: Place, hit: Hit, ctx: Context
+    ) -> tuple[BaseGeometry, float, float, int, str | None]:
+        """(geometry, lat, lon, precision, relation label): the place's own, or for a relative phrase about a Syrian
+        place the area it points at."""
+        relation = Relation.COUNTRYSIDE if hit.kind is HitKind.NISBA else ctx.relation
+        if not place.in_syria or relation is None:
+            return place.geometry, place.lat, place.lon, precision_of(place), None
+        key = (place.id, relation, ctx.bearing, ctx.distance_km)
+        known = self._geom_cache.get(key)
+        if known is None:
+            if len(self._geom_cache) >= _MAX_REMEMBERED:
+                self._geom_cache.clear()
+            geom, precision = relative_geometry(self.gazetteer, place, relation, ctx.bearing, ctx.distance_km)
+            rep = representative_point(geom)
+            known = self._geom_cache[key] = (geom, rep.y, rep.x, precision, relation_label(relation, ctx.bearing))
+        return known
+
+
+# --------------------------------------------------------------------------------------------- entry points
+_parsers: weakref.WeakKeyDictionary[Gazetteer, Geoparser] = weakref.WeakKeyDictionary()
+_lock = threading.Lock()
+
+
+def get_geoparser(gazetteer: Gazetteer | None = None) -> Geoparser:
+    """The cached `Geoparser` for a gazetteer (the shipped one by default), built on first use."""
+    gaz = gazetteer or load_gazetteer()
+    with _lock:
+        parser = _parsers.get(gaz)
+        if parser is None:
+            parser = _parsers[gaz] = Geoparser(gaz)
+    return parser
+
+
+def geoparse(text: str, *, gazetteer: Gazetteer | None = None) -> list[Mention]:
+    """Place mentions in `text`, in text order, each resolved against the gazetteer.
+
+    Parameters
+    ----------
+    text
+        Arabic or English text as written; offsets of the mentions index it.
+    gazetteer
+        The places to find (the shipped gazetteer by default).
+
+    >>> [m.place.name_en for m in geoparse("قصف مدفعي على بلدة سرمدا بريف إدلب الشمالي")]
+    ['Sarmada', 'Idleb']
+    """
+    return get_geoparser(gazetteer).parse(text)

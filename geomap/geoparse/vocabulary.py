@@ -1,0 +1,276 @@
+"""Every word list the geoparser reads, normalised once at import like the text it is compared with.
+
+Entries are written naturally (هيئة, الرئيس, أطراف) and folded here with `normalize_name` (ة→ه, أإآ→ا, ى→ي ...), so an
+entry can never silently miss. Only the Latin capitalisation lists and `STATE_NOUNS` are compared with the text as
+written and stay as they are.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+from geomap.arabic import CLITIC_PREFIXES, normalize_name
+
+__all__ = [
+    "ADMIN_CONTEXT_WORDS",
+    "AREA_TRIGGERS",
+    "BETWEEN",
+    "BLOCKED",
+    "COUNTRYSIDE",
+    "DEFINITE_COUNTRYSIDE",
+    "DESERT",
+    "DIRECTIONS",
+    "EVENT_WORDS",
+    "GENERIC_HEADS",
+    "GENERIC_TRIGGERS",
+    "LATIN_OK_AFTER",
+    "LATIN_OK_BEFORE",
+    "MEDIA",
+    "NEAR",
+    "NEAR_PREFIX",
+    "NISBA",
+    "NOT_PLACES",
+    "PERSON_PREFIX",
+    "PERSON_TITLES",
+    "PLURAL_TRIGGERS",
+    "PREPOSITIONS",
+    "SON_OF",
+    "STATE_NOUNS",
+    "SYRIA_ADJECTIVE",
+    "TRIGGERS",
+    "in_vocabulary",
+]
+
+
+def _words(words: Iterable[str]) -> frozenset[str]:
+    """`words` normalised like text (entries that normalise to nothing are dropped)."""
+    return frozenset(filter(None, (normalize_name(w) for w in words)))
+
+
+_TRIGGERS = {  # trigger word → the kinds (kind or kind:subtype) of place it names
+    "مدينه": ("community", "district", "subdistrict", "foreign_city"),
+    "مدينتي": ("community",),
+    "مدن": ("community",),
+    "بلده": ("community", "foreign_city"),
+    "بلدتي": ("community",),
+    "بلدات": ("community",),
+    "قريه": ("community", "foreign_city"),
+    "قريتي": ("community",),
+    "قري": ("community",),
+    "مزرعه": ("community",),
+    "حي": ("neighbourhood", "community"),
+    "احياء": ("neighbourhood", "community"),
+    "مخيم": ("landmark:camp", "community", "neighbourhood", "foreign_city"),
+    "مخيمات": ("landmark:camp",),
+    "محافظه": ("governorate",),
+    "محافظتي": ("governorate",),
+    "محافظات": ("governorate",),
+    "ناحيه": ("subdistrict",),
+    "منطقه": ("district", "region", "subdistrict", "community"),
+    "معبر": ("landmark:crossing",),
+    "قاعده": ("landmark:base", "landmark:airbase"),
+    "مطار": ("landmark:airbase", "landmark:airport"),
+    "حقل": ("landmark:oil_field", "landmark:gas_field"),
+    "حقول": ("landmark:oil_field", "landmark:gas_field"),
+    "سد": ("landmark:dam",),
+    "نهر": ("landmark:river",),
+    "جبل": ("landmark:mountain", "region"),
+    "سهل": ("region",),
+    "وادي": ("region",),
+    "دوله": ("country",),
+    "حاجز": ("community", "landmark"),
+    "عاصمه": ("foreign_city", "community"),
+    "العاصمه": ("foreign_city", "community"),
+}
+# Triggers that also stand before plain adjectives («مزرعة جديدة», "a new farm") and dual/plural ones.
+_GENERIC_TRIGGERS = {"مدينه", "بلده", "قريه", "مزرعه", "منطقه", "حي", "مدن", "قري", "بلدات", "حاجز"}
+_PLURAL_TRIGGERS = {"بلدتي", "قريتي", "مدينتي", "بلدات", "قري", "مدن", "مخيمات", "احياء", "محافظتي", "محافظات"}
+# Words that, in front of a name in an alias, only repeat what a trigger says: such aliases are left out of the
+# matcher so that «محافظة إدلب» yields the mention «إدلب» with the trigger محافظة as evidence.
+_GENERIC_HEADS = {"محافظه", "مدينه", "ناحيه", "منطقه", "بلده", "قريه", "حي"}
+_DIRECTIONS = {  # bearing in degrees
+    "شمال": 0,
+    "شمالي": 0,
+    "جنوب": 180,
+    "جنوبي": 180,
+    "شرق": 90,
+    "شرقي": 90,
+    "غرب": 270,
+    "غربي": 270,
+    "الشمالي": 0,
+    "الجنوبي": 180,
+    "الشرقي": 90,
+    "الغربي": 270,
+    "الشماليه": 0,
+    "الجنوبيه": 180,
+    "الشرقيه": 90,
+    "الغربيه": 270,
+}
+_NEAR = {"اطراف", "محيط", "قرب", "ضواحي", "مشارف", "تخوم", "جوار", "بمحاذاه", "محاذاه", "قباله"}
+_COUNTRYSIDE = {"ريف", "ريفي", "ارياف"}
+_DESERT = {"باديه", "صحراء"}
+_ADMIN_CONTEXT_WORDS = {"في", "ب", "من", "،", ",", "التابعه", "التابع", "(", "-", "قرب", "بالقرب", "محيط"}
+_NISBA = {  # nisba adjective → governorate P-code, for «الريف الإدلبي»
+    "الادلبي": "SY07",
+    "الحلبي": "SY02",
+    "الحموي": "SY05",
+    "الحمصي": "SY04",
+    "الدمشقي": "SY03",
+    "الدرعاوي": "SY12",
+    "الرقاوي": "SY11",
+    "الديري": "SY09",
+    "اللاذقاني": "SY06",
+    "الطرطوسي": "SY10",
+    "الحسكاوي": "SY08",
+    "القنيطري": "SY14",
+    "السويداوي": "SY13",
+}
+_BLOCKED = [  # organisations and titles containing place names that are not place mentions
+    "هيئه تحرير الشام",
+    "احرار الشام",
+    "جيش الشام",
+    "فيلق الشام",
+    "صقور الشام",
+    "اهل الشام",
+    "بلاد الشام",
+    "قوات سوريا الديمقراطيه",
+    "مجلس سوريا الديمقراطيه",
+    "الجيش السوري الحر",
+    "الجيش الوطني السوري",
+    "جبهه النصره",
+    "تنظيم الدوله",
+    "الدوله الاسلاميه في العراق والشام",
+    "جيش الاسلام",
+    "حزب الله",
+    "جيش العزه",
+    "الحزب الاسلامي التركستاني",
+    "لواء القدس",
+    "فيلق القدس",
+    "سرايا القدس",
+    "جيش سوريا الحره",
+    "تلفزيون سوريا",
+    "سوريا اليوم",
+    "المرصد السوري",
+    "الائتلاف السوري",
+    "شبكه شام",
+    "شام اف ام",
+    "مجلس دير الزور العسكري",
+    "مجلس منبج العسكري",
+    "مجلس الرقه المدني",
+    "العشائر العربيه",
+    "حلب الشهباء",
+    "الجبهه الشاميه",
+    "غرفه عمليات",
+    "اذاعه دمشق",
+    "جامعه دمشق",
+    "جامعه حلب",
+    "جامعه ادلب",
+    "اعلان دمشق",
+    "ربيع دمشق",
+    "مؤتمر جنيف",
+    "مسار استانا",
+    "محادثات استانا",
+    "اتفاق سوتشي",
+    "قوات سوريه الديمقراطيه",
+    "الشام للحق",
+    "syrian observatory",
+    "syrian democratic forces",
+    "syrian democratic council",
+    "free syrian army",
+    "syrian national army",
+    "syrian arab news agency",
+    "syrian national coalition",
+    "syrian civil defence",
+    "syrian american",
+    "syrian arab red crescent",
+]
+
+
+# Words before a name that make it a person's name (السيد براق، الرئيس الشرع، المدافع خالد).
+_PERSON_TITLES = """
+    السيد السيدة الشيخ الرئيس المدير العميد اللواء العقيد الرائد النقيب الدكتور د النائب الوزير الفنان الفنانة الشاعر
+    الكاتب الصحفي الناشط الناشطة القائد المدعو المواطن الشاب الطفل الطفلة الحاج الحاجة الأستاذ المهندس الأمير الملك
+    الإمام المطران الأب البطريرك المدافع اللاعب المدرب المهاجم الحارس المتحدث الباحث المحلل الرسالة السفير المبعوث
+    الجنرال الملازم الرقيب القاضي ابن بن أبو أم بنت عائلة آل
+"""
+# Words naming a channel, outlet or institute: «قناة الميادين», «مراسل الميادين» are not the town.
+_MEDIA = "مركز معهد قناة مراسل مراسلة شبكة موقع صحيفة وكالة تلفزيون إذاعة جريدة مجلة راديو منصة حساب صفحة"
+_PREPOSITIONS = "في إلى من نحو باتجاه عند داخل حول على اتجاه عبر"
+# Event words that make the next name a place where something happened (قصف على X، غارة جوية في X).
+_EVENT_WORDS = """
+    قصف غارة غارات استهدف استهداف استهدفت هجوم هجمات اشتباكات اشتباك معارك انفجار تفجير مداهمة حملة اقتحام اقتحمت
+    سيطرة تقدم نزوح مقتل إصابة سقوط قذائف صواريخ مسيرة كمين اغتيال اعتقال اعتقالات مظاهرة تظاهرة احتجاجات وقفة شن شنت
+    نفذ نفذت دخلت انسحبت وصلت قتلى جرحى ضحايا قصفت
+"""
+# Single words that are never place mentions on their own, whatever an alias list says (beside every trigger,
+# direction, near, countryside and desert word).
+_NOT_PLACES = """
+    الريف المدينة العاصمة البلد الدولة المنطقة المحافظة القرية البلدة الشمال الجنوب الشرق الغرب الوسط الحدود المركز مركز
+"""
+_LATIN_OK_BEFORE = """
+    In At Near From To Of Eastern Western Northern Southern Central Rural Old Greater North South East West
+"""
+_LATIN_OK_AFTER = """
+    Province Governorate City District Desert Countryside Airport Airbase Camp Dam River Crossing Subdistrict Region
+    Plain Mountains Valley Border In On And The
+"""
+
+TRIGGERS: dict[str, tuple[str, ...]] = {normalize_name(w): kinds for w, kinds in _TRIGGERS.items()}
+#: Triggers that also stand before plain adjectives («مزرعة جديدة», "a new farm").
+GENERIC_TRIGGERS = _words(_GENERIC_TRIGGERS)
+#: Dual and plural triggers: «بلدتي نبل والزهراء» covers the coordinated name too.
+PLURAL_TRIGGERS = _words(_PLURAL_TRIGGERS)
+#: Triggers that name an area unit itself: after them a district named like its town is not penalised.
+AREA_TRIGGERS = _words({"منطقة", "ناحية"})
+#: Words that, in front of a name in an alias, only repeat what a trigger says: such aliases are left out of the
+#: matcher so that «محافظة إدلب» yields the mention «إدلب» with the trigger محافظة as evidence.
+GENERIC_HEADS = _words(_GENERIC_HEADS)
+#: Direction word → bearing in degrees. Bare forms (شمال X) come before a name, definite ones (ريف X الشرقي) after.
+DIRECTIONS: dict[str, float] = {normalize_name(w): b for w, b in _DIRECTIONS.items()}
+NEAR = _words(_NEAR)  # «أطراف X», «محيط X»: the surroundings of a place
+NEAR_PREFIX = _words({"القرب", "قرب"})  # «بالقرب من X», «قرب من X»
+COUNTRYSIDE = _words(_COUNTRYSIDE)  # «ريف X», «ريفي X وY»
+DESERT = _words(_DESERT)  # «بادية X»
+#: The definite relative word before a direction and a ل+name: «الريف الشرقي لحلب», «البادية الشرقية لحمص».
+DEFINITE_COUNTRYSIDE: dict[str, str] = {normalize_name("الريف"): "countryside", normalize_name("البادية"): "desert"}
+#: Words that may stand between a name and the admin unit that places it («X في ريف حماة», «X، إدلب», «X التابعة لـ Y»).
+ADMIN_CONTEXT_WORDS = _words(_ADMIN_CONTEXT_WORDS)
+BETWEEN = _words({"بين"})  # «بين X وY»: the name is one end of a pair
+#: Nisba adjective → governorate P-code, for «الريف الإدلبي».
+NISBA: dict[str, str] = {normalize_name(w): code for w, code in _NISBA.items()}
+#: Organisations and titles containing place names that are not place mentions.
+BLOCKED: tuple[str, ...] = tuple(normalize_name(p) for p in _BLOCKED)
+PERSON_TITLES = _words(_PERSON_TITLES.split())
+PERSON_PREFIX = normalize_name("أبو")  # «أبو بكر» is a person before it is a hamlet
+SON_OF = _words({"بن", "ابن"})  # a name followed by «بن» is a person's
+MEDIA = _words(_MEDIA.split())
+PREPOSITIONS = _words(_PREPOSITIONS.split())
+EVENT_WORDS = _words(_EVENT_WORDS.split())
+NOT_PLACES = _words({*_TRIGGERS, *_DIRECTIONS, *_NEAR, *_COUNTRYSIDE, *_DESERT, *_NOT_PLACES.split()})
+#: «سورية» after a feminine noun is the adjective "Syrian" (original spelling, compared with the text as written).
+SYRIA_ADJECTIVE = frozenset({"سورية", "سوريه"})
+#: Feminine nouns after which «سورية» is still the country («دولة سورية»); compared with the text as written.
+STATE_NOUNS = frozenset({"دولة", "جمهورية", "الجمهورية", "لدولة", "بدولة"})
+#: Capitalised English words before or after a Latin match that do not make it part of a longer proper name.
+LATIN_OK_BEFORE = frozenset(_LATIN_OK_BEFORE.split())
+LATIN_OK_AFTER = frozenset(_LATIN_OK_AFTER.split())
+
+_CLITIC_FIRST = frozenset(p[0] for p in CLITIC_PREFIXES)
+
+
+def in_vocabulary(word: str, vocab: frozenset[str]) -> str | None:
+    """The entry of `vocab` that `word` is, itself or after a proclitic («وريف» → «ريف»), or None."""
+    if word in vocab:
+        return word
+    if len(word) < 3 or word[0] not in _CLITIC_FIRST:
+        return None
+    return _strip_proclitic(word, vocab)
+
+
+@functools.lru_cache(maxsize=65536)
+def _strip_proclitic(word: str, vocab: frozenset[str]) -> str | None:
+    for k in (1, 2, 3):
+        if len(word) > k + 1 and word[:k] in CLITIC_PREFIXES and word[k:] in vocab:
+            return word[k:]
+    return None
