@@ -568,7 +568,6 @@ class Geoparser:
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer or load_gazetteer()
-        self._version = self.gazetteer.version
         self._automaton = self._build_automaton()
         _zipf("سوريا", "ar"), _zipf("syria", "en")  # load wordfreq's tables now, not inside the first parse
         self._geom_cache: dict[tuple, tuple[BaseGeometry, int, Point]] = {}
@@ -608,8 +607,6 @@ class Geoparser:
         """Every place mention in `text`, in text order."""
         if not isinstance(text, str):
             raise TypeError(f"geoparse expects str, not {type(text).__name__}")
-        if self.gazetteer.version != self._version:
-            self.__init__(self.gazetteer)  # the gazetteer was extended: rebuild the matcher
         if not text:
             return []
         norm = normalize(text)

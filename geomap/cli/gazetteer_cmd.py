@@ -102,8 +102,8 @@ def export(kind: str, output: str, overwrite: bool) -> None:
 def build(sources: str, output: str | None) -> None:
     """Rebuild the gazetteer from the upstream sources (needs geomap[build])."""
     try:
-        from geomap.build.gazetteer import DEFAULT_OUTPUT
-        from geomap.build.gazetteer import build as run
+        from geomap.build.pipeline import DEFAULT_OUTPUT
+        from geomap.build.pipeline import build as run
     except ImportError as exc:
         raise click.ClickException(f"the gazetteer build needs geomap[build] ({exc})") from exc
     counts = run(Path(sources), Path(output) if output else DEFAULT_OUTPUT)

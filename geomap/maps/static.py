@@ -7,6 +7,7 @@ from pathlib import Path
 
 import geopandas as gpd
 
+from geomap.earth import SYRIA_BBOX
 from geomap.exc import OutputError
 from geomap.gazetteer import Gazetteer, load_gazetteer
 from geomap.io.writers import atomic_path
@@ -68,8 +69,8 @@ def save_static_map(
             cmap="tab10",
             legend_kwds={"loc": "lower left", "fontsize": 7},
         )
-    ax.set_xlim(35.5, 42.5)
-    ax.set_ylim(32.2, 37.5)
+    ax.set_xlim(SYRIA_BBOX[0], SYRIA_BBOX[2])
+    ax.set_ylim(SYRIA_BBOX[1], SYRIA_BBOX[3])
     ax.set_axis_off()
     if title:
         ax.set_title(shape_arabic(title), fontsize=13)
