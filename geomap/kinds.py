@@ -43,3 +43,6 @@ class Importance:
     LOCAL = 0.5  # a neighbourhood, a community GeoNames also lists, a smaller foreign city near the border
     MINOR = 0.45  # a curated extra place (a village or district missing from OCHA's list)
     VILLAGE = 0.3  # any other community: needs context to be taken when its name is also a word
+    UNLISTED_VILLAGE = 0.25  # a village GeoNames lists and OCHA's list lacks: after an OCHA village of its name
+    HAMLET = 0.2  # a hamlet, farm or section of a village (GeoNames PPLL, PPLF, PPLS)
+    ABANDONED = 0.1  # an abandoned, destroyed or historical village (GeoNames PPLQ, PPLW, PPLH)

@@ -89,6 +89,7 @@ def _admin_place(rec: Any, level: int, extra: dict[str, Any] | None) -> Place:
         importance=_IMPORTANCE[level],
         population=population,
         source=f"OCHA COD-AB 2019 (syr_admin{level})",
+        source_ids=(f"ocha-codab:{rec.PCODE}",),
     )
 
 

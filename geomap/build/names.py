@@ -9,7 +9,16 @@ from geomap.arabic import is_arabic
 from geomap.build.sources import clean
 from geomap.gazetteer.schema import Place
 
-__all__ = ["NON_ARABIC_LETTERS", "add_aliases", "alias_tuple", "arabic_alternates", "strip_markaz"]
+__all__ = [
+    "NON_ARABIC_LETTERS",
+    "add_aliases",
+    "alias_tuple",
+    "arabic_alternates",
+    "is_ordinary_arabic",
+    "is_ordinary_latin",
+    "spelling_variants",
+    "strip_markaz",
+]
 
 # Letters used in Persian, Urdu, Kurdish or Pashto but not in Arabic: GeoNames alternates containing them are not
 # Arabic names.
@@ -54,4 +63,81 @@ def arabic_alternates(names: Iterable[str]) -> list[str]:
             and n not in out
         ):
             out.append(n)
+    return out
+
+
+_CLITICS = ("و", "ب", "ل", "ف")  # a name that, with one of these before it, is a common word (وزارة) is one too
+WORD_ZIPF = 2.8  # wordfreq zipf from which a one-word name is a word (فرج, الصوامع): the geoparser's own line
+PHRASE_WORD_ZIPF = 4.0  # a multiword name is an ordinary phrase (محمد حسين) when every word is this common ...
+_PLACE_HEADS = frozenset(  # ... unless it starts with a word that makes place names (تل الأحمر, عين الريحان)
+    [
+        "تل",
+        "تلة",
+        "خربة",
+        "عين",
+        "جب",
+        "بيت",
+        "كفر",
+        "دير",
+        "قصر",
+        "رسم",
+        "مزرعة",
+        "ام",
+        "أم",
+        "ابو",
+        "أبو",
+        "جسر",
+        "وادي",
+        "جبل",
+        "مشرفة",
+        "حارة",
+        "باب",
+        "قرية",
+    ]
+)
+
+
+def _arabic_zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    flipped = word[2:] if word.startswith("ال") else "ال" + word
+    forms = [word, flipped, *(c + f for c in _CLITICS for f in (word, flipped))]
+    return max(zipf_frequency(f, "ar") for f in forms)
+
+
+def is_ordinary_arabic(name: str) -> bool:
+    """True when an Arabic name is also an ordinary word or phrase, judged by wordfreq in its article-flipped and
+    clitic forms: such a name needs evidence (OCHA's list) before it is indexed bare."""
+    words = name.split()
+    if len(words) == 1:
+        return _arabic_zipf(words[0]) >= WORD_ZIPF
+    return words[0] not in _PLACE_HEADS and all(_arabic_zipf(w) >= PHRASE_WORD_ZIPF for w in words)
+
+
+def is_ordinary_latin(name: str) -> bool:
+    """True when a one-word Latin name is a common English word or given name (Sam, Nov, Natur ...)."""
+    from wordfreq import zipf_frequency
+
+    from geomap.arabic import normalize_name
+
+    folded = normalize_name(name)  # Şam is "sam"
+    return " " not in folded and zipf_frequency(folded, "en") >= WORD_ZIPF
+
+
+def spelling_variants(own: Iterable[str], candidates: Iterable[str], *, min_ratio: float) -> list[str]:
+    """The candidates that spell one of `own` names differently (difflib ratio of the folded forms), not other
+    names: Mahfurah for Mahfura, but not Epiphaneia for Hama nor «بيضاء» for «حابا»."""
+    import difflib
+
+    from geomap.arabic import latin_words, normalize_name
+
+    def folded(n: str) -> str:
+        return normalize_name(n) if is_arabic(n) else " ".join(latin_words(n))
+
+    mine = [folded(n) for n in own if n]
+    out = []
+    for c in candidates:
+        f = folded(c)
+        if f and any(difflib.SequenceMatcher(None, f, m).ratio() >= min_ratio for m in mine if m):
+            out.append(c)
     return out

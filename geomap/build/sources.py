@@ -13,9 +13,9 @@ __all__ = ["CURATED", "clean", "input_digests", "read_curated", "split"]
 CURATED = Path(__file__).resolve().parent / "curated"  # curated tables written for geomap, with their sources
 
 
-def read_curated(name: str, *, required: bool = True) -> list[dict[str, str]]:
-    """Rows of a curated CSV table; an optional table that is absent gives no rows."""
-    path = CURATED / name
+def read_curated(name: str, *, folder: Path = CURATED, required: bool = True) -> list[dict[str, str]]:
+    """Rows of a curated CSV table in `folder`; an optional table that is absent gives no rows."""
+    path = folder / name
     if not path.exists():
         if required:
             msg = f"{path}: curated table missing"
@@ -40,7 +40,7 @@ def input_digests(src: Path) -> dict[str, str]:
     inputs = {
         str(p.relative_to(src)): _sha256(p)
         for p in sorted(src.rglob("*"))
-        if p.is_file() and p.suffix in (".json", ".geojson")
+        if p.is_file() and p.suffix in (".json", ".geojson", ".csv")
     }
     inputs.update({f"curated/{p.name}": _sha256(p) for p in sorted(CURATED.iterdir()) if p.suffix in (".csv", ".toml")})
     return inputs

@@ -43,6 +43,7 @@ class Place:
     population: int | None = None
     country_code: str = "SY"
     source: str = ""
+    source_ids: tuple[str, ...] = ()  # ``namespace:id`` of every source record merged here (ocha2015:C4121 ...)
     note: str = ""
     geometry: BaseGeometry
 
@@ -84,8 +85,11 @@ _FIELDS = dataclasses.fields(Place)
 COLUMNS: tuple[str, ...] = tuple(f.name for f in _FIELDS)
 ARROW_SCHEMA = pa.schema([pa.field(f.name, _ARROW_TYPES[str(f.type)]) for f in _FIELDS])
 _RECORD_OMITS = frozenset({"geometry"})
-_LAYER_OMITS = frozenset({"kind", "aliases", "population", "country_code", "source", "note", "geometry"})
+_LAYER_OMITS = frozenset(
+    {"kind", "aliases", "population", "country_code", "source", "source_ids", "note", "geometry"}
+)
 LAYER_COLUMNS: tuple[str, ...] = tuple(c for c in COLUMNS if c not in _LAYER_OMITS)  # columns of `Gazetteer.layer`
+_TUPLE_COLUMNS = tuple(f.name for f in _FIELDS if str(f.type) == "tuple[str, ...]")
 _EMPTY_IS_NONE = frozenset({"name_ar", "name_en", "note"})  # text columns where a null cell reads as ""
 
 
@@ -106,6 +110,7 @@ def places_from_table(table: pa.Table) -> list[Place]:
     cols = {c: table.column(c).to_pylist() for c in COLUMNS if c != "geometry"}
     for c in _EMPTY_IS_NONE:
         cols[c] = [v or "" for v in cols[c]]
-    cols["aliases"] = [tuple(v or ()) for v in cols["aliases"]]
+    for c in _TUPLE_COLUMNS:
+        cols[c] = [tuple(v or ()) for v in cols[c]]
     cols["geometry"] = shapely.from_wkb(np.array(table.column("geometry").to_pylist(), dtype=object))
     return [Place(**dict(zip(COLUMNS, row, strict=True))) for row in zip(*(cols[c] for c in COLUMNS), strict=True)]
