@@ -22,6 +22,7 @@ from geomap.build.sources import input_digests
 from geomap.build.transport import TransportOutcome, merge_transport, read_transport
 from geomap.build.wof import WofOutcome, merge_wof, read_wof
 from geomap.exc import GazetteerError
+from geomap.gazetteer.name_index import with_name_index
 from geomap.gazetteer.schema import Place, places_to_table
 from geomap.kinds import KINDS
 
@@ -91,7 +92,7 @@ def build(src: Path, out: Path) -> dict[str, int]:
     places = built.places
     out.mkdir(parents=True, exist_ok=True)
     tmp = out / "gazetteer.parquet.tmp"
-    pq.write_table(places_to_table(places), tmp, compression="zstd", write_statistics=False)
+    pq.write_table(with_name_index(places_to_table(places), places), tmp, compression="zstd", write_statistics=False)
     tmp.replace(out / "gazetteer.parquet")
     write_attribution(out / "ATTRIBUTION.md", built, input_digests(src.resolve()))
     counts = dict.fromkeys(KINDS, 0)

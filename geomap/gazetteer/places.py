@@ -9,13 +9,14 @@ from __future__ import annotations
 import difflib
 import functools
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from geomap.arabic import is_arabic, latin_skeleton, latin_words, normalize_name
 from geomap.exc import PlaceNotFound
+from geomap.gazetteer.name_index import name_keys
 from geomap.gazetteer.schema import Place
 from geomap.gazetteer.spatial import Admin, SpatialIndex, layer_frame
 from geomap.kinds import KINDS
@@ -34,24 +35,29 @@ _TRANSLIT_MIN_RATIO = 0.6  # same consonants is not enough: Shuhayl and Sahl sha
 class Gazetteer:
     """Places with a normalised name index, the admin hierarchy and spatial look-ups. Immutable."""
 
-    def __init__(self, places: Iterable[Place]) -> None:
+    def __init__(self, places: Iterable[Place], *, keys: Sequence[tuple[str, ...]] | None = None) -> None:
+        """`keys`, when given, are the normalised names of each place (`name_index.name_keys`), read from a file."""
+        places = list(places)
+        keys = keys if keys is not None else name_keys(places)
         self._places: dict[str, Place] = {}
-        for p in places:
+        named: dict[str, tuple[str, ...]] = {}
+        for p, k in zip(places, keys, strict=True):
             self._places[p.id] = p  # a later place with the same id replaces the earlier one
+            named[p.id] = k
         self._by_pcode = {p.pcode.upper(): p.id for p in self._places.values() if p.pcode}
         children: dict[str, list[str]] = {}
-        by_name: dict[str, list[str]] = {}
+        by_name: dict[str, dict[str, None]] = {}  # ordered sets
         for p in self._places.values():
             if p.parent_id:
                 children.setdefault(p.parent_id, []).append(p.id)
-            for n in p.names:
-                key = normalize_name(n)
+            for key in named[p.id]:
                 if key:
-                    ids = by_name.setdefault(key, [])
-                    if p.id not in ids:
-                        ids.append(p.id)
+                    by_name.setdefault(key, {})[p.id] = None
         self._children = {k: tuple(v) for k, v in children.items()}
-        self._by_name = {k: tuple(sorted(v, key=self._rank)) for k, v in by_name.items()}
+        rank = {pid: self._rank(pid) for pid in self._places}
+        self._by_name = {
+            k: tuple(v) if len(v) == 1 else tuple(sorted(v, key=rank.__getitem__)) for k, v in by_name.items()
+        }
 
     # ------------------------------------------------------------------------------------------ new gazetteers
     def extended(self, *, places: Iterable[Place] = (), aliases: Iterable[tuple[str, str]] = ()) -> Gazetteer:

@@ -85,9 +85,7 @@ _FIELDS = dataclasses.fields(Place)
 COLUMNS: tuple[str, ...] = tuple(f.name for f in _FIELDS)
 ARROW_SCHEMA = pa.schema([pa.field(f.name, _ARROW_TYPES[str(f.type)]) for f in _FIELDS])
 _RECORD_OMITS = frozenset({"geometry"})
-_LAYER_OMITS = frozenset(
-    {"kind", "aliases", "population", "country_code", "source", "source_ids", "note", "geometry"}
-)
+_LAYER_OMITS = frozenset({"kind", "aliases", "population", "country_code", "source", "source_ids", "note", "geometry"})
 LAYER_COLUMNS: tuple[str, ...] = tuple(c for c in COLUMNS if c not in _LAYER_OMITS)  # columns of `Gazetteer.layer`
 _TUPLE_COLUMNS = tuple(f.name for f in _FIELDS if str(f.type) == "tuple[str, ...]")
 _EMPTY_IS_NONE = frozenset({"name_ar", "name_en", "note"})  # text columns where a null cell reads as ""
@@ -104,7 +102,7 @@ def places_to_table(places: Sequence[Place]) -> pa.Table:
 def places_from_table(table: pa.Table) -> list[Place]:
     """Places from a table written by `places_to_table`."""
     missing = [c for c in COLUMNS if c not in table.column_names]
-    if missing:
+    if missing:  # extra columns (the stored name index) are not the schema's business
         msg = f"gazetteer table lacks the column(s) {missing}"
         raise ValueError(msg)
     cols = {c: table.column(c).to_pylist() for c in COLUMNS if c != "geometry"}
