@@ -9,15 +9,13 @@ from typing import TYPE_CHECKING
 
 from geomap.build.transport import TransportOutcome
 from geomap.build.wof import Fate, WofOutcome
-from geomap.gazetteer.schema import Place
+from geomap.gazetteer.schema import count_sources
 from geomap.kinds import KINDS
 
 if TYPE_CHECKING:
     from geomap.build.pipeline import Built
 
-__all__ = ["CURATION", "source_counts", "write_attribution"]
-
-CURATION = "geomap curation"
+__all__ = ["write_attribution"]
 
 SOURCES = [
     "- Administrative boundaries and populated places: Syrian Arab Republic COD-AB, United Nations Cartographic "
@@ -69,7 +67,7 @@ def write_attribution(path: Path, built: Built, inputs: dict[str, str]) -> None:
         "",
         "## Entries per source (an entry merged from several sources counts under each)",
         "",
-        *_counted(source_counts(built.places)),
+        *_counted(Counter(count_sources(built.places))),
         "",
         "## Sources and licences",
         "",
@@ -87,14 +85,6 @@ def write_attribution(path: Path, built: Built, inputs: dict[str, str]) -> None:
         "",
     ]
     path.write_text("\n".join(lines), encoding="utf-8")
-
-
-def source_counts(places: Iterable[Place]) -> Counter[str]:
-    """Entries per source namespace of their `source_ids` (``geomap curation`` for entries without one)."""
-    counts: Counter[str] = Counter()
-    for p in places:
-        counts.update({i.split(":", 1)[0] for i in p.source_ids} or {CURATION})
-    return counts
 
 
 def _counted(counts: Counter[str], order: Iterable[str] | None = None) -> list[str]:

@@ -135,5 +135,5 @@ def curated_foreign(*, folder: Path = CURATED) -> list[Place]:
             country_code=rec["country"],
             parent_id=f"country/{rec['country']}",
         )
-        for rec in read_curated("foreign_places.csv", folder=folder)
+        for rec in read_curated("foreign_places.csv", folder=folder, required=False)
     ]

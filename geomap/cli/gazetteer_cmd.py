@@ -19,12 +19,16 @@ def gazetteer() -> None:
 @gazetteer.command()
 @handle_errors
 def info() -> None:
-    """Entries per kind, and where the data comes from."""
+    """Entries per kind and per source, and where the data comes from."""
     from geomap.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
+    click.echo("entries per kind:")
     for kind, n in gaz.counts().items():
-        click.echo(f"{kind:14} {n:6}")
+        click.echo(f"  {kind:20} {n:6}")
+    click.echo("entries per source (a merged entry counts under each of its sources):")
+    for source, n in gaz.source_counts().items():
+        click.echo(f"  {source:20} {n:6}")
     click.echo("")
     click.echo(gaz.attribution())
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from geomap.arabic import is_arabic, latin_skeleton, latin_words, normalize_name
 from geomap.exc import PlaceNotFound
 from geomap.gazetteer.name_index import name_keys
-from geomap.gazetteer.schema import Place
+from geomap.gazetteer.schema import Place, count_sources
 from geomap.gazetteer.spatial import Admin, SpatialIndex, layer_frame
 from geomap.kinds import KINDS
 
@@ -269,6 +269,10 @@ class Gazetteer:
         for p in self._places.values():
             out[p.kind] = out.get(p.kind, 0) + 1
         return out
+
+    def source_counts(self) -> dict[str, int]:
+        """Entries per source (the namespaces of `Place.source_ids`: ocha2015, wof, geonames ...)."""
+        return count_sources(self._places.values())
 
     @staticmethod
     def attribution() -> str:

@@ -7,7 +7,7 @@ The column order of ``gazetteer.parquet`` is the field order of `Place`; the bui
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +18,16 @@ from shapely.geometry.base import BaseGeometry
 
 from geomap.kinds import Importance
 
-__all__ = ["ARROW_SCHEMA", "COLUMNS", "LAYER_COLUMNS", "Place", "places_from_table", "places_to_table"]
+__all__ = [
+    "ARROW_SCHEMA",
+    "COLUMNS",
+    "CURATION",
+    "LAYER_COLUMNS",
+    "Place",
+    "count_sources",
+    "places_from_table",
+    "places_to_table",
+]
 
 
 @dataclass(frozen=True, slots=True, eq=False, kw_only=True)
@@ -112,3 +121,16 @@ def places_from_table(table: pa.Table) -> list[Place]:
         cols[c] = [tuple(v or ()) for v in cols[c]]
     cols["geometry"] = shapely.from_wkb(np.array(table.column("geometry").to_pylist(), dtype=object))
     return [Place(**dict(zip(COLUMNS, row, strict=True))) for row in zip(*(cols[c] for c in COLUMNS), strict=True)]
+
+
+CURATION = "geomap curation"  # the source of entries without a `source_ids` namespace
+
+
+def count_sources(places: Iterable[Place]) -> dict[str, int]:
+    """Entries per source namespace of their `source_ids` (`CURATION` for entries without one), sorted by name;
+    an entry merged from several sources counts under each."""
+    counts: dict[str, int] = {}
+    for p in places:
+        for ns in {i.split(":", 1)[0] for i in p.source_ids} or {CURATION}:
+            counts[ns] = counts.get(ns, 0) + 1
+    return dict(sorted(counts.items()))

@@ -1,0 +1,90 @@
+"""Places beyond OCHA's 2015 list (Who's On First / GeoNames, OpenSyria transport) are found, ranked and placed."""
+
+import pytest
+
+from geomap import SyriaGeocoder, geoparse
+from geomap.gazetteer import load_gazetteer
+from geomap.kinds import Importance
+
+
+def test_enough_populated_places_and_every_source_counted(gaz):
+    assert gaz.counts()["community"] >= 12_000
+    sources = gaz.source_counts()
+    assert sources["ocha2015"] >= 5251 and sources["wof"] > 6000 and sources["opensyria-transport"] >= 30
+
+
+def test_wof_village_missing_from_ocha_found_in_arabic_and_latin(gaz):
+    village = gaz.search("شمتانة", fuzzy=False)[0]
+    assert village.id.startswith("wof/") and village.kind == "community" and village.subtype == "village"
+    assert village.admin1 == "SY05" and village.pcode is None
+    assert any(i.startswith("geonames:") for i in village.source_ids)
+    text = "نزح عشرات الأهالي من قرية شمتانة بريف حماة الشمالي بعد قصف مدفعي طال أطرافها"
+    assert village.id in [m.place_id for m in geoparse(text)]
+    clitic = "وصلت تعزيزات عسكرية لشمتانة وسط اشتباكات في ريف حماة"
+    assert village.id in [m.place_id for m in geoparse(clitic)]
+    where = SyriaGeocoder().geocode("Shamtanah village")
+    assert (round(where.latitude, 3), round(where.longitude, 3)) == (round(village.lat, 3), round(village.lon, 3))
+
+
+@pytest.mark.parametrize(("context", "governorate"), [("بريف حلب", "SY02"), ("بريف حماة", "SY05")])
+def test_homonyms_resolve_by_stated_context(gaz, context, governorate):
+    assert {p.admin1 for p in gaz.search("مران", kind="community", fuzzy=False)} >= {"SY02", "SY05"}
+    mentions = geoparse(f"سقطت قذائف صاروخية على قرية مران {context} وأصيب مدنيان")
+    assert mentions[0].text == "مران" and mentions[0].place.admin1 == governorate
+
+
+def test_ocha_community_keeps_its_pcode_and_gains_the_wof_names(gaz):
+    sarmada = gaz.lookup("C4121")
+    assert sarmada.pcode == "C4121" and any(i.startswith("wof:") for i in sarmada.source_ids)
+    assert gaz.search("Sarmadā")[0].id == "C4121"
+
+
+def test_hamlet_and_abandoned_rank_below_the_ocha_community_of_the_same_name(gaz):
+    found = gaz.search("الرحمانية", kind="community", fuzzy=False)
+    hamlet = next(p for p in found if p.subtype == "hamlet")
+    ocha = [p for p in found if p.source_ids[0].startswith("ocha2015:")]
+    assert ocha and all(found.index(o) < found.index(hamlet) for o in ocha)
+    assert hamlet.importance == Importance.HAMLET < Importance.VILLAGE
+    named = gaz.search("الصفرة", kind="community", fuzzy=False)
+    assert named[0].id == "C5979" and named[-1].subtype == "abandoned"
+    assert named[-1].importance == Importance.ABANDONED < Importance.HAMLET
+
+
+def test_golan_settlements_are_not_syrian_places(gaz):
+    assert gaz.search("Qidmat Zevi") == [] and gaz.search("Katzrin", fuzzy=False) == []
+    assert not any(p.id == "wof/1209115955" for p in gaz)
+    assert "1209115955 | Qidmat Zevi | Israeli settlement in the occupied Golan" in gaz.attribution()
+
+
+def test_ordinary_words_need_a_second_source(gaz):
+    # GeoNames has a hamlet called الصوامع ("the silos"); no other source has the name, so it is not indexed bare.
+    assert not gaz.search("الصوامع", fuzzy=False)
+    assert "As Sawami" in gaz.search("As Sawami`", fuzzy=False)[0].name_en
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Ceylanpinar Border Crossing", "landmark/ras-al-ain-border-crossing"),
+        ("Mursitpinar Border Crossing", "landmark/ain-al-arab-border-crossing"),
+        ("Oncupinar crossing", "landmark/bab-al-salama-crossing"),
+        ("Jabir Border Crossing", "landmark/nasib-crossing"),
+    ],
+)
+def test_border_crossing_by_the_neighbours_name(gaz, name, expected):
+    assert SyriaGeocoder().resolve(name)[0].place.id == expected
+    assert gaz.lookup(expected).kind == "landmark" and gaz.lookup(expected).in_syria
+
+
+def test_transport_merged_into_the_curated_landmark_keeps_its_id(gaz):
+    nasib = gaz.lookup("landmark/nasib-crossing")
+    assert "opensyria-transport:sy-nasib-border-crossing" in nasib.source_ids
+    assert not any(p.id == "landmark/nasib-border-crossing" for p in gaz)
+
+
+def test_shipped_gazetteer_is_shared_and_loads_its_stored_name_index():
+    from geomap.gazetteer.places import Gazetteer
+
+    gaz = load_gazetteer()
+    assert load_gazetteer() is gaz
+    assert dict(Gazetteer(list(gaz)).names()) == dict(gaz.names())  # folding again gives the stored index
