@@ -23,12 +23,11 @@ def info() -> None:
     from geomap.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
-    click.echo("entries per kind:")
     for kind, n in gaz.counts().items():
-        click.echo(f"  {kind:20} {n:6}")
-    click.echo("entries per source (a merged entry counts under each of its sources):")
+        click.echo(f"{kind:14} {n:6}")
+    click.echo("\nentries per source (a merged entry counts under each of its sources):")
     for source, n in gaz.source_counts().items():
-        click.echo(f"  {source:20} {n:6}")
+        click.echo(f"{source:20} {n:6}")
     click.echo("")
     click.echo(gaz.attribution())
 
