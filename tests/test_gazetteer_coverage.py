@@ -8,9 +8,31 @@ from geomap.kinds import Importance
 
 
 def test_enough_populated_places_and_every_source_counted(gaz):
-    assert gaz.counts()["community"] >= 12_000
+    # OCHA's 5,251 communities and ~6,400 GeoNames places that are on no OCHA list under any spelling
+    assert gaz.counts()["community"] >= 11_500
+    assert sum(p.kind == "community" and p.id.startswith("wof/") for p in gaz) > 6_000
     sources = gaz.source_counts()
-    assert sources["ocha2015"] >= 5251 and sources["wof"] > 6000 and sources["opensyria-transport"] >= 30
+    assert sources["ocha2015"] >= 5251 and sources["wof"] > 10_000 and sources["opensyria-transport"] >= 30
+
+
+def test_a_differently_spelt_duplicate_merges_into_the_ocha_community(gaz):
+    # GeoNames' «بصرى الحريري» lies 0.8 km from OCHA's «بصرالحرير»: one town, both ids, the spelling an alias
+    busra = gaz.lookup("C6105")
+    assert "wof:1193129627" in busra.source_ids and "بصرى الحريري" in busra.aliases
+    assert [p.id for p in gaz.search("بصرى الحريري", fuzzy=False)] == ["C6105"]
+    assert not any(p.id == "wof/1193129627" for p in gaz)
+
+
+def test_neighbours_told_apart_by_a_qualifier_stay_two_places(gaz):
+    big, small = gaz.lookup("C1754"), gaz.lookup("C1733")  # the big and the little Kharufiyah
+    assert "خاروفية كبير" in big.aliases and "خاروفية صغير" in small.aliases
+    assert "خاروفية صغير" not in big.aliases
+    assert gaz.search("مزرعة الصيادة الصغيرة", fuzzy=False) != gaz.search("مزرعة الصيادة الكبيرة", fuzzy=False)
+
+
+def test_latin_variants_spelling_another_word_are_not_aliases(gaz):
+    sahl = gaz.lookup("C2420")  # السحل; GeoNames also lists As Sāḩil and Es Sâhel (ساحل)
+    assert "As Saḩl" in sahl.aliases and not {"As Sāḩil", "Es Sâhel"} & set(sahl.aliases)
 
 
 def test_wof_village_missing_from_ocha_found_in_arabic_and_latin(gaz):

@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from geomap.build.matching import NEAR_KM
 from geomap.build.transport import TransportOutcome
-from geomap.build.wof import Fate, WofOutcome
+from geomap.build.wof import MERGE_KM, Fate, WofOutcome
 from geomap.gazetteer.schema import count_sources
 from geomap.kinds import KINDS
 
@@ -96,13 +97,15 @@ def _wof_section(outcomes: list[WofOutcome]) -> list[str]:
     if not outcomes:
         return []
     fates = Counter(o.fate for o in outcomes)
+    spelt = sum(o.by_spelling for o in outcomes)
     new = Counter(o.row.feature.subtype for o in outcomes if o.fate is Fate.NEW)
     excluded = [o for o in outcomes if o.fate is Fate.EXCLUDED]
     return [
         "## Who's On First localities: what became of each row",
         "",
-        f"- {len(outcomes)} rows: {fates[Fate.MERGED]} merged into a place of the same name within a few km "
-        f"(OCHA communities keep their P-code and gain the names), {fates[Fate.NEW]} new places, "
+        f"- {len(outcomes)} rows: {fates[Fate.MERGED] - spelt} merged into a place of the same name within "
+        f"{MERGE_KM:g} km and {spelt} into a place within {NEAR_KM:g} km whose name they spell differently "
+        f"(OCHA communities keep their P-code and gain the names and ids), {fates[Fate.NEW]} new places, "
         f"{fates[Fate.EXCLUDED]} left out.",
         "- New places by feature class: " + ", ".join(f"{k} {v}" for k, v in sorted(new.items())) + ".",
         "- Left out, by reason: "

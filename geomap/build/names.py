@@ -16,7 +16,6 @@ __all__ = [
     "arabic_alternates",
     "is_ordinary_arabic",
     "is_ordinary_latin",
-    "spelling_variants",
     "strip_markaz",
 ]
 
@@ -122,22 +121,3 @@ def is_ordinary_latin(name: str) -> bool:
 
     folded = normalize_name(name)  # Şam is "sam"
     return " " not in folded and zipf_frequency(folded, "en") >= WORD_ZIPF
-
-
-def spelling_variants(own: Iterable[str], candidates: Iterable[str], *, min_ratio: float) -> list[str]:
-    """The candidates that spell one of `own` names differently (difflib ratio of the folded forms), not other
-    names: Mahfurah for Mahfura, but not Epiphaneia for Hama nor «بيضاء» for «حابا»."""
-    import difflib
-
-    from geomap.arabic import latin_words, normalize_name
-
-    def folded(n: str) -> str:
-        return normalize_name(n) if is_arabic(n) else " ".join(latin_words(n))
-
-    mine = [folded(n) for n in own if n]
-    out = []
-    for c in candidates:
-        f = folded(c)
-        if f and any(difflib.SequenceMatcher(None, f, m).ratio() >= min_ratio for m in mine if m):
-            out.append(c)
-    return out

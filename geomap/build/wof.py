@@ -20,9 +20,10 @@ from shapely.geometry import Point
 from geomap.arabic import is_arabic, normalize_name
 from geomap.build.admin import AdminUnits
 from geomap.build.matching import NamePool, arabic_names, latin_names
-from geomap.build.names import alias_tuple, is_ordinary_arabic, is_ordinary_latin, spelling_variants
+from geomap.build.names import alias_tuple, is_ordinary_arabic, is_ordinary_latin
 from geomap.build.shapes import ROUND, new_place, parents_by_point
 from geomap.build.sources import clean
+from geomap.build.spelling import arabic_variants, latin_variants
 from geomap.earth import KM_PER_DEGREE
 from geomap.gazetteer.schema import Place
 from geomap.kinds import Importance
@@ -33,7 +34,7 @@ WOF_CSV = Path("wof-sy-localities") / "wof_sy_localities.csv"
 SOURCE = "GeoNames via Who's On First (wof-sy-localities)"
 MERGE_KM = 3.0  # a WOF point this close to a place of the same name is that place (median offset 0.2 km)
 NEIGHBOURHOOD_MERGE_KM = 2.0  # neighbourhoods are smaller: same name within 2 km
-VARIANT_RATIO = 0.7  # difflib ratio of folded names from which two names are spellings of one (Mahfurah ~ Mahfura)
+VARIANT_RATIO = 0.7  # difflib ratio of Arabic spelling keys from which a row's name spells the place's name
 MAX_OUTSIDE_KM = 2.0  # beyond this distance outside Syria's outline a point is not a Syrian place
 _GOLAN_SETTLEMENT = "STLMT"
 
@@ -108,6 +109,7 @@ class WofOutcome:
     fate: Fate
     place_id: str = ""
     reason: str = ""
+    by_spelling: bool = False  # merged into a place whose name it spells differently (`NamePool.near_spelling`)
 
 
 def read_wof(src: Path) -> list[WofRow]:
@@ -159,7 +161,8 @@ def merge_wof(
 
     Rows are taken towns first, then villages, hamlets and abandoned places, so that a hamlet of a village's name
     next to it merges into the village. A row merges into the nearest place of its kind with a shared name key
-    within `MERGE_KM` (`NEIGHBOURHOOD_MERGE_KM` for neighbourhoods); the other rows become new places."""
+    within `MERGE_KM` (`NEIGHBOURHOOD_MERGE_KM` for neighbourhoods), else into the place within `matching.NEAR_KM` whose
+    names are the closest spelling of its own (`spelling.close_spelling`); the other rows become new places."""
     rows = sorted(rows, key=lambda r: (r.feature.rank, int(r.wof_id)))
     pools = {
         kind: NamePool([p for p in places.values() if p.kind == kind and p.in_syria], km)
@@ -174,18 +177,22 @@ def merge_wof(
             outcomes.append(WofOutcome(row, Fate.EXCLUDED, reason=reason))
             continue
         pool = pools[row.feature.kind]
-        target = pool.match([*row.names_ar, row.name_en, *row.names_latin], row.lat, row.lon)
+        names = [*row.names_ar, row.name_en, *row.names_latin]
+        target = pool.match(names, row.lat, row.lon)
+        by_spelling = target is None
+        if by_spelling:
+            target = pool.near_spelling(names, row.lat, row.lon)
         if target is None:
             place = _new_place(row, known)
-            pool.add(place)
+            pool.add(place, also=names)
             fresh.append((place.kind, place.id))
             outcomes.append(WofOutcome(row, Fate.NEW, place_id=place.id))
             continue
         merged = _merged(pool.get(target), row)
-        pool.add(merged)
+        pool.add(merged, also=names)
         if target in places:
             places[target] = merged
-        outcomes.append(WofOutcome(row, Fate.MERGED, place_id=target))
+        outcomes.append(WofOutcome(row, Fate.MERGED, place_id=target, by_spelling=by_spelling))
     for place in _with_parents([pools[kind].get(pid) for kind, pid in fresh], admin):
         places[place.id] = place
     return outcomes
@@ -200,13 +207,13 @@ def _merged(place: Place, row: WofRow) -> Place:
     bare = {place.name_ar, "ال" + place.name_ar, place.name_ar.removeprefix("ال")}
     arabic = [
         n
-        for n in spelling_variants(own, row.names_ar, min_ratio=VARIANT_RATIO)
+        for n in arabic_variants(own, row.names_ar, min_ratio=VARIANT_RATIO)
         if n not in bare and not is_ordinary_arabic(n)
     ]
     own_latin = [n for n in place.names if not is_arabic(n)]
     latin = [
         n
-        for n in spelling_variants(own_latin, [row.name_en, *row.names_latin], min_ratio=VARIANT_RATIO)
+        for n in latin_variants(own_latin, [row.name_en, *row.names_latin], arabic=[*own, *arabic])
         if not is_ordinary_latin(n)
     ]
     aliases = alias_tuple(place.name_ar, place.name_en, [*arabic, *latin], place.aliases)
@@ -247,11 +254,7 @@ def _new_place(row: WofRow, known: set[str]) -> Place:
         for n in row.names_ar[1:]
         if normalize_name(n) in known or not (is_ordinary_arabic(n) or feature.subtype == "abandoned")
     ]
-    latin = [
-        n
-        for n in spelling_variants([row.name_en], row.names_latin, min_ratio=VARIANT_RATIO)
-        if not is_ordinary_latin(n)
-    ]
+    latin = [n for n in latin_variants([row.name_en], row.names_latin, arabic=row.names_ar) if not is_ordinary_latin(n)]
     return new_place(
         id=f"wof/{row.wof_id}",
         kind=feature.kind,
