@@ -68,7 +68,7 @@ def write_attribution(path: Path, built: Built, inputs: dict[str, str]) -> None:
         "",
         "## Entries per source (an entry merged from several sources counts under each)",
         "",
-        *_counted(Counter(count_sources(built.places))),
+        *_counted(Counter(count_sources(p.source_ids for p in built.places))),
         "",
         "## Sources and licences",
         "",

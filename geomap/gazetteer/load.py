@@ -9,32 +9,30 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from geomap.exc import GazetteerError
-from geomap.gazetteer.name_index import FINGERPRINT_KEY, NAME_KEYS, fingerprint
 from geomap.gazetteer.places import DATA_DIR, Gazetteer
-from geomap.gazetteer.schema import Place, places_from_table
+from geomap.gazetteer.rows import Rows
+from geomap.gazetteer.schema import Place
 
 __all__ = ["load_gazetteer", "read_gazetteer", "read_places"]
 
 
 def read_places(path: str | os.PathLike[str]) -> list[Place]:
     """Places from a gazetteer parquet file."""
-    return places_from_table(_read_table(path))
+    return list(_read_rows(path).places())
 
 
 def read_gazetteer(path: str | os.PathLike[str]) -> Gazetteer:
-    """A gazetteer from a parquet file, with its stored name index when the current normaliser made it."""
-    table = _read_table(path)
-    places = places_from_table(table)
-    meta = table.schema.metadata or {}
-    stored = NAME_KEYS in table.column_names and meta.get(FINGERPRINT_KEY, b"").decode() == fingerprint()
-    keys = [tuple(k) for k in table.column(NAME_KEYS).to_pylist()] if stored else None
-    return Gazetteer(places, keys=keys)
+    """A gazetteer from a parquet file: its columns as read, places and indexes made when first used."""
+    return Gazetteer.from_rows(_read_rows(path))
 
 
-def _read_table(path: str | os.PathLike[str]) -> pa.Table:
+def _read_rows(path: str | os.PathLike[str]) -> Rows:
     try:
-        return pq.ParquetFile(path).read()  # not pq.read_table: that imports pyarrow.dataset (+0.5 s)
-    except (OSError, ValueError) as exc:
+        # Not pq.read_table: that imports pyarrow.dataset (+0.5 s). One thread: a 10 MB table decodes in less time
+        # than a thread pool takes to start and stop.
+        table = pq.ParquetFile(path).read(use_threads=False)
+        return Rows.from_table(table)
+    except (OSError, ValueError, pa.ArrowException) as exc:
         msg = f"cannot read the gazetteer at {path}: {exc}"
         raise GazetteerError(msg) from exc
 

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from geomap.arabic import is_arabic, latin_skeleton, latin_words, normalize_name
 from geomap.exc import PlaceNotFound
-from geomap.gazetteer.name_index import name_keys
+from geomap.gazetteer.name_index import ids_by_name, name_keys
+from geomap.gazetteer.rows import Rows
 from geomap.gazetteer.schema import Place, count_sources
 from geomap.gazetteer.spatial import Admin, SpatialIndex, layer_frame
 from geomap.kinds import KINDS
@@ -33,31 +34,23 @@ _TRANSLIT_MIN_RATIO = 0.6  # same consonants is not enough: Shuhayl and Sahl sha
 
 
 class Gazetteer:
-    """Places with a normalised name index, the admin hierarchy and spatial look-ups. Immutable."""
+    """Places with a normalised name index, the admin hierarchy and spatial look-ups. Immutable.
+
+    Indexes are built when first used, and places when first asked for (`rows.Rows`), so that loading is quick."""
 
     def __init__(self, places: Iterable[Place], *, keys: Sequence[tuple[str, ...]] | None = None) -> None:
-        """`keys`, when given, are the normalised names of each place (`name_index.name_keys`), read from a file."""
+        """`keys`, when given, are the normalised names of each place (`name_index.name_keys`)."""
         places = list(places)
-        keys = keys if keys is not None else name_keys(places)
-        self._places: dict[str, Place] = {}
-        named: dict[str, tuple[str, ...]] = {}
-        for p, k in zip(places, keys, strict=True):
-            self._places[p.id] = p  # a later place with the same id replaces the earlier one
-            named[p.id] = k
-        self._by_pcode = {p.pcode.upper(): p.id for p in self._places.values() if p.pcode}
-        children: dict[str, list[str]] = {}
-        by_name: dict[str, dict[str, None]] = {}  # ordered sets
-        for p in self._places.values():
-            if p.parent_id:
-                children.setdefault(p.parent_id, []).append(p.id)
-            for key in named[p.id]:
-                if key:
-                    by_name.setdefault(key, {})[p.id] = None
-        self._children = {k: tuple(v) for k, v in children.items()}
-        rank = {pid: self._rank(pid) for pid in self._places}
-        self._by_name = {
-            k: tuple(v) if len(v) == 1 else tuple(sorted(v, key=rank.__getitem__)) for k, v in by_name.items()
-        }
+        last = {p.id: i for i, p in enumerate(places)}  # a later place with the same id replaces the earlier one,
+        rows = [last[pid] for pid in dict.fromkeys(p.id for p in places)]  # in the earlier one's position
+        self._rows = Rows.from_places([places[i] for i in rows], [keys[i] for i in rows] if keys is not None else None)
+
+    @classmethod
+    def from_rows(cls, rows: Rows) -> Gazetteer:
+        """A gazetteer over `rows` (read from a file by `load.read_gazetteer`)."""
+        gaz = cls.__new__(cls)
+        gaz._rows = rows
+        return gaz
 
     # ------------------------------------------------------------------------------------------ new gazetteers
     def extended(self, *, places: Iterable[Place] = (), aliases: Iterable[tuple[str, str]] = ()) -> Gazetteer:
@@ -75,8 +68,12 @@ class Gazetteer:
         Gazetteer
             A new instance; this one is unchanged.
         """
-        merged = dict(self._places)
+        places = list(places)
+        merged = {p.id: p for p in self}
+        keys = dict(zip(self._rows.ids, self._rows.name_keys(), strict=True))
         merged.update((p.id, p) for p in places)
+        for p in places:
+            keys.pop(p.id, None)
         pcodes = {p.pcode.upper(): p.id for p in merged.values() if p.pcode}
         for target, alias in aliases:
             pid = target if target in merged else pcodes.get(str(target).strip().upper())
@@ -86,7 +83,10 @@ class Gazetteer:
             p = merged[pid]
             if alias not in p.names:
                 merged[pid] = replace(p, aliases=(*p.aliases, alias))
-        return Gazetteer(merged.values())
+                keys.pop(pid, None)
+        folded = name_keys([p for p in merged.values() if p.id not in keys])
+        fresh = iter(folded)
+        return Gazetteer(merged.values(), keys=[keys[pid] if pid in keys else next(fresh) for pid in merged])
 
     @classmethod
     def from_csv(cls, path: str | os.PathLike[str], *, base: Gazetteer | None = None) -> Gazetteer:
@@ -114,33 +114,46 @@ class Gazetteer:
 
     # -------------------------------------------------------------------------------------------------- look-ups
     def __len__(self) -> int:
-        return len(self._places)
+        return len(self._rows)
 
     def __iter__(self) -> Iterator[Place]:
-        return iter(self._places.values())
+        return iter(self._rows.places())
 
     def __contains__(self, pid: object) -> bool:
-        return pid in self._places
+        return pid in self._rows.index
 
     def _rank(self, pid: str) -> tuple[float, int, str]:
-        p = self._places[pid]
-        return (-p.importance, _KIND_RANK.get(p.kind, len(KINDS)), pid)
+        return self._row_rank(self._rows.index[pid])
+
+    def _row_rank(self, i: int) -> tuple[float, int, str]:
+        """Best first: higher importance, then the kind's place in `KINDS`, then the id."""
+        rows = self._rows
+        return (-rows.column("importance")[i], _KIND_RANK.get(rows.column("kind")[i], len(KINDS)), rows.ids[i])
 
     def lookup(self, id_or_pcode: str) -> Place:
         """The entry with this id (``C4121``, ``region/syrian-badia``) or P-code (case-insensitive)."""
-        if id_or_pcode in self._places:
-            return self._places[id_or_pcode]
-        pid = self._by_pcode.get(str(id_or_pcode).strip().upper())
-        if pid is None:
+        i = self._rows.index.get(id_or_pcode)
+        if i is None:
+            i = self._by_pcode.get(str(id_or_pcode).strip().upper())
+        if i is None:
             msg = f"no gazetteer entry with id or P-code {id_or_pcode!r}"
             raise PlaceNotFound(msg)
-        return self._places[pid]
+        return self._rows.place(i)
 
     def get(self, id_or_pcode: str) -> Place | None:
         try:
             return self.lookup(id_or_pcode)
         except PlaceNotFound:
             return None
+
+    @functools.cached_property
+    def _by_pcode(self) -> dict[str, int]:
+        return {code.upper(): i for i, code in enumerate(self._rows.column("pcode")) if code}
+
+    @functools.cached_property
+    def _by_name(self) -> dict[str, tuple[str, ...]]:
+        rows = self._rows
+        return ids_by_name(rows.name_keys(), rows.ids, sorted(range(len(rows)), key=self._row_rank))
 
     def ids_for_name(self, normalized: str) -> tuple[str, ...]:
         """Ids of places with this already-normalised name, best first."""
@@ -162,7 +175,7 @@ class Gazetteer:
         if not ids and fuzzy and key:
             for close in difflib.get_close_matches(key, self._name_keys, n=5, cutoff=_FUZZY_CUTOFF):
                 ids.extend(i for i in self._by_name[close] if i not in ids)
-        places = [self._places[i] for i in ids]
+        places = [self._place(i) for i in ids]
         if kinds:
             places = [p for p in places if p.kind in kinds]
         return places[:limit]
@@ -174,15 +187,20 @@ class Gazetteer:
     @functools.cached_property
     def _skeletons(self) -> dict[str, tuple[str, ...]]:
         index: dict[str, list[str]] = {}
-        for p in self._places.values():
-            if not p.in_syria:
-                continue
-            for n in p.names:
-                if n and not is_arabic(n):
+        rows = self._rows
+        columns = zip(rows.ids, rows.column("in_syria"), self._latin_names(), strict=True)
+        for pid, in_syria, latin in columns:
+            if in_syria:
+                for n in latin:
                     sk = latin_skeleton(n)
-                    if len(sk) >= 2 and p.id not in index.setdefault(sk, []):
-                        index[sk].append(p.id)
+                    if len(sk) >= 2 and pid not in index.setdefault(sk, []):
+                        index[sk].append(pid)
         return {sk: tuple(sorted(ids, key=self._rank)) for sk, ids in index.items()}
+
+    def _latin_names(self) -> Iterator[list[str]]:
+        rows = self._rows
+        for names in zip(rows.column("name_ar"), rows.column("name_en"), rows.column("aliases"), strict=True):
+            yield [n for n in (names[0], names[1], *names[2]) if n and not is_arabic(n)]
 
     def search_transliteration(self, name: str, *, kind: str | Iterable[str] | None = None) -> list[Place]:
         """Syrian places whose Latin spelling has the same consonant skeleton (Al Lataminah ~ Latmana)."""
@@ -193,7 +211,7 @@ class Gazetteer:
         plain = " ".join(latin_words(name))
         scored = []
         for pid in self._skeletons.get(sk, ()):
-            p = self._places[pid]
+            p = self._place(pid)
             if kinds is not None and p.kind not in kinds:
                 continue
             best = max(
@@ -212,16 +230,24 @@ class Gazetteer:
         chain: list[Place] = []
         seen = {place.id}
         pid = place.parent_id
-        while pid and pid not in seen and pid in self._places:
+        while pid and pid not in seen and pid in self:
             seen.add(pid)
-            chain.append(self._places[pid])
-            pid = self._places[pid].parent_id
+            chain.append(self._place(pid))
+            pid = chain[-1].parent_id
         return chain
 
     def children(self, place: Place | str) -> list[Place]:
         """Entries whose parent is `place` (districts of a governorate, communities of a sub-district...)."""
         place = self._as_place(place)
-        return [self._places[i] for i in self._children.get(place.id, ())]
+        return [self._rows.place(i) for i in self._children.get(place.id, ())]
+
+    @functools.cached_property
+    def _children(self) -> dict[str, list[int]]:
+        children: dict[str, list[int]] = {}
+        for i, parent in enumerate(self._rows.column("parent_id")):
+            if parent:
+                children.setdefault(parent, []).append(i)
+        return children
 
     def admin_names(self, place: Place) -> dict[str, Place | None]:
         """Governorate, district and sub-district of a place (None where not applicable)."""
@@ -234,10 +260,13 @@ class Gazetteer:
     def _as_place(self, place: Place | str) -> Place:
         return place if isinstance(place, Place) else self.lookup(place)
 
+    def _place(self, pid: str) -> Place:
+        return self._rows.place(self._rows.index[pid])
+
     # ----------------------------------------------------------------------------------------- space and layers
     @functools.cached_property
     def _spatial(self) -> SpatialIndex:
-        return SpatialIndex(self._places.values())
+        return SpatialIndex(self._rows)
 
     def reverse(self, lat: float, lon: float, *, max_km: float = 15.0) -> dict[str, Place | None]:
         """Community (nearest within `max_km`), sub-district, district and governorate of a point.
@@ -256,7 +285,8 @@ class Gazetteer:
         """All entries of one kind as a GeoDataFrame in EPSG:4326."""
         _kinds(kind)
         if kind not in self._layers:
-            self._layers[kind] = layer_frame([p for p in self._places.values() if p.kind == kind])
+            rows = self._rows
+            self._layers[kind] = layer_frame([rows.place(i) for i, k in enumerate(rows.column("kind")) if k == kind])
         return self._layers[kind].copy()
 
     @functools.cached_property
@@ -266,13 +296,13 @@ class Gazetteer:
     def counts(self) -> dict[str, int]:
         """Entries per kind (every kind, zero included)."""
         out = dict.fromkeys(KINDS, 0)
-        for p in self._places.values():
-            out[p.kind] = out.get(p.kind, 0) + 1
+        for kind in self._rows.column("kind"):
+            out[kind] = out.get(kind, 0) + 1
         return out
 
     def source_counts(self) -> dict[str, int]:
         """Entries per source (the namespaces of `Place.source_ids`: ocha2015, wof, geonames ...)."""
-        return count_sources(self._places.values())
+        return count_sources(self._rows.column("source_ids"))
 
     @staticmethod
     def attribution() -> str:

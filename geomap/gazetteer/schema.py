@@ -22,10 +22,11 @@ __all__ = [
     "ARROW_SCHEMA",
     "COLUMNS",
     "CURATION",
+    "EMPTY_IS_NONE",
     "LAYER_COLUMNS",
+    "TUPLE_COLUMNS",
     "Place",
     "count_sources",
-    "places_from_table",
     "places_to_table",
 ]
 
@@ -96,8 +97,8 @@ ARROW_SCHEMA = pa.schema([pa.field(f.name, _ARROW_TYPES[str(f.type)]) for f in _
 _RECORD_OMITS = frozenset({"geometry"})
 _LAYER_OMITS = frozenset({"kind", "aliases", "population", "country_code", "source", "source_ids", "note", "geometry"})
 LAYER_COLUMNS: tuple[str, ...] = tuple(c for c in COLUMNS if c not in _LAYER_OMITS)  # columns of `Gazetteer.layer`
-_TUPLE_COLUMNS = tuple(f.name for f in _FIELDS if str(f.type) == "tuple[str, ...]")
-_EMPTY_IS_NONE = frozenset({"name_ar", "name_en", "note"})  # text columns where a null cell reads as ""
+TUPLE_COLUMNS = frozenset(f.name for f in _FIELDS if str(f.type) == "tuple[str, ...]")
+EMPTY_IS_NONE = frozenset({"name_ar", "name_en", "note"})  # text columns where a null cell reads as ""
 
 
 def places_to_table(places: Sequence[Place]) -> pa.Table:
@@ -108,29 +109,14 @@ def places_to_table(places: Sequence[Place]) -> pa.Table:
     return pa.table([pa.array(cols[c], type=ARROW_SCHEMA.field(c).type) for c in COLUMNS], schema=ARROW_SCHEMA)
 
 
-def places_from_table(table: pa.Table) -> list[Place]:
-    """Places from a table written by `places_to_table`."""
-    missing = [c for c in COLUMNS if c not in table.column_names]
-    if missing:  # extra columns (the stored name index) are not the schema's business
-        msg = f"gazetteer table lacks the column(s) {missing}"
-        raise ValueError(msg)
-    cols = {c: table.column(c).to_pylist() for c in COLUMNS if c != "geometry"}
-    for c in _EMPTY_IS_NONE:
-        cols[c] = [v or "" for v in cols[c]]
-    for c in _TUPLE_COLUMNS:
-        cols[c] = [tuple(v or ()) for v in cols[c]]
-    cols["geometry"] = shapely.from_wkb(np.array(table.column("geometry").to_pylist(), dtype=object))
-    return [Place(**dict(zip(COLUMNS, row, strict=True))) for row in zip(*(cols[c] for c in COLUMNS), strict=True)]
-
-
 CURATION = "geomap curation"  # the source of entries without a `source_ids` namespace
 
 
-def count_sources(places: Iterable[Place]) -> dict[str, int]:
+def count_sources(source_ids: Iterable[tuple[str, ...]]) -> dict[str, int]:
     """Entries per source namespace of their `source_ids` (`CURATION` for entries without one), sorted by name;
     an entry merged from several sources counts under each."""
     counts: dict[str, int] = {}
-    for p in places:
-        for ns in {i.split(":", 1)[0] for i in p.source_ids} or {CURATION}:
+    for ids in source_ids:
+        for ns in {i.split(":", 1)[0] for i in ids} or {CURATION}:
             counts[ns] = counts.get(ns, 0) + 1
     return dict(sorted(counts.items()))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -15,6 +15,8 @@ from geomap.gazetteer.schema import LAYER_COLUMNS, Place
 if TYPE_CHECKING:
     import geopandas as gpd
 
+    from geomap.gazetteer.rows import Rows
+
 __all__ = ["Admin", "SpatialIndex", "layer_frame"]
 
 
@@ -26,31 +28,29 @@ class Admin:
     community: Place | None
 
 
-class _Tree:
-    def __init__(self, places: Sequence[Place]) -> None:
-        self.places = list(places)
-        self.tree = shapely.STRtree([p.geometry for p in self.places])
-
-
 class SpatialIndex:
     """STRtrees over the sub-district polygons and the community points, built once per gazetteer."""
 
-    def __init__(self, places: Iterable[Place]) -> None:
-        places = list(places)
-        self._subs = _Tree([p for p in places if p.kind == "subdistrict"])
-        self._comms = _Tree([p for p in places if p.kind == "community"])
+    def __init__(self, rows: Rows) -> None:
+        self._rows = rows
+        kinds = rows.column("kind")
+        self._subs = [i for i, k in enumerate(kinds) if k == "subdistrict"]
+        self._comms = [i for i, k in enumerate(kinds) if k == "community"]
+        self._sub_tree = shapely.STRtree(rows.geometries(self._subs))
+        lat, lon = rows.column("lat"), rows.column("lon")
+        self._comm_tree = shapely.STRtree(shapely.points([lon[i] for i in self._comms], [lat[i] for i in self._comms]))
 
     def locate(self, lat: float, lon: float, *, max_km: float) -> Admin:
         """The sub-district containing the point and the nearest community within `max_km` (both None outside)."""
         pt = Point(lon, lat)
-        hits = self._subs.tree.query(pt, predicate="intersects")
+        hits = self._sub_tree.query(pt, predicate="intersects")
         if len(hits) == 0:
             return Admin(None, None)
-        sub = self._subs.places[int(min(hits))]
+        sub = self._rows.place(self._subs[int(min(hits))])
         community = None
-        idx = self._comms.tree.nearest(pt)
+        idx = self._comm_tree.nearest(pt)
         if idx is not None:
-            c = self._comms.places[int(idx)]
+            c = self._rows.place(self._comms[int(idx)])
             if haversine_km(lat, lon, c.lat, c.lon) <= max_km:
                 community = c
         return Admin(sub, community)
