@@ -42,6 +42,7 @@ class Importance:
     SUBDISTRICT = 0.6  # a sub-district unit, a place a user adds from a local-names file
     LOCAL = 0.5  # a neighbourhood, a community GeoNames also lists, a smaller foreign city near the border
     MINOR = 0.45  # a curated extra place (a village or district missing from OCHA's list)
+    UNLISTED_TOWN = 0.35  # a district or sub-district seat GeoNames lists and OCHA's list lacks (PPLA2, PPLA3)
     VILLAGE = 0.3  # any other community: needs context to be taken when its name is also a word
     UNLISTED_VILLAGE = 0.25  # a village GeoNames lists and OCHA's list lacks: after an OCHA village of its name
     HAMLET = 0.2  # a hamlet, farm or section of a village (GeoNames PPLL, PPLF, PPLS)

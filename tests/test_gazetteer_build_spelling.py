@@ -42,6 +42,9 @@ def test_arabic_variants_keep_spellings_not_other_names():
     found = arabic_variants(["بصرالحرير"], ["بصرى الحريري", "ناحتة", "بصر الحرير"], min_ratio=0.7)
     assert found == ["بصرى الحريري", "بصر الحرير"]
     assert arabic_variants(["خاروفية كبيرة"], ["خاروفية صغيرة", "خاروفية كبير"], min_ratio=0.7) == ["خاروفية كبير"]
+    # a short form drops a word that tells namesakes apart (معضمية القلمون, معضمية الشام)
+    short = arabic_variants(["معضمية القلمون"], ["المعضمية", "معضمية", "معضمية قلمون"], min_ratio=0.7)
+    assert short == ["معضمية قلمون"]
 
 
 def test_consonants_meet_across_romanisations():

@@ -72,6 +72,13 @@ def test_hamlet_and_abandoned_rank_below_the_ocha_community_of_the_same_name(gaz
     assert named[-1].importance == Importance.ABANDONED < Importance.HAMLET
 
 
+def test_a_geonames_town_outranks_the_ocha_village_and_the_geonames_village_of_its_name(gaz):
+    town, ocha, *villages = gaz.search("مسعدة", kind="community", fuzzy=False)
+    assert (town.subtype, town.admin1) == ("town", "SY14") and town.importance == Importance.UNLISTED_TOWN
+    assert ocha.id == "C2952" and villages
+    assert all(v.subtype == "village" and v.importance == Importance.UNLISTED_VILLAGE for v in villages)
+
+
 def test_golan_settlements_are_not_syrian_places(gaz):
     assert gaz.search("Qidmat Zevi") == [] and gaz.search("Katzrin", fuzzy=False) == []
     assert not any(p.id == "wof/1209115955" for p in gaz)

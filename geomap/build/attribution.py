@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from geomap.build.matching import NEAR_KM
 from geomap.build.transport import TransportOutcome
-from geomap.build.wof import MERGE_KM, Fate, WofOutcome
+from geomap.build.wof import MERGE_KM, TOWN_MERGE_KM, Fate, WofOutcome
 from geomap.gazetteer.schema import count_sources
 from geomap.kinds import KINDS
 
@@ -104,7 +104,8 @@ def _wof_section(outcomes: list[WofOutcome]) -> list[str]:
         "## Who's On First localities: what became of each row",
         "",
         f"- {len(outcomes)} rows: {fates[Fate.MERGED] - spelt} merged into a place of the same name within "
-        f"{MERGE_KM:g} km and {spelt} into a place within {NEAR_KM:g} km whose name they spell differently "
+        f"{MERGE_KM:g} km ({TOWN_MERGE_KM:g} km for a town) and {spelt} into a place within {NEAR_KM:g} km whose "
+        "name they spell differently "
         f"(OCHA communities keep their P-code and gain the names and ids), {fates[Fate.NEW]} new places, "
         f"{fates[Fate.EXCLUDED]} left out.",
         "- New places by feature class: " + ", ".join(f"{k} {v}" for k, v in sorted(new.items())) + ".",

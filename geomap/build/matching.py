@@ -92,9 +92,10 @@ class NamePool:
         """Id of the nearest place within `km`, whatever its names, or None."""
         return self._closest(sorted(self._places), lat, lon)
 
-    def match(self, names: Iterable[str], lat: float, lon: float) -> str | None:
-        """Id of the nearest place within `km` sharing a key with `names`, or None."""
-        return self._closest(sorted({i for key in match_keys(names) for i in self._by_key.get(key, ())}), lat, lon)
+    def match(self, names: Iterable[str], lat: float, lon: float, *, km: float | None = None) -> str | None:
+        """Id of the nearest place within `km` (the pool's by default) sharing a key with `names`, or None."""
+        ids = sorted({i for key in match_keys(names) for i in self._by_key.get(key, ())})
+        return self._closest(ids, lat, lon, km=km)
 
     def near_spelling(self, names: Iterable[str], lat: float, lon: float) -> str | None:
         """Id of the place within `NEAR_KM` whose names are the closest spelling of `names` (`close_spelling`;
@@ -120,12 +121,12 @@ class NamePool:
         pts = np.array([[self._places[i].lat, self._places[i].lon] for i in ids]).reshape(-1, 2)
         return np.hypot(pts[:, 0] - lat, (pts[:, 1] - lon) * np.cos(np.radians(lat))) * KM_PER_DEGREE
 
-    def _closest(self, ids: list[str], lat: float, lon: float) -> str | None:
+    def _closest(self, ids: list[str], lat: float, lon: float, *, km: float | None = None) -> str | None:
         if not ids:
             return None
         d = self._distances(ids, lat, lon)
         best = int(np.argmin(d))
-        return ids[best] if d[best] <= self.km else None
+        return ids[best] if d[best] <= (self.km if km is None else km) else None
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:

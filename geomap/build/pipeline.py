@@ -65,10 +65,10 @@ def build_places(src: Path) -> Built:
     transport = merge_transport(read_transport(src), by_id)
     new_sites = [by_id[o.place_id] for o in transport if not o.merged]
     by_id.update((p.id, p) for p in with_admin_parents(new_sites, admin))
-    wof = merge_wof(read_wof(src), by_id, admin, syria.geometry)
     regions = load_regions(src, by_id, syria.geometry)
     by_id.update((r.id, r) for r in assign_region_admin(regions, admin.of_kind("governorate")))
-    apply_aliases(by_id)
+    apply_aliases(by_id)  # before the WOF rows: a curated alias (Al-Hawl for «الهول») finds their duplicates too
+    wof = merge_wof(read_wof(src), by_id, admin, syria.geometry)
     places = sorted(by_id.values(), key=lambda p: (_KIND_ORDER[p.kind], p.id))
     return Built(places, wof, transport)
 

@@ -71,6 +71,7 @@ def spelling_key(name: str) -> str:
 @dataclass(frozen=True, slots=True)
 class ArabicForm:
     key: str
+    words: frozenset[str]
     qualifiers: frozenset[str]
 
 
@@ -92,7 +93,8 @@ class NameForms:
                 words = arabic_words(n)
                 key = "".join(words)
                 if len(key) >= 2:
-                    arabic.setdefault(key, ArabicForm(key, frozenset(_QUALIFIER[w] for w in words if w in _QUALIFIER)))
+                    qualifiers = frozenset(_QUALIFIER[w] for w in words if w in _QUALIFIER)
+                    arabic.setdefault(key, ArabicForm(key, frozenset(words), qualifiers))
             elif len(sk := consonants(n)) >= MIN_SKELETON:
                 skeletons.add(sk)
         return cls(tuple(arabic.values()), frozenset(skeletons))
@@ -123,16 +125,21 @@ def close_spelling(a: NameForms, b: NameForms) -> float:
 
 def arabic_variants(own: Iterable[str], candidates: Iterable[str], *, min_ratio: float) -> list[str]:
     """The Arabic candidates that spell one of the `own` Arabic names differently (spelling keys this close, the
-    same qualifiers), not other names: «بصرى الحريري» for «بصرالحرير», not «بيضاء» for «حابا»."""
+    same qualifiers), not other names: «بصرى الحريري» for «بصرالحرير», not «بيضاء» for «حابا». Nor a short form
+    that drops words of the name: «معضمية» of «معضمية القلمون» is also «معضمية الشام»."""
     mine = NameForms.of(own).arabic
     out = []
     for c in candidates:
         [form] = NameForms.of([c]).arabic or [None]
-        if form is not None and any(
-            form.qualifiers == m.qualifiers and _ratio(form.key, m.key, min_ratio) >= min_ratio for m in mine
-        ):
+        if form is not None and any(_spells(form, m, min_ratio) for m in mine):
             out.append(c)
     return out
+
+
+def _spells(form: ArabicForm, own: ArabicForm, min_ratio: float) -> bool:
+    if form.qualifiers != own.qualifiers or form.words < own.words:
+        return False
+    return _ratio(form.key, own.key, min_ratio) >= min_ratio
 
 
 # Romanisations mark the long a that Arabic writes with an alif: BGN/PCGN ā and á (Sarmadā, Buşrá), French â.

@@ -33,6 +33,7 @@ __all__ = ["WOF_CSV", "Fate", "WofOutcome", "WofRow", "merge_wof", "read_wof"]
 WOF_CSV = Path("wof-sy-localities") / "wof_sy_localities.csv"
 SOURCE = "GeoNames via Who's On First (wof-sy-localities)"
 MERGE_KM = 3.0  # a WOF point this close to a place of the same name is that place (median offset 0.2 km)
+TOWN_MERGE_KM = 5.0  # a district or sub-district seat is a town: its GeoNames and OCHA points lie farther apart
 NEIGHBOURHOOD_MERGE_KM = 2.0  # neighbourhoods are smaller: same name within 2 km
 VARIANT_RATIO = 0.7  # difflib ratio of Arabic spelling keys from which a row's name spells the place's name
 MAX_OUTSIDE_KM = 2.0  # beyond this distance outside Syria's outline a point is not a Syrian place
@@ -56,8 +57,8 @@ class FeatureClass:
 
 
 _CLASSES = {
-    "PPLA2": FeatureClass("community", "town", Importance.UNLISTED_VILLAGE, 0),
-    "PPLA3": FeatureClass("community", "town", Importance.UNLISTED_VILLAGE, 0),
+    "PPLA2": FeatureClass("community", "town", Importance.UNLISTED_TOWN, 0),
+    "PPLA3": FeatureClass("community", "town", Importance.UNLISTED_TOWN, 0),
     "PPL": FeatureClass("community", "village", Importance.UNLISTED_VILLAGE, 1),
     "": FeatureClass("community", "village", Importance.UNLISTED_VILLAGE, 1),  # WOF's own and Quattroshapes rows
     "PPLL": FeatureClass("community", "hamlet", Importance.HAMLET, 2),
@@ -161,8 +162,9 @@ def merge_wof(
 
     Rows are taken towns first, then villages, hamlets and abandoned places, so that a hamlet of a village's name
     next to it merges into the village. A row merges into the nearest place of its kind with a shared name key
-    within `MERGE_KM` (`NEIGHBOURHOOD_MERGE_KM` for neighbourhoods), else into the place within `matching.NEAR_KM` whose
-    names are the closest spelling of its own (`spelling.close_spelling`); the other rows become new places."""
+    within `MERGE_KM` (`TOWN_MERGE_KM` for a town, `NEIGHBOURHOOD_MERGE_KM` for neighbourhoods), else into the
+    place within `matching.NEAR_KM` whose names are the closest spelling of its own (`spelling.close_spelling`);
+    the other rows become new places."""
     rows = sorted(rows, key=lambda r: (r.feature.rank, int(r.wof_id)))
     pools = {
         kind: NamePool([p for p in places.values() if p.kind == kind and p.in_syria], km)
@@ -178,7 +180,7 @@ def merge_wof(
             continue
         pool = pools[row.feature.kind]
         names = [*row.names_ar, row.name_en, *row.names_latin]
-        target = pool.match(names, row.lat, row.lon)
+        target = pool.match(names, row.lat, row.lon, km=TOWN_MERGE_KM if row.feature.subtype == "town" else None)
         by_spelling = target is None
         if by_spelling:
             target = pool.near_spelling(names, row.lat, row.lon)
