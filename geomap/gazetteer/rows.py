@@ -46,7 +46,8 @@ class Rows:
         ids = table.column("id").to_pylist()
         rows = cls(ids, [None] * len(ids))
         rows._table = table
-        rows._geometry = table.column("geometry").combine_chunks()
+        wkb = table.column("geometry")
+        rows._geometry = wkb.chunk(0) if wkb.num_chunks == 1 else wkb.combine_chunks()
         return rows
 
     @classmethod
@@ -111,7 +112,7 @@ class Rows:
 
 def _to_python(column: pa.ChunkedArray, name: str) -> list[Any]:
     if name in TUPLE_COLUMNS or name == NAME_KEYS:
-        arr = column.combine_chunks()
+        arr = column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
         flat = arr.flatten().to_pylist()
         offsets = arr.offsets.to_pylist()  # not to_numpy(): that imports pandas
         offsets = [o - offsets[0] for o in offsets]
