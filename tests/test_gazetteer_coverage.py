@@ -30,6 +30,11 @@ def test_neighbours_told_apart_by_a_qualifier_stay_two_places(gaz):
     assert gaz.search("مزرعة الصيادة الصغيرة", fuzzy=False) != gaz.search("مزرعة الصيادة الكبيرة", fuzzy=False)
 
 
+def test_the_geonames_romanisation_of_the_same_arabic_name_is_an_alias(gaz):
+    karfuma = gaz.lookup("C3984")  # OCHA writes «كفرروما» Karfuma; GeoNames romanises the same name Kafr Ruma
+    assert "Kafr Ruma" in karfuma.aliases and gaz.search("Kafr Ruma")[0] == karfuma
+
+
 def test_latin_variants_spelling_another_word_are_not_aliases(gaz):
     sahl = gaz.lookup("C2420")  # السحل; GeoNames also lists As Sāḩil and Es Sâhel (ساحل)
     assert "As Saḩl" in sahl.aliases and not {"As Sāḩil", "Es Sâhel"} & set(sahl.aliases)

@@ -19,7 +19,7 @@ from shapely.geometry import Point
 
 from geomap.arabic import is_arabic, normalize_name
 from geomap.build.admin import AdminUnits
-from geomap.build.matching import NamePool, arabic_names, latin_names
+from geomap.build.matching import NamePool, arabic_names, latin_names, match_keys
 from geomap.build.names import alias_tuple, is_ordinary_arabic, is_ordinary_latin
 from geomap.build.shapes import ROUND, new_place, parents_by_point
 from geomap.build.sources import clean
@@ -213,6 +213,8 @@ def _merged(place: Place, row: WofRow) -> Place:
         if n not in bare and not is_ordinary_arabic(n)
     ]
     own_latin = [n for n in place.names if not is_arabic(n)]
+    if _romanises_the_place(row, own, own_latin):
+        own_latin.append(row.name_en)
     latin = [
         n
         for n in latin_variants(own_latin, [row.name_en, *row.names_latin], arabic=[*own, *arabic])
@@ -221,6 +223,15 @@ def _merged(place: Place, row: WofRow) -> Place:
     aliases = alias_tuple(place.name_ar, place.name_en, [*arabic, *latin], place.aliases)
     ids = (*place.source_ids, *(i for i in row.source_ids if i not in place.source_ids))
     return replace(place, aliases=aliases, source_ids=ids)
+
+
+def _romanises_the_place(row: WofRow, own_arabic: list[str], own_latin: list[str]) -> bool:
+    """True when the row's own name is a name of the place (or a spelling of one): then the row's romanisation
+    spells the place's name too, where the place's English name is a loose one (Karfuma for «كفرروما», which
+    GeoNames writes Kafr Ruma). Not when the row merged through another of its names."""
+    if row.names_ar:
+        return bool(arabic_variants(own_arabic, row.names_ar[:1], min_ratio=VARIANT_RATIO))
+    return bool(match_keys([row.name_en]) & match_keys(own_latin))
 
 
 _NOTES = {
