@@ -9,7 +9,7 @@ __all__ = ["EARTH_RADIUS_KM", "KM_PER_DEGREE", "METRIC_CRS", "SYRIA_BBOX", "have
 EARTH_RADIUS_KM = 6371.0088  # IUGG mean Earth radius
 KM_PER_DEGREE = 111.32  # length of one degree of latitude (and of longitude at the equator), for local offsets
 METRIC_CRS = "EPSG:32637"  # UTM zone 37N covers Syria: areas and buffers in metres
-SYRIA_BBOX = (35.5, 32.2, 42.5, 37.4)  # lon_min, lat_min, lon_max, lat_max: Syria's outline plus ~20 km
+SYRIA_BBOX = (35.5, 32.2, 42.5, 37.4)  # lon_min, lat_min, lon_max, lat_max: Syria's outline plus ~10 km
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -24,6 +24,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geomap.arabic import normalize_name
 from geomap.dates import date_in_text, parse_date
+from geomap.earth import SYRIA_BBOX
 from geomap.exc import InputError
 from geomap.gazetteer import Gazetteer, Place, load_gazetteer
 from geomap.geocoder import GeocodeResult, SyriaGeocoder
@@ -97,7 +98,6 @@ MENTION_COLUMNS = [
     "latitude",
     "longitude",
 ]
-SYRIA_BBOX = (35.5, 32.2, 42.5, 37.4)  # lon_min, lat_min, lon_max, lat_max
 
 _POLITICAL = {
     "انضمام",

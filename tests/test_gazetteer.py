@@ -3,7 +3,7 @@ import csv
 import pytest
 import shapely
 
-from geomap import PlaceNotFound, load_gazetteer
+from geomap import Gazetteer, InputError, PlaceNotFound, load_gazetteer
 
 
 def test_counts_per_kind(gaz):
@@ -200,18 +200,36 @@ def test_communities_parents_rederived_from_2019_polygons(gaz):
             assert subs.iloc[int(hits[0])]["pcode"] == c.admin3
 
 
-def test_add_csv_of_local_names(tmp_path):
+def test_local_names_csv_makes_a_new_gazetteer(tmp_path):
     path = tmp_path / "local.csv"
     with open(path, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["id", "name_ar", "name_en", "lat", "lon", "target", "alias"])
         w.writerow(["local/tal-hamra", "تل الحمرا", "Tal Hamra", "35.95", "36.63", "", ""])
         w.writerow(["", "", "", "", "", "C4121", "سرمدا الحدودية"])
-    gaz = load_gazetteer(None).__class__(list(load_gazetteer()))
-    gaz.add_csv(path)
-    assert gaz.search("تل الحمرا")[0].admin1 == "SY07"
-    assert gaz.search("سرمدا الحدودية")[0].id == "C4121"
-    assert "local/tal-hamra" not in load_gazetteer()  # the shipped one is untouched
+    shipped = load_gazetteer()
+    mine = Gazetteer.from_csv(path, base=shipped)
+    assert mine is not shipped and len(mine) == len(shipped) + 1
+    assert mine.search("تل الحمرا")[0].admin1 == "SY07"
+    assert mine.search("سرمدا الحدودية")[0].id == "C4121"
+    assert "local/tal-hamra" not in shipped  # the shipped one is untouched
+    assert not shipped.search("سرمدا الحدودية", fuzzy=False)
+    assert load_gazetteer() is shipped  # one shared instance per process
+
+
+def test_local_names_csv_errors_name_the_line(tmp_path):
+    path = tmp_path / "local.csv"
+    path.write_text("target,alias\nC4121,سرمدا الحدودية\nnowhere,اسم\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 3"):
+        Gazetteer.from_csv(path, base=load_gazetteer())
+
+
+def test_extended_adds_aliases_by_pcode_without_touching_the_base(gaz):
+    mine = gaz.extended(aliases=[("c4121", "سرمدا الشمالية")])
+    assert mine.search("سرمدا الشمالية", fuzzy=False)[0].id == "C4121"
+    assert "سرمدا الشمالية" not in gaz.lookup("C4121").aliases
+    with pytest.raises(PlaceNotFound):
+        gaz.extended(aliases=[("C0", "لا مكان")])
 
 
 def test_attribution_names_every_source(gaz):

@@ -18,7 +18,7 @@ def _digest(folder):
 
 
 def test_build_twice_gives_identical_files_equal_to_the_shipped_ones(tmp_path):
-    from geomap.build.gazetteer import build
+    from geomap.build.pipeline import build
 
     a, b = tmp_path / "a", tmp_path / "b"
     counts = build(SOURCES, a)

@@ -19,12 +19,15 @@ def gazetteer() -> None:
 @gazetteer.command()
 @handle_errors
 def info() -> None:
-    """Entries per kind, and where the data comes from."""
+    """Entries per kind and per source, and where the data comes from."""
     from geomap.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
     for kind, n in gaz.counts().items():
         click.echo(f"{kind:14} {n:6}")
+    click.echo("\nentries per source (a merged entry counts under each of its sources):")
+    for source, n in gaz.source_counts().items():
+        click.echo(f"{source:20} {n:6}")
     click.echo("")
     click.echo(gaz.attribution())
 
@@ -102,8 +105,8 @@ def export(kind: str, output: str, overwrite: bool) -> None:
 def build(sources: str, output: str | None) -> None:
     """Rebuild the gazetteer from the upstream sources (needs geomap[build])."""
     try:
-        from geomap.build.gazetteer import DEFAULT_OUTPUT
-        from geomap.build.gazetteer import build as run
+        from geomap.build.pipeline import DEFAULT_OUTPUT
+        from geomap.build.pipeline import build as run
     except ImportError as exc:
         raise click.ClickException(f"the gazetteer build needs geomap[build] ({exc})") from exc
     counts = run(Path(sources), Path(output) if output else DEFAULT_OUTPUT)

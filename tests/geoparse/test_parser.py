@@ -147,10 +147,10 @@ def test_english_text():
 def test_extended_gazetteer_is_used(gaz):
     from shapely.geometry import Point
 
-    from geomap.gazetteer import Gazetteer, Place
+    from geomap.gazetteer import Place
 
-    local = Gazetteer(list(gaz)).extend(
-        [
+    local = gaz.extended(
+        places=[
             Place(
                 id="local/x",
                 kind="community",
