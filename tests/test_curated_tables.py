@@ -13,7 +13,7 @@ import pytest
 from shapely.geometry import Point
 
 from geomap.arabic import is_arabic, normalize_name
-from geomap.build.gazetteer import HERE
+from geomap.build.sources import CURATED
 from geomap.earth import haversine_km
 
 HEADERS = {
@@ -38,7 +38,7 @@ DIACRITICS = re.compile("[\u064b-\u0652\u0670]")  # tanwin, harakat, shadda, suk
 
 
 def read(name: str) -> list[dict[str, str]]:
-    with open(HERE / name, encoding="utf-8", newline="") as fh:
+    with open(CURATED / name, encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
 
 
@@ -57,7 +57,7 @@ def syria(gaz):
 
 @pytest.mark.parametrize("name", sorted(HEADERS))
 def test_header_is_exactly_the_documented_one(name):
-    with open(HERE / name, encoding="utf-8", newline="") as fh:
+    with open(CURATED / name, encoding="utf-8", newline="") as fh:
         assert fh.readline().rstrip("\r\n") == HEADERS[name]
 
 

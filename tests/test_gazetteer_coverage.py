@@ -99,8 +99,8 @@ def test_ordinary_words_need_a_second_source(gaz):
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("Ceylanpinar Border Crossing", "landmark/ras-al-ain-border-crossing"),
-        ("Mursitpinar Border Crossing", "landmark/ain-al-arab-border-crossing"),
+        ("Ceylanpinar Border Crossing", "landmark/ras-al-ain-crossing"),
+        ("Mursitpinar Border Crossing", "landmark/ain-al-arab-crossing"),
         ("Oncupinar crossing", "landmark/bab-al-salama-crossing"),
         ("Jabir Border Crossing", "landmark/nasib-crossing"),
     ],
