@@ -20,6 +20,7 @@ from geomap.coding.lexicon_casualties import VICTIM_NOUNS, Side
 from geomap.coding.lexicon_roles import (
     AGENT_LINKS,
     AGENTIVE_NOUNS,
+    ATTRIBUTES,
     CLAIM_WORDS,
     CONTROL_BEFORE,
     EXPLOSIVE_NOUNS,
@@ -125,15 +126,16 @@ def _part(doc: Document, hit: Hit, anchor: int, lam: bool) -> Part:
     return Part.PLAIN
 
 
-def _adjective_anchor(doc: Document, hit: Hit) -> tuple[int, bool] | None:
-    """Where the noun a nationality adjective follows starts, and whether it is a weapon (the country then acted);
-    None when the adjective does not follow a force or weapon noun («ناقلة إيرانية»)."""
+def _adjective_anchor(doc: Document, hit: Hit) -> tuple[int, bool, bool] | None:
+    """Where the noun a nationality adjective follows starts, whether it is a weapon (the country then acted) and
+    whether «لـ» is written on it; None when the adjective does not follow a force or weapon noun («ناقلة
+    إيرانية»)."""
     for word, start in reversed(doc.word_starts_before(hit.start - len(hit.prefix), 3)):
         b = bare(word)
-        if b in ("حربي", "حربيه", "مسير", "مسيره", "عسكري", "عسكريه") and b not in WEAPON_NOUNS:
+        if b in ATTRIBUTES and b not in WEAPON_NOUNS:
             continue
         if b in FORCE_OR_WEAPON_NOUNS:
-            return start, b in WEAPON_NOUNS
+            return start, b in WEAPON_NOUNS, word.startswith(("ل", "ول", "فل")) and b != word
         return None
     return None
 
@@ -151,8 +153,8 @@ def read_actors(doc: Document, sentences: set[int]) -> list[ActorMention]:
             found = _adjective_anchor(doc, h)
             if found is None:
                 continue
-            anchor, weapon = found
-            part = Part.AGENT if weapon else _part(doc, h, anchor, False)
+            anchor, weapon, lam = found
+            part = Part.AGENT if weapon else _part(doc, h, anchor, lam)
         else:
             part = _part(doc, h, h.start - len(h.prefix), h.prefix.endswith("ل"))
         out.append(ActorMention(h.cue.value, h, part, weight))  # type: ignore[arg-type]

@@ -193,12 +193,14 @@ def _backward(before: list[str]) -> _Parsed | None:
     return parsed
 
 
+def _is_life_verb(word: str) -> bool:
+    return word.startswith(_LIFE_VERBS) or (word[:1] in "وف" and word[1:].startswith(_LIFE_VERBS))
+
+
 def _life(before: list[str], hit: Hit) -> _Parsed | None:
     """«فقد مدنيان حياتهما», «طفلة فقدت حياتها»: the victims stand next to the verb."""
-    verb = next(
-        (k for k in range(len(before) - 1, max(len(before) - 4, -1), -1) if bare(before[k]).startswith(_LIFE_VERBS)),
-        None,
-    )
+    last = len(before) - 1
+    verb = next((k for k in range(last, max(last - 3, -1), -1) if _is_life_verb(before[k])), None)
     if verb is None:
         return None
     parsed = _backward(before[:verb] if verb == len(before) - 1 else before[verb + 1 :])

@@ -37,12 +37,15 @@ __all__ = ["Document", "Opener", "Role", "Sentence", "bare"]
 HEADLINE_MAX_CHARS = 170  # a first line longer than this is a paragraph, not a headline
 MAX_HEADLINE_LINES = 3  # headline, byline and dateline lines before the first paragraph
 NEGATION_REACH_WORDS = 2  # «لم» negates an event word at most two words later («لم تتعرض لقصف»)
+ANY_REACH_WORDS = 5  # ... or up to five words later when «أي» (any) stands right before it
 OPENER_WORDS = 6  # «وفي الريف الشمالي أيضاً»: «أيضاً» (or «الماضي») within this many words of «وفي»
 WINDOW_CHARS_PER_WORD = 12  # characters read per word wanted around a point (Arabic words average 5-6)
 _SENTENCE_END_RE = re.compile(r"[.!?;]")  # a full stop between digits («3.5») is filtered out after
 _CLAUSE_END_RE = re.compile(r"[,:]")
 _WORD_RE = re.compile(r"\w+|[,:;()]")
 _LETTER_RE = re.compile(r"\w")
+_FIRST_WORD_RE = re.compile(r"\w+")
+_MARK_RE = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, superscript alef, tatweel
 _LINE_BREAK_RE = re.compile(r"[\n\r\u2028\u2029]")
 _STRIP = " .!?;,:-\"'«»“”()"
 DISARMABLE = frozenset({SubEventType.REMOTE_EXPLOSIVE, SubEventType.SUICIDE_BOMB, SubEventType.GRENADE})
@@ -114,8 +117,12 @@ class Document:
 
     # ---------------------------------------------------------------- positions
     def original(self, start: int, end: int) -> tuple[int, int]:
-        """A normalised span as a span of the text as written."""
-        return self.norm.to_original(start, end)
+        """A normalised span as a span of the text as written (with the marks written on its last letter)."""
+        a, b = self.norm.to_original(start, end)
+        text = self.text
+        while b < len(text) and _MARK_RE.match(text, b):
+            b += 1
+        return a, b
 
     def sentence_of(self, pos: int) -> int:
         return max(bisect_right(self._sentence_starts, pos) - 1, 0)
@@ -228,20 +235,23 @@ class Document:
                 threat_clause = self.clause_of(h.start)
 
     def _negated(self, h: Hit) -> bool:
-        """«لم تتعرض لقصف», «دون قتال», «تفكيك عبوة ناسفة»: the event word says what did not happen."""
+        """«لم تتعرض لقصف», «دون قتال», «لم تشهد المدينة أي اشتباكات», «تفكيك عبوة ناسفة»: the event word says what
+        did not happen."""
         pos = h.start - len(h.prefix)
-        words = self.ntext[max(0, pos - WINDOW_CHARS_PER_WORD * (NEGATION_REACH_WORDS + 1)) : pos].split()
-        words = words[-(NEGATION_REACH_WORDS + 1) :]
-        if h.cue.value in DISARMABLE and not DISARMED.isdisjoint(words):
+        words = self.ntext[max(0, pos - WINDOW_CHARS_PER_WORD * ANY_REACH_WORDS) : pos].split()[-ANY_REACH_WORDS:]
+        near = words[-(NEGATION_REACH_WORDS + 1) :]
+        if h.cue.value in DISARMABLE and not DISARMED.isdisjoint(near):
             return True
-        for k, w in enumerate(words):
-            if w in NEGATORS:
-                nxt = words[k + 1] if k + 1 < len(words) else ""
+        reach = words if words and words[-1] == "اي" else near  # «لم ... أي»: no event at all
+        for k, w in enumerate(reach):
+            if w in NEGATORS or (w[:1] in "وف" and w[1:] in NEGATORS):
+                nxt = reach[k + 1] if k + 1 < len(reach) else ""
                 return nxt not in NOT_NEGATING_NEXT
         return False
 
     def _opener(self, sent: Sentence) -> tuple[Opener | None, int]:
-        first = self.ntext[sent.start : sent.start + 24].split(" ", 1)[0]
+        m = _FIRST_WORD_RE.match(self.ntext, sent.start)
+        first = m.group() if m else ""
         if first not in _OPENER_FIRST_WORDS and first[1:] not in _OPENER_FIRST_WORDS:
             return None, -1
         m = _OPENER_RE.match(self.ntext, sent.start)

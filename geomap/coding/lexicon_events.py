@@ -51,7 +51,7 @@ EVENT_CUES: list[Cue] = [
     *_ev(S.SHELLING, W.STRONG, "shelling | shelled | artillery | mortar"),
     *_ev(S.SHELLING, W.WEAK, "الأسلحة الثقيلة | مدافع"),
     *_ev(S.SHELLING, W.WEAK, "صواريخ | صاروخ | صاروخا | missile | missiles | rocket", R.MISSILE),
-    *_ev(S.SHELLING, W.FAINT, "قصف | يقصف | تقصف | bombard | bombed | struck", R.BOMBARD),
+    *_ev(S.SHELLING, W.WEAK, "قصف | يقصف | تقصف | bombard | bombed | struck", R.BOMBARD),
     # Remote explosive/landmine/IED: planted charges, car bombs, mines and war remnants that go off
     *_ev(S.REMOTE_EXPLOSIVE, W.DECISIVE, "عبوة ناسفة | عبوات ناسفة | عبوتان ناسفتان | عبوتين ناسفتين"),
     *_ev(S.REMOTE_EXPLOSIVE, W.DECISIVE, "سيارة مفخخة | دراجة نارية مفخخة | سيارتان مفخختان"),

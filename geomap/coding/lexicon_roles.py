@@ -11,6 +11,7 @@ from geomap.coding.cues import word_set
 __all__ = [
     "AGENTIVE_NOUNS",
     "AGENT_LINKS",
+    "ATTRIBUTES",
     "CLAIM_WORDS",
     "CONTROL_BEFORE",
     "EXPLOSIVE_NOUNS",
@@ -47,7 +48,7 @@ UNIT_WORDS = word_set(
 # Nouns whose genitive (or «لـ» complement) is the target: «في صفوف X», «حاجز للدفاع الوطني», «استهداف X».
 TARGET_NOUNS = word_set(
     """صفوف بصفوف مواقع موقع نقاط نقطه مقر مقرات مقار حاجز حاجزا حواجز دوريه دوريات سياره سيارات حافله رتل ارتال
-    قياديا قيادي قياديين قاده قائد ضد تجاه استهداف معاقل تحصينات مراكز مركز اهداف ثكنه قاعده تموضع تمركز
+    قياديا قيادي قياديين قاده قائد ضد تجاه رتلا موقعا مقرا استهداف معاقل تحصينات مراكز مركز اهداف ثكنه قاعده تموضع تمركز
     انتشار قتلي جرحي ضحايا مقتل اغتيال لصالح"""
 )
 # Sources: «وفق X», «أعلنت X», «مصدر في X».
@@ -55,7 +56,7 @@ SOURCE_WORDS = word_set(
     """وفق وفقا بحسب حسب قال قالت اعلن اعلنت ذكر ذكرت افاد افادت نقل نقلت اكد اكدت اوضح اوضحت اشار اشارت بيان
     مصدر مصادر مسوول مدير متحدث باسم ناطق وكاله اعلام وسايل according"""
 )
-ORG_WORDS = word_set("اداره قياده جهاز وزاره مديريه فرع هييه مكتب")  # «لإدارة الأمن العام»: look past them
+ORG_WORDS = word_set("اداره قياده جهاز وزاره مديريه فرع هييه مكتب تنظيم")  # «لإدارة الأمن العام»: look past them
 CLAIM_WORDS = word_set("مسووليته مسووليتها مسووليتهم تبنيه تبنيها تبنت تبني تبنى claimed")
 CONTROL_BEFORE = word_set("تحت مناطق الخاضعه خاضعه الواقعه واقعه الخاضع")  # «تحت سيطرة X»: X holds, not acts
 # Mines and charges whose «من مخلفات X» names who laid them (a rocket from a regime stockpile does not).
@@ -64,4 +65,8 @@ EXPLOSIVE_NOUNS = word_set("لغم لغما الغام ارضي عبوه عبو�
 WEAPON_NOUNS = word_set(
     """غاره غارات قصف طيران طايره طايرات مسيره مسيرات صاروخ صواريخ ضربه ضربات عدوان هجوم هجمات توغل مدفعيه
     قذايف قذيفه مروحيه مروحيات مقاتلات"""
+)
+# Adjectives between a weapon or force noun and a nationality: «غارة جوية روسية», «الطيران الحربي الإسرائيلي».
+ATTRIBUTES = word_set(
+    "حربي حربيه مسير مسيره عسكري عسكريه جوي جويه مدفعي مدفعيه صاروخي صاروخيه عنيف عنيفه مكثف مكثفه جديد جديده"
 )
