@@ -33,3 +33,11 @@ def test_identity_map_when_nothing_is_dropped():
 def test_is_arabic():
     assert is_arabic("حلب Aleppo")
     assert not is_arabic("Aleppo")
+
+
+def test_long_text_folds_like_short_text():
+    # report-length text is folded through a lookup table, short strings through str.translate: same result
+    piece = "قصفت بلدة «سرمدا» في ريف إدلب، ٢٠٢٤ Ḩamāh ﻻ ک ی ؤ ئ Deir-ez-Zor "
+    for text in (piece * 8, piece * 4 + "😀" + piece * 4):
+        chunks = [text[i : i + 20] for i in range(0, len(text), 20)]
+        assert normalize(text).text == "".join(normalize(c).text for c in chunks)
