@@ -126,19 +126,19 @@ def _build_table() -> dict[int, str]:
 
 
 _TABLE = _build_table()
+# The normaliser works on code points with lookup tables (one array gather each, instead of a dict lookup per
+# character and a regex scan): what each character folds to, whether it is dropped, whether it is space-like.
+# The tables cover the Basic Multilingual Plane; the last slot stands for every character above it (kept, mapped to
+# itself, not a space).
+_BMP = 0x10000
+_FOLD_LUT = np.arange(_BMP + 1, dtype=np.uint32)
+_FOLD_LUT[list(_TABLE)] = [ord(v) for v in _TABLE.values()]
+_DROP_LUT = np.zeros(_BMP + 1, dtype=bool)
+_DROP_LUT[[cp for cp in range(_BMP) if _DROP_RE.match(chr(cp))]] = True
 # Characters that are, or normalise to, a space (apostrophes and hyphens do): runs of them collapse to one.
 _SPACE_LIKE = sorted({cp for cp in range(0x3001) if chr(cp).isspace()} | {cp for cp, v in _TABLE.items() if v == " "})
-_SPACE_LUT = np.zeros(0x3002, dtype=bool)  # code point → is space-like; the last slot stands for everything above
-_SPACE_LUT[_SPACE_LIKE] = True
-_SPACE_CLASS = "".join(re.escape(chr(cp)) for cp in _SPACE_LIKE)
-_NEEDS_WORK_RE = re.compile(_DROPPED + f"|[{_SPACE_CLASS}]{{2}}")
-# The same one-to-one mapping as a code point lookup table: one array gather instead of a dict lookup per character
-# (str.translate with a dict), 6-8x faster on report-length text. The table only maps Basic Multilingual Plane
-# characters; text with characters above it, and short strings, go through str.translate.
-_LUT_SIZE = 0x10000
-_LUT_MIN_LENGTH = 64  # below this the array round trip costs more than str.translate
-_LUT = np.arange(_LUT_SIZE, dtype=np.uint32)
-_LUT[list(_TABLE)] = [ord(v) for v in _TABLE.values()]
+_WHITE_LUT = np.zeros(_BMP + 1, dtype=bool)
+_WHITE_LUT[_SPACE_LIKE] = True
 
 #: Proclitics that may stand before a place name: conjunctions, prepositions and their combinations (normalised).
 CLITIC_PREFIXES = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "ولل", "فلل"})
@@ -162,39 +162,35 @@ class NormalizedText:
         return int(self.offsets[start]), int(self.offsets[end - 1]) + 1
 
 
-def _translate(text: str) -> str:
-    """`text.translate(_TABLE)`, by lookup table when the text is long enough for it to pay."""
-    if len(text) < _LUT_MIN_LENGTH:
-        return text.translate(_TABLE)
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    if codes.max() >= _LUT_SIZE:
-        return text.translate(_TABLE)
-    return _LUT[codes].tobytes().decode("utf-32-le")
+def _code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _from_code_points(codes: np.ndarray) -> str:
+    return codes.tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def normalize(text: str) -> NormalizedText:
     """Normalise `text` for matching, keeping a map from normalised to original positions."""
-    if not _NEEDS_WORK_RE.search(text):
-        return NormalizedText(_translate(text), text, None)
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    keep = np.ones(len(text), dtype=bool)
-    for m in _DROP_RE.finditer(text):
-        keep[m.start() : m.end()] = False
+    codes = _code_points(text)
+    index = np.minimum(codes, _BMP)
+    folded = _FOLD_LUT[index]
+    if len(codes) and codes.max() >= _BMP:
+        folded = np.where(codes >= _BMP, codes, folded)
+    drop = _DROP_LUT[index]
+    white = _WHITE_LUT[index]
+    if not drop.any() and not (white[1:] & white[:-1]).any():
+        return NormalizedText(_from_code_points(folded), text, None)
+    keep = ~drop
     kept = np.flatnonzero(keep)
     # A whitespace character right after another one (once dropped marks are gone) is dropped too, so runs of
     # spaces, line breaks and zero-width marks between words become one space.
-    white = _SPACE_LUT[np.minimum(codes[kept], len(_SPACE_LUT) - 1)]
+    white = white[kept]
     repeat = np.zeros(len(kept), dtype=bool)
     repeat[1:] = white[1:] & white[:-1]
     keep[kept[repeat]] = False
     offsets = np.flatnonzero(keep)
-    kept = "".join(text[i] for i in offsets) if len(offsets) < 64 else _select(text, keep)
-    return NormalizedText(_translate(kept), text, offsets)
-
-
-def _select(text: str, keep: np.ndarray) -> str:
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    return codes[keep].tobytes().decode("utf-32-le")
+    return NormalizedText(_from_code_points(folded[offsets]), text, offsets)
 
 
 def normalize_name(name: str) -> str:
