@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum, auto
 
-from geomap.coding.cues import CueKind
+from geomap.coding.cues import CueKind, Family
 from geomap.coding.document import WINDOW_CHARS_PER_WORD, Document, Role, bare
 from geomap.coding.lexicon_actors import FORCE_OR_WEAPON_NOUNS
 from geomap.coding.lexicon_casualties import VICTIM_NOUNS, Side
@@ -67,7 +67,7 @@ AIR_FORCES = frozenset(
 NOT_ACTOR1 = frozenset({Actor.CIVILIANS, Actor.PROTESTERS})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # built per hit: plain slots, frozen dataclasses cost a setattr per field
 class ActorMention:
     actor: Actor
     hit: Hit
@@ -143,8 +143,8 @@ def _adjective_anchor(doc: Document, hit: Hit) -> tuple[int, bool, bool] | None:
 def read_actors(doc: Document, sentences: set[int]) -> list[ActorMention]:
     """Every actor named in `sentences`, with the part each mention gives it."""
     out: list[ActorMention] = []
-    for h in doc.hits:
-        if h.sentence not in sentences or h.cue.kind not in (CueKind.ACTOR, CueKind.ACTOR_ADJECTIVE):
+    for h in doc.by_family[Family.ACTOR]:
+        if h.sentence not in sentences:
             continue
         weight = ROLE_WEIGHT[h.role] * h.cue.weight
         if not weight:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from geomap.coding.cues import CountRule, CueKind, word_set
+from geomap.coding.cues import CountRule, CueKind, Family, word_set
 from geomap.coding.document import Document, Role, bare
 from geomap.coding.lexicon_casualties import (
     DEFINITE_NUMBERS,
@@ -27,7 +27,6 @@ from geomap.coding.lexicon_casualties import (
     NEEDS_HUMAN,
     NOT_PEOPLE,
     NUMBER_WORDS,
-    PERIOD_WORDS,
     QUALIFIERS,
     TEEN_WORDS,
     UNCOUNTED,
@@ -36,10 +35,9 @@ from geomap.coding.lexicon_casualties import (
     ZERO_WORDS,
     Side,
 )
-from geomap.coding.lexicon_discourse import PAST_WORDS
 from geomap.coding.scan import Hit
 
-__all__ = ["Casualties", "Count", "read_casualties"]
+__all__ = ["Casualties", "Count", "read_casualties", "stated_span"]
 
 MAX_COUNT = 5000  # larger numbers next to a trigger are years or quantities, not a toll
 SKIPPABLE = word_set(
@@ -49,31 +47,29 @@ SKIPPABLE = word_set(
 _LIFE_VERBS = ("فقد", "فارق", "خسر")
 _INJURY_WORDS = frozenset({"اصابه", "اصيب", "جرح", "جرحي", "جريح", "مصابين", "الجرحي", "اصابات", "الاصابات"})
 _DEATH_WORDS = frozenset({"مقتل", "قتل", "قتلي", "وفاه", "استشهاد", "القتلي", "الوفيات", "الضحايا", "ضحايا"})
+_CASUALTY_WORDS = _INJURY_WORDS | _DEATH_WORDS
 _OTHERS = frozenset({"اخرين", "اخرون", "others"})
 _MIXED_PAIR = frozenset({"بين"})
-_DATED = PAST_WORDS | {"منذ"}  # a clause with these words tells of an earlier time
-_SPAN_WORDS = frozenset({"خلال", "قبل", "بعد"})  # with a period word: «خلال العام», «قبل أسبوع», «بعد أيام»
 _LOOSE_VERBS = frozenset({"قضي", "قضت", "قضوا", "لقي", "لقيت", "لقوا", "لقيا"})  # also «spent», «met with»
 _PASSED_AWAY = frozenset(
     {"نحبه", "نحبها", "نحبهم", "نحبهما", "مصرعه", "مصرعها", "مصرعهم", "مصرعهما", "حتفه", "حتفهم"}
 )  # «6 بين قتيل وجريح»
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # built per hit: plain slots, frozen dataclasses cost a setattr per field
 class Count:
     """One stated count of the dead or the wounded."""
 
     kind: CueKind  # DEATH or INJURY
     value: int | None  # None: victims without a number
-    start: int  # normalised span of the words that state it
-    end: int
+    hit: Hit  # the trigger (or the updated-toll phrase) it was read from
     single: bool = False  # from a singular noun or pronoun («مقتل الشاب», «وفاته»), not a number
     others: bool = False  # «ووفاة أربعة آخرين»: extra victims beside the ones counted first
     update: bool = False  # an updated toll
     side: Side | None = None  # civilians or fighters, from the noun
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # built per hit: plain slots, frozen dataclasses cost a setattr per field
 class Casualties:
     fatalities: int | None
     injuries: int | None
@@ -83,7 +79,7 @@ class Casualties:
     sides: tuple[Side, ...]  # victim sides named by the counts
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # built per hit: plain slots, frozen dataclasses cost a setattr per field
 class _Parsed:
     value: int | None
     single: bool = False
@@ -114,7 +110,13 @@ def parse_number(words: list[str], i: int) -> tuple[int, int] | None:
 
 
 def _number_before(words: list[str]) -> int | None:
-    """The number that ends `words` (nearest last), trying the longest written form first."""
+    """The number that ends `words` (nearest last), trying the longest written form first («خمسة وعشرين»)."""
+    if not words:
+        return None
+    last = words[-1]
+    if last.isdigit() or (last[:1] == "و" and last[1:].isdigit()):  # «11», «و11 جريحاً»
+        value = int(last.lstrip("و"))
+        return value if 0 < value <= MAX_COUNT else None
     for k in (3, 2, 1):
         if len(words) >= k:
             got = parse_number(words[-k:], 0)
@@ -216,15 +218,13 @@ def _noun(doc: Document, hit: Hit) -> _Parsed | None:
     after = doc.words_after(hit.end, 2)
     if before and before[-1] in _MIXED_PAIR:
         return _MIXED
-    if after and after[0].startswith("و") and bare(after[0][1:]) in (_INJURY_WORDS | _DEATH_WORDS):
+    if after and after[0].startswith("و") and bare(after[0][1:]) in _CASUALTY_WORDS:
         nxt = after[1] if len(after) > 1 else ""
         if not parse_number([nxt], 0):
             return _MIXED
     if isinstance(hit.cue.value, int):
         return _Parsed(hit.cue.value)
-    number = _number_before([bare(w) if w.startswith("و") and w[1:].isdigit() else w for w in before])
-    if number is None and before and before[-1].startswith("و") and before[-1][1:].isdigit():
-        number = int(before[-1][1:])
+    number = _number_before(before)
     if number is not None:
         return _Parsed(number)
     singular = hit.cue.phrase in ("قتيل", "شهيد", "ضحيه", "جريح")
@@ -270,7 +270,7 @@ def _update(doc: Document, hit: Hit) -> Count | None:
     if not got:
         return None
     kind = CueKind.INJURY if any(bare(w) in _INJURY_WORDS for w in words[:k]) else CueKind.DEATH
-    return Count(kind, got[0], hit.start, hit.end, update=True)
+    return Count(kind, got[0], hit, update=True)
 
 
 def _zero(doc: Document, hit: Hit) -> str | None:
@@ -296,13 +296,6 @@ def _zero(doc: Document, hit: Hit) -> str | None:
     return None
 
 
-def _in_the_past(doc: Document, pos: int) -> bool:
-    """A clause dated before the event («قتل وقتها أكثر من عشرين», «منذ أكثر من أربعة أشهر») or counting over a
-    period («خلال العام الماضي»): not this event's toll."""
-    words = doc.clause_words(pos)
-    return not _DATED.isdisjoint(words) or (not _SPAN_WORDS.isdisjoint(words) and not PERIOD_WORDS.isdisjoint(words))
-
-
 def _toll(counts: list[Count]) -> tuple[int | None, tuple[Count, ...]]:
     updates = [c for c in counts if c.update and c.value is not None]
     if updates:
@@ -324,7 +317,7 @@ def _toll(counts: list[Count]) -> tuple[int | None, tuple[Count, ...]]:
 EVIDENCE_WORDS = 2  # words shown beside a trigger as the evidence of its count («مقتل ثلاثة عناصر»)
 
 
-def _stated_span(doc: Document, h: Hit) -> tuple[int, int]:
+def stated_span(doc: Document, h: Hit) -> tuple[int, int]:
     """The trigger and the words that state its count, for the evidence."""
     if h.cue.rule is CountRule.FORWARD:
         after = doc.word_spans_after(h.end, EVIDENCE_WORDS)
@@ -340,7 +333,7 @@ def read_casualties(doc: Document, sentences: set[int]) -> Casualties:
     counts: list[Count] = []
     zeros: dict[str, list[tuple[int, int]]] = {}
     survived: list[tuple[int, int]] = []
-    for h in doc.hits:
+    for h in doc.by_family[Family.CASUALTY] + doc.by_family[Family.DISCOURSE]:
         if h.sentence not in sentences or h.role is Role.BACKGROUND:
             continue
         kind = h.cue.kind
@@ -354,11 +347,10 @@ def read_casualties(doc: Document, sentences: set[int]) -> Casualties:
             c = _update(doc, h)
             if c:
                 counts.append(c)
-        elif kind in (CueKind.DEATH, CueKind.INJURY) and not _in_the_past(doc, h.start):
+        elif kind in (CueKind.DEATH, CueKind.INJURY) and not doc.dated(h.start):
             p = _parse(doc, h)
             if p is not None and p is not _MIXED:
-                start, end = _stated_span(doc, h)
-                counts.append(Count(kind, p.value, start, end, p.single, p.others, side=p.side))
+                counts.append(Count(kind, p.value, h, p.single, p.others, side=p.side))
     dead = [c for c in counts if c.kind is CueKind.DEATH]
     hurt = [c for c in counts if c.kind is CueKind.INJURY]
     fatalities, f_ev = _toll(dead)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from geomap.coding.actors import ActorMention, choose_actors, read_actors
-from geomap.coding.casualties import Casualties, Count, read_casualties
+from geomap.coding.casualties import Casualties, Count, read_casualties, stated_span
 from geomap.coding.document import Document
 from geomap.coding.event_type import TypeDecision, decide_type
 from geomap.coding.records import EventCoding, EventSpan, Evidence, Field
@@ -22,8 +22,8 @@ def _evidence(doc: Document, field: Field, value: object, start: int, end: int) 
 def _count_evidence(doc: Document, field: Field, value: int | None, counts: tuple[Count, ...], zeros) -> list:
     if value is None:
         return []
-    spans = [(c.start, c.end) for c in counts] if counts else list(zeros)
-    return [_evidence(doc, field, value, a, b) for a, b in spans[:1]]
+    spans = [stated_span(doc, c.hit) for c in counts[:1]] or list(zeros)[:1]
+    return [_evidence(doc, field, value, a, b) for a, b in spans]
 
 
 def _code(doc: Document, sentences: list[int], span: EventSpan | None) -> EventCoding:

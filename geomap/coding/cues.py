@@ -29,6 +29,7 @@ class CueKind(IntEnum):
     ZERO = auto()  # the anchor of a no-casualty statement («دون وقوع إصابات»)
     DENIAL = auto()  # «نفت»: event words after it in the sentence are denied
     HYPOTHETICAL = auto()  # «هددت»: event words after it in the clause are threats, not events
+    DATED = auto()  # value: a `lexicon_discourse.Dating`; a clause so dated is not about this event's toll
 
 
 class Family(IntEnum):

@@ -18,7 +18,7 @@ from functools import lru_cache
 import numpy as np
 
 from geomap.arabic import NormalizedText, normalize
-from geomap.coding.cues import CueKind
+from geomap.coding.cues import CueKind, Family
 from geomap.coding.lexicon_discourse import (
     BACKGROUND_OPENERS,
     DISARMED,
@@ -28,6 +28,7 @@ from geomap.coding.lexicon_discourse import (
     SEPARATE_OPENERS,
     TIME_OPENER_FIRST_WORDS,
     TIME_OPENER_RE,
+    Dating,
 )
 from geomap.coding.scan import Hit, scan
 from geomap.coding.taxonomy import SubEventType
@@ -108,11 +109,15 @@ class Document:
         self.ntext = self.norm.text
         self.hits = scan(self.ntext)
         self._hit_starts = [h.start for h in self.hits]
+        self.by_family: dict[Family, list[Hit]] = {f: [] for f in Family}
+        for h in self.hits:
+            self.by_family[h.cue.family].append(h)
         self.sentences = self._segment()
         self._sentence_starts = [s.start for s in self.sentences]
         commas = [m.end() for m in _CLAUSE_END_RE.finditer(self.ntext)]
         self._clause_starts = sorted({*self._sentence_starts, *commas})
         self._clause_words: dict[int, list[str]] = {}
+        self._dated: set[int] | None = None
         self._mark()
 
     # ---------------------------------------------------------------- positions
@@ -154,6 +159,17 @@ class Document:
         begin = self.sentences[self.sentence_of(max(pos - 1, 0))].start if self.sentences else 0
         found = _WORD_RE.finditer(self.ntext, max(begin, pos - WINDOW_CHARS_PER_WORD * n), pos)
         return [(m.group(), m.start()) for m in found][-n:]
+
+    def dated(self, pos: int) -> bool:
+        """True when the clause around `pos` is dated before the event («قتل وقتها», «منذ أشهر») or counts over a
+        period («خلال العام الماضي», «قبل أسبوع»): its numbers are not this event's toll."""
+        if self._dated is None:
+            marks: dict[int, set[int]] = {Dating.PAST: set(), Dating.SPAN: set(), Dating.PERIOD: set()}
+            for h in self.by_family[Family.DISCOURSE]:
+                if h.cue.kind is CueKind.DATED:
+                    marks[h.cue.value].add(self.clause_of(h.start))  # type: ignore[index]
+            self._dated = marks[Dating.PAST] | (marks[Dating.SPAN] & marks[Dating.PERIOD])
+        return self.clause_of(pos) in self._dated
 
     def clause_words(self, pos: int) -> list[str]:
         """The words of the clause (between commas) around `pos`."""

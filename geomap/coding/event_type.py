@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from geomap.coding.actors import ActorMention, Part
-from geomap.coding.cues import CueKind, EventRule
+from geomap.coding.cues import CueKind, EventRule, Family
 from geomap.coding.document import Document, Role, bare
 from geomap.coding.lexicon_casualties import VICTIM_NOUNS, Side
 from geomap.coding.lexicon_events import Weight
@@ -49,7 +49,7 @@ ARMED_PLACES = frozenset({"حاجز", "حاجزا", "دوريه", "مقر", "م�
 VICTIM_WORDS_AFTER = 4  # words after a shooting word where its victim is named («إطلاق النار على الشاب»)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # built per hit: plain slots, frozen dataclasses cost a setattr per field
 class TypeDecision:
     sub_event_type: SubEventType | None
     score: float
@@ -68,7 +68,7 @@ class _Context:
 
 def _context(doc: Document, hits: list[Hit], mentions: list[ActorMention]) -> _Context:
     blasts = {h.sentence for h in hits if h.cue.value is S.REMOTE_EXPLOSIVE and h.cue.rule is EventRule.PLAIN}
-    blasts |= {h.sentence for h in doc.hits if h.cue.kind in (CueKind.DEATH, CueKind.INJURY)}
+    blasts |= {h.sentence for h in doc.by_family[Family.CASUALTY] if h.cue.kind in (CueKind.DEATH, CueKind.INJURY)}
     aircraft: set[int] = set()
     weapons: dict[int, SubEventType] = {}
     protest = 0.0
@@ -155,7 +155,7 @@ def decide_type(
     doc: Document, sentences: set[int], mentions: list[ActorMention], casualty_sides: list[Side]
 ) -> TypeDecision:
     """The sub-event type of the event told by `sentences` (None: no political event)."""
-    hits = [h for h in doc.hits if h.sentence in sentences and h.cue.kind is CueKind.EVENT and not h.negated]
+    hits = [h for h in doc.by_family[Family.EVENT] if h.sentence in sentences and not h.negated]
     ctx = _context(doc, hits, mentions)
     buckets: dict[SubEventType | str | None, tuple[float, list[tuple[float, Hit]]]] = {}
     for h in hits:

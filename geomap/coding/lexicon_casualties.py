@@ -20,7 +20,6 @@ __all__ = [
     "NEEDS_HUMAN",
     "NOT_PEOPLE",
     "NUMBER_WORDS",
-    "PERIOD_WORDS",
     "QUALIFIERS",
     "TEEN_WORDS",
     "UNCOUNTED",
@@ -108,10 +107,6 @@ NOT_PEOPLE = word_set(
     مترا امتار دولار ليره بالميه % مم عايله عايلات اسره اسر منزلا منازل سيارات سياره قذايف صواريخ غارات مره
     كانون شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس
     سبتمبر اكتوبر نوفمبر ديسمبر years days hours km"""
-)
-# «خلال العام», «قبل أسبوع»: a clause counting over a period, or dated by one, is not this event's toll.
-PERIOD_WORDS = word_set(
-    "العام الشهر الاشهر الشهور الاسبوع الاسابيع السنوات السنه عام شهر اسبوع اسبوعين ايام يومين شهرين"
 )
 # Words that say there were victims without a number: the count is unknown, not zero.
 UNCOUNTED = word_set("عدد عده عشرات العشرات ميات العديد بعض جميع several dozens many scores number")

@@ -9,6 +9,7 @@ written normalised.
 from __future__ import annotations
 
 import re
+from enum import IntEnum, auto
 
 from geomap.coding.cues import Cue, CueKind, cues, word_set
 
@@ -19,9 +20,12 @@ __all__ = [
     "NEGATORS",
     "NOT_NEGATING_NEXT",
     "PAST_WORDS",
+    "PERIOD_WORDS",
     "SEPARATE_OPENERS",
+    "SPAN_WORDS",
     "TIME_OPENER_FIRST_WORDS",
     "TIME_OPENER_RE",
+    "Dating",
 ]
 
 
@@ -29,7 +33,31 @@ def _dc(kind: CueKind, phrases: str) -> list[Cue]:
     return cues(kind, None, 1.0, phrases, open_end=False)
 
 
+class Dating(IntEnum):
+    """Words that date a clause: before the event («وقتها», «منذ»), or over a period («خلال»/«قبل» + «العام»)."""
+
+    PAST = auto()
+    SPAN = auto()  # dates a clause only together with a PERIOD word
+    PERIOD = auto()
+
+
+# Words that date a sentence or clause before the report («في 30 حزيران الماضي», «قتل وقتها»), normalised.
+PAST_WORDS = word_set("الماضي الفايت المنصرم وقتها حينها انذاك سابق")
+# «خلال العام», «قبل أسبوع»: a clause counting over a period, or dated by one, is not this event's toll.
+SPAN_WORDS = word_set("خلال قبل بعد")
+PERIOD_WORDS = word_set(
+    "العام الشهر الاشهر الشهور الاسبوع الاسابيع السنوات السنه عام شهر اسبوع اسبوعين ايام يومين شهرين"
+)
+
+
+def _dating(kind: Dating, words: frozenset[str]) -> list[Cue]:
+    return cues(CueKind.DATED, kind, 1.0, " | ".join(sorted(words)), open_end=False)
+
+
 DISCOURSE_CUES: list[Cue] = [
+    *_dating(Dating.PAST, PAST_WORDS | {"منذ"}),
+    *_dating(Dating.SPAN, SPAN_WORDS),
+    *_dating(Dating.PERIOD, PERIOD_WORDS),
     *_dc(CueKind.DENIAL, "نفى | نفت | ينفي | تنفي | نافيا | نافية | نفيها | نفيه | نفوا | لا صحة | عار عن الصحة"),
     *_dc(CueKind.DENIAL, "عارية عن الصحة | غير صحيحة | denied | denies | deny"),
     *_dc(CueKind.HYPOTHETICAL, "هدد | هددت | يهدد | تهدد | توعد | توعدت | حذر من | حذرت من | احتمال | مخاوف من"),
@@ -55,9 +83,6 @@ BACKGROUND_OPENERS = (
     " | منذ | في وقت سابق | تقع | يقع | تضم | يضم | تعاني | يعاني | يستقبل | تستقبل | تشهد | يشهد | earlier"
     " | previously | last week | last month"
 )
-
-# Words that date a sentence or clause before the report («في 30 حزيران الماضي», «قتل وقتها»), normalised.
-PAST_WORDS = word_set("الماضي الفايت المنصرم وقتها حينها انذاك سابق")
 
 _WEEKDAYS = "السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه"
 _MONTHS = (

@@ -25,10 +25,12 @@ MAX_SUFFIX = 4  # longest inflection suffix an open-ended phrase may carry («م
 SUFFIX_LETTERS = frozenset("اهتينوم")  # letters of Arabic inflection and pronoun suffixes (ات ين ون تان ها هم ...)
 LATIN_SUFFIXES = frozenset({"s", "es", "ed", "d", "ing", "er", "ers"})  # clash-es, attack-ed, protest-ers
 MAX_PREFIX = 4  # longest run of proclitics and article before a phrase («وبال»)
+_FAMILIES = max(Family) + 1
 _ARTICLE_FORMS = frozenset({"ال", "وال", "فال", "بال", "كال", "وبال", "فبال", "وكال", "لل", "ولل", "فلل"})
 _PREFIXES = frozenset({"", *CLITIC_PREFIXES, *_ARTICLE_FORMS})
 _BEFORE_ARTICLE = frozenset({"", "و", "ف", "ب", "ك", "وب", "فب", "وك", "فك"})  # what may precede a written «ال»
-_LAM_PREFIXES = frozenset({"ل", "ول", "فل"})  # «لل» form of a phrase with «ال»: «للجيش» is «ل» + «لجيش»
+_LAM_PREFIXES = frozenset({"ل", "ول", "فل"})
+_CONJUNCTIONS = frozenset({"", "و", "ف"})  # «لل» form of a phrase with «ال»: «للجيش» is «ل» + «لجيش»
 
 
 @dataclass(slots=True)
@@ -57,9 +59,11 @@ def _adjective_phrase_variants(phrase: str) -> list[str]:
     return [" ".join("ال" + w for w in words)]
 
 
-def _allowed_prefixes(phrase: str, lam_form: bool) -> frozenset[str]:
+def _allowed_prefixes(phrase: str, lam_form: bool, kind: CueKind) -> frozenset[str]:
     if _is_latin(phrase):
         return frozenset({""})
+    if kind is CueKind.DATED:  # whole words only: «السابق» in «النظام السابق» does not date a clause
+        return _CONJUNCTIONS
     if lam_form:
         return _LAM_PREFIXES
     return _BEFORE_ARTICLE if phrase.startswith("ال") else _PREFIXES
@@ -67,8 +71,8 @@ def _allowed_prefixes(phrase: str, lam_form: bool) -> frozenset[str]:
 
 @cache
 def _automaton() -> ahocorasick.Automaton:
-    """Key: normalised phrase (or its «لـ» form); value: (length, ((cue, allowed prefixes), ...))."""
-    table: dict[str, list[tuple[Cue, frozenset[str]]]] = {}
+    """Key: normalised phrase (or its «لـ» form); value: (length, ((cue, allowed prefixes, is Latin), ...))."""
+    table: dict[str, list[tuple[Cue, frozenset[str], bool]]] = {}
     seen: set[tuple[str, CueKind, object]] = set()
     for cue in (*EVENT_CUES, *ACTOR_CUES, *CASUALTY_CUES, *DISCOURSE_CUES):
         base = normalize_name(cue.phrase)
@@ -78,9 +82,10 @@ def _automaton() -> ahocorasick.Automaton:
                 continue
             seen.add((form, cue.kind, cue.value))
             entry = Cue(form, cue.kind, cue.value, cue.weight, cue.rule, cue.open_end)
-            table.setdefault(form, []).append((entry, _allowed_prefixes(form, False)))
+            latin = _is_latin(form)
+            table.setdefault(form, []).append((entry, _allowed_prefixes(form, False, cue.kind), latin))
             if form.startswith("ال") and len(form) > 3:
-                table.setdefault("ل" + form[2:], []).append((entry, _allowed_prefixes(form, True)))
+                table.setdefault("ل" + form[2:], []).append((entry, _allowed_prefixes(form, True, cue.kind), latin))
     auto = ahocorasick.Automaton()
     for key, entries in table.items():
         auto.add_word(key, (len(key), tuple(entries)))
@@ -90,44 +95,38 @@ def _automaton() -> ahocorasick.Automaton:
 
 def scan(ntext: str) -> list[Hit]:
     """Every lexicon phrase in `ntext` (normalised text), in text order, overlaps within a family resolved."""
-    found: list[Hit] = []
+    raw: list[tuple[int, int, int, int, str, Cue]] = []
     n = len(ntext)
     for last, (length, entries) in _automaton().iter(ntext):
-        start, end = last + 1 - length, last + 1
+        end = last + 1
+        start = end - length
         prefix = ""
         if start and ntext[start - 1].isalnum():  # letters before it in the same word: proclitics, or no match
             ws = start - 1
-            while ws > 0 and ntext[ws - 1].isalnum() and start - ws <= MAX_PREFIX:
+            while ws and ntext[ws - 1].isalnum() and start - ws <= MAX_PREFIX:
                 ws -= 1
             if start - ws > MAX_PREFIX:
                 continue
             prefix = ntext[ws:start]
-        we = end
-        while we < n and ntext[we].isalnum() and we - end <= MAX_SUFFIX:  # letters after it: a suffix, or not ours
-            we += 1
-        if we < n and ntext[we].isalnum():
-            continue
-        suffix = ntext[end:we]
-        for cue, allowed in entries:
-            if prefix in allowed and (not suffix or (cue.open_end and _inflects(cue.phrase, suffix))):
-                found.append(Hit(start, we, prefix, cue))
-    found.sort(key=_order)
+        we, suffix = end, ""
+        if end < n and ntext[end].isalnum():  # letters after it: an inflection suffix, or a longer word
+            while we < n and ntext[we].isalnum() and we - end <= MAX_SUFFIX:
+                we += 1
+            if we - end > MAX_SUFFIX:
+                continue
+            suffix = ntext[end:we]
+        for cue, allowed, latin in entries:
+            if prefix in allowed and (
+                not suffix
+                or (cue.open_end and (suffix in LATIN_SUFFIXES if latin else SUFFIX_LETTERS.issuperset(suffix)))
+            ):
+                raw.append((start, -we, cue.family, len(raw), prefix, cue))
+    raw.sort()  # by start, longer first; the running index keeps the comparison off the cues
     kept: list[Hit] = []
-    reach = [-1] * (len(Family) + 1)  # family -> end of the furthest-reaching kept hit
-    for h in found:
-        family = h.cue.family
-        if reach[family] >= h.end:
+    reach = [-1] * _FAMILIES  # family -> end of the furthest-reaching kept hit
+    for start, neg_end, family, _, prefix, cue in raw:
+        if reach[family] >= -neg_end:
             continue  # inside a longer phrase of the same family
-        reach[family] = h.end
-        kept.append(h)
+        reach[family] = -neg_end
+        kept.append(Hit(start, -neg_end, prefix, cue))
     return kept
-
-
-def _inflects(phrase: str, suffix: str) -> bool:
-    if phrase[-1].isascii():
-        return suffix in LATIN_SUFFIXES
-    return SUFFIX_LETTERS.issuperset(suffix)
-
-
-def _order(h: Hit) -> tuple[int, int]:
-    return h.start, h.start - h.end
