@@ -25,6 +25,7 @@ from geomap.coding.lexicon_roles import (
     CONTROL_BEFORE,
     EXPLOSIVE_NOUNS,
     ORG_WORDS,
+    SELF_REPORT,
     SOURCE_WORDS,
     TARGET_NOUNS,
     UNIT_WORDS,
@@ -122,6 +123,11 @@ def _part(doc: Document, hit: Hit, anchor: int, lam: bool) -> Part:
     if last == "بين":
         return Part.FIRST_PARTY
     if not SOURCE_WORDS.isdisjoint(words[-3:]):
+        # «أعلن الجيش الإسرائيلي أنه استهدف»: a source that says it acted is the actor
+        said = doc.words_after(hit.end, 6)
+        for k, w in enumerate(said[:-1]):
+            if w in SELF_REPORT and bare(said[k + 1]) in VIOLENT_VERBS:
+                return Part.AGENT
         return Part.SOURCE
     return Part.PLAIN
 

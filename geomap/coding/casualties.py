@@ -25,6 +25,7 @@ from geomap.coding.lexicon_casualties import (
     HUMAN_WORDS,
     MATERIAL_ONLY,
     NEEDS_HUMAN,
+    NOT_A_DEATH,
     NOT_PEOPLE,
     NUMBER_WORDS,
     QUALIFIERS,
@@ -232,6 +233,10 @@ def _noun(doc: Document, hit: Hit) -> _Parsed | None:
 
 
 def _parse(doc: Document, hit: Hit) -> _Parsed | None:
+    if hit.cue.rule is CountRule.FORWARD:
+        before = doc.words_before(hit.start - len(hit.prefix), 2)
+        if not NOT_A_DEATH.isdisjoint(before):  # «محاولة قتل», «هدد بقتل», «لم يقتل»: no one died of it
+            return None
     parsed = _read(doc, hit)
     loose = parsed and hit.cue.phrase in _LOOSE_VERBS and parsed.side is None
     # «قضى 5 سنوات», «لقي ترحيباً»: these verbs speak of death only with the victims or «نحبه» named

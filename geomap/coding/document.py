@@ -46,6 +46,7 @@ _CLAUSE_END_RE = re.compile(r"[,:]")
 _WORD_RE = re.compile(r"\w+|[,:;()]")
 _LETTER_RE = re.compile(r"\w")
 _FIRST_WORD_RE = re.compile(r"\w+")
+_FAMILIES = tuple(Family)
 _MARK_RE = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, superscript alef, tatweel
 _LINE_BREAK_RE = re.compile(r"[\n\r\u2028\u2029]")
 _STRIP = " .!?;,:-\"'«»“”()"
@@ -109,7 +110,7 @@ class Document:
         self.ntext = self.norm.text
         self.hits = scan(self.ntext)
         self._hit_starts = [h.start for h in self.hits]
-        self.by_family: dict[Family, list[Hit]] = {f: [] for f in Family}
+        self.by_family: dict[Family, list[Hit]] = {f: [] for f in _FAMILIES}
         for h in self.hits:
             self.by_family[h.cue.family].append(h)
         self.sentences = self._segment()

@@ -166,8 +166,12 @@ def decide_type(
         key = _route(h, ctx)
         if key == _DROP:
             continue
-        total, contrib = buckets.get(key, (0.0, []))
-        buckets[key] = (total + w, [*contrib, (w, h)])
+        if key in buckets:
+            total, contrib = buckets[key]
+            contrib.append((w, h))
+            buckets[key] = (total + w, contrib)
+        else:
+            buckets[key] = (w, [(w, h)])
     target_sides = [
         Side.CIVILIAN if m.actor is Actor.CIVILIANS else Side.FIGHTER for m in mentions if m.part is Part.TARGET
     ]

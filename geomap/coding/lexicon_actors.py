@@ -46,7 +46,7 @@ ACTOR_CUES: list[Cue] = [
     *_names(A.SYRIAN_GOVERNMENT, N.SURE, "syrian army | syrian government | government forces | regime forces"),
     *_names(A.SYRIAN_GOVERNMENT, N.SURE, "general security | national defence forces | ndf | syrian security forces"),
     *_names(A.SYRIAN_GOVERNMENT, N.LIKELY, "حكومة دمشق | الحكومة السورية | الأمن الداخلي | قوى الأمن | قوات الأمن"),
-    *_names(A.SYRIAN_GOVERNMENT, N.LIKELY, "النظام | وزارة الدفاع السورية | الشرطة | الجيش العربي"),
+    *_names(A.SYRIAN_GOVERNMENT, N.LIKELY, "النظام | وزارة الدفاع السورية | الشرطة | الجيش العربي | السلطات السورية"),
     *_names(A.SYRIAN_GOVERNMENT, N.LIKELY, "regime | syrian forces | syrian military | assad forces | security forces"),
     *_names(A.RUSSIA, N.SURE, "القوات الروسية | الطيران الروسي | سلاح الجو الروسي | الشرطة العسكرية الروسية"),
     *_names(A.RUSSIA, N.LIKELY, "روسيا | russia | russian"),
@@ -87,7 +87,8 @@ ACTOR_CUES: list[Cue] = [
     *_names(A.UNIDENTIFIED, N.SURE, "مجهولون | مجهولين | مسلحون مجهولون | مسلحين مجهولين | مجهولي الهوية"),
     *_names(A.UNIDENTIFIED, N.SURE, "مجهول الهوية | مجهولة الهوية | مجهولة المصدر | مجهول المصدر | طيران مجهول"),
     *_names(A.UNIDENTIFIED, N.SURE, "غير معروفة الانتماء | غير معروفة | unidentified | unknown gunmen"),
-    *_names(A.UNIDENTIFIED, N.LIKELY, "مجهولة | مجهول | مجموعات مسلحة | عناصر مسلحة | مجموعات مجهولة"),
+    *_names(A.UNIDENTIFIED, N.LIKELY, "مجهولة | مجهول | مجموعات مسلحة | عناصر مسلحة | مجموعات مجهولة | مجموعة مسلحة"),
+    *_names(A.UNIDENTIFIED, N.LIKELY, "عصابة مسلحة | عصابات مسلحة | خلية مسلحة"),
     *_names(A.UNIDENTIFIED, N.LOOSE, "مسلحين | مسلحون | المسلحين | إرهابيين | إرهابيون | gunmen"),
     *_names(A.CIVILIANS, N.SURE, "مدنيين | مدنيون | مدني | مدنيا | المدنيين | الأهالي | أهالي | السكان"),
     *_names(A.CIVILIANS, N.SURE, "المواطنين | مواطنين | المزارعين | مزارعين | اللاجئين | لاجئين | النازحين"),
@@ -112,5 +113,5 @@ ACTOR_CUES: list[Cue] = [
 FORCE_OR_WEAPON_NOUNS = word_set(
     """غاره غارات قصف طيران طايره طايرات مسيره مسيرات صاروخ صواريخ قوات قوه جيش جنود جندي دوريه دوريات مروحيه
     مروحيات مقاتلات ضربه ضربات عدوان هجوم هجمات توغل مدفعيه قذايف قذيفه ميليشيات مليشيات ميليشيا فصايل عناصر
-    حربي حربيه مسيره مسير عسكري عسكريه جو شرطه"""
+    حربي حربيه مسيره مسير عسكري عسكريه جو شرطه دفاع دفاعات استخبارات مخابرات"""
 )

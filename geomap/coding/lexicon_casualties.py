@@ -18,6 +18,7 @@ __all__ = [
     "HUMAN_WORDS",
     "MATERIAL_ONLY",
     "NEEDS_HUMAN",
+    "NOT_A_DEATH",
     "NOT_PEOPLE",
     "NUMBER_WORDS",
     "QUALIFIERS",
@@ -108,6 +109,8 @@ NOT_PEOPLE = word_set(
     كانون شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس
     سبتمبر اكتوبر نوفمبر ديسمبر years days hours km"""
 )
+# Words right before a trigger that say the killing or wounding did not happen: an attempt, a threat, a negation.
+NOT_A_DEATH = word_set("محاوله محاولات محاولتهم تهديد هدد هددت يهدد تهدد بالقتل خشيه خطر لم لا دون بدون attempted")
 # Words that say there were victims without a number: the count is unknown, not zero.
 UNCOUNTED = word_set("عدد عده عشرات العشرات ميات العديد بعض جميع several dozens many scores number")
 

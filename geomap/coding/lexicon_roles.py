@@ -16,6 +16,7 @@ __all__ = [
     "CONTROL_BEFORE",
     "EXPLOSIVE_NOUNS",
     "ORG_WORDS",
+    "SELF_REPORT",
     "SOURCE_WORDS",
     "TARGET_NOUNS",
     "UNIT_WORDS",
@@ -56,6 +57,7 @@ SOURCE_WORDS = word_set(
     """وفق وفقا بحسب حسب قال قالت اعلن اعلنت ذكر ذكرت افاد افادت نقل نقلت اكد اكدت اوضح اوضحت اشار اشارت بيان
     مصدر مصادر مسوول مدير متحدث باسم ناطق وكاله اعلام وسايل according"""
 )
+SELF_REPORT = word_set("انه انها انهم بانه بانها بانهم ان")  # «أعلن X أنه استهدف ...»: X speaks of itself
 ORG_WORDS = word_set("اداره قياده جهاز وزاره مديريه فرع هييه مكتب تنظيم")  # «لإدارة الأمن العام»: look past them
 CLAIM_WORDS = word_set("مسووليته مسووليتها مسووليتهم تبنيه تبنيها تبنت تبني تبنى claimed")
 CONTROL_BEFORE = word_set("تحت مناطق الخاضعه خاضعه الواقعه واقعه الخاضع")  # «تحت سيطرة X»: X holds, not acts

@@ -94,3 +94,10 @@ def test_actor_evidence_points_at_the_name() -> None:
     ev = next(e for e in coding.evidence if e.field == "actor1")
     assert (ev.text, ev.value) == ("قوات النظام", "Syrian government forces")
     assert text[ev.start : ev.end] == ev.text
+
+
+def test_a_source_that_says_it_acted_is_the_actor() -> None:
+    coding = code_event("قالت وزارة الدفاع التركية إنها قصفت مواقع لقسد في ريف عين العرب.")
+    assert (coding.actor1, coding.actor2) == (A.TURKEY, A.SDF)
+    reported = code_event("أعلنت قوى الأمن الداخلي مقتل عنصرين من قواتها بقصف مسيرة تركية قرب عامودا.")
+    assert reported.actor1 is A.TURKEY

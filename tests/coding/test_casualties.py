@@ -123,3 +123,8 @@ def test_counts_point_into_the_text_as_written() -> None:
 def test_number_words(words: list[str], value: int | None) -> None:
     got = parse_number(words, 0)
     assert (got[0] if got else None) == value
+
+
+def test_an_attempt_or_a_threat_kills_no_one() -> None:
+    assert code_event("نجا مختار البلدة من محاولة قتل بعد أن أطلق مجهولون النار على سيارته.").fatalities == 0
+    assert code_event("هدد مسلحون بقتل أحد الوجهاء في بلدة المسيفرة إن لم يغادرها.").fatalities is None
