@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from geomap.arabic import NormalizedText
 from geomap.coding.actors import ActorMention, choose_actors, read_actors
 from geomap.coding.casualties import Casualties, Count, read_casualties, stated_span
 from geomap.coding.document import Document
@@ -65,7 +66,9 @@ def _sentences_in(doc: Document, span: EventSpan | tuple[int, int]) -> list[int]
     return out
 
 
-def code_event(text: str, *, span: EventSpan | tuple[int, int] | None = None) -> EventCoding:
+def code_event(
+    text: str, *, span: EventSpan | tuple[int, int] | None = None, normalized: NormalizedText | None = None
+) -> EventCoding:
     """Code the event a report tells: ACLED event type and sub-event type, actors, fatalities and injuries.
 
     Parameters
@@ -74,6 +77,9 @@ def code_event(text: str, *, span: EventSpan | tuple[int, int] | None = None) ->
         The report (Arabic or English), as written.
     span : EventSpan or (start, end), optional
         The part of `text` that tells the event (from `split_events`); by default the lead event.
+    normalized : NormalizedText, optional
+        `geomap.arabic.normalize(text)` when the caller has it already (the incident pipeline normalises each
+        report for geoparsing): saves normalising twice.
 
     Returns
     -------
@@ -83,26 +89,28 @@ def code_event(text: str, *, span: EventSpan | tuple[int, int] | None = None) ->
         `fatalities` and `injuries` (None when no number is stated, 0 only when the text says no one was hurt),
         and `evidence`: the words that decided each field, with their offsets in `text`.
     """
-    doc = Document(text)
+    doc = Document(text, normalized)
     if span is None:
         groups = event_groups(doc)
         return _code(doc, groups[0], spans_of(doc, groups[:1])[0])
     return _code(doc, _sentences_in(doc, span), span if isinstance(span, EventSpan) else None)
 
 
-def code_events(text: str) -> list[EventCoding]:
+def code_events(text: str, *, normalized: NormalizedText | None = None) -> list[EventCoding]:
     """Every event of a report (`split_events`), each coded; the lead event first. One reading of the text.
 
     Parameters
     ----------
     text : str
         The report, as written.
+    normalized : NormalizedText, optional
+        `geomap.arabic.normalize(text)` when the caller has it already.
 
     Returns
     -------
     list of EventCoding
         One per event span; each carries its `span`.
     """
-    doc = Document(text)
+    doc = Document(text, normalized)
     groups = event_groups(doc)
     return [_code(doc, g, s) for g, s in zip(groups, spans_of(doc, groups), strict=True)]

@@ -32,6 +32,7 @@ from geomap.coding.lexicon_discourse import (
 )
 from geomap.coding.scan import Hit, scan
 from geomap.coding.taxonomy import SubEventType
+from geomap.exc import InputError
 
 __all__ = ["Document", "Opener", "Role", "Sentence", "bare"]
 
@@ -104,9 +105,12 @@ def bare(word: str) -> str:
 class Document:
     """One report, analysed once and shared by the splitter and every coder."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, normalized: NormalizedText | None = None) -> None:
+        if normalized is not None and normalized.original is not text and normalized.original != text:
+            msg = "normalized= must be geomap.arabic.normalize() of the same text"
+            raise InputError(msg, field="normalized")
         self.text = text
-        self.norm: NormalizedText = normalize(text)
+        self.norm: NormalizedText = normalized if normalized is not None else normalize(text)
         self.ntext = self.norm.text
         self.hits = scan(self.ntext)
         self._hit_starts = [h.start for h in self.hits]

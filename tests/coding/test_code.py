@@ -89,3 +89,17 @@ def test_public_names() -> None:
         assert getattr(coding, name) is not None
     assert code_event.__doc__ and "Parameters" in code_event.__doc__
     assert coding.merge_reports.__doc__ and "Parameters" in coding.merge_reports.__doc__
+
+
+def test_a_normalisation_the_caller_has_is_reused() -> None:
+    from geomap.arabic import normalize
+    from geomap.exc import GeomapError
+
+    norm = normalize(REPORT)
+    assert code_event(REPORT, normalized=norm) == code_event(REPORT)
+    try:
+        code_event(REPORT, normalized=normalize("نص آخر"))
+    except GeomapError as e:
+        assert "normalized" in str(e)
+    else:
+        raise AssertionError("a normalisation of another text was accepted")
