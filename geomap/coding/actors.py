@@ -24,10 +24,13 @@ from geomap.coding.lexicon_roles import (
     CLAIM_WORDS,
     CONTROL_BEFORE,
     EXPLOSIVE_NOUNS,
+    HEDGES,
     ORG_WORDS,
+    OTHER_WEAPON_WORDS,
     SELF_REPORT,
     SOURCE_WORDS,
     TARGET_NOUNS,
+    UNIT_VERBS,
     UNIT_WORDS,
     VIOLENT_VERBS,
     WEAPON_NOUNS,
@@ -66,6 +69,7 @@ AIR_FORCES = frozenset(
     {Actor.ISRAEL, Actor.RUSSIA, Actor.TURKEY, Actor.US_COALITION, Actor.SYRIAN_GOVERNMENT, Actor.UNIDENTIFIED}
 )
 NOT_ACTOR1 = frozenset({Actor.CIVILIANS, Actor.PROTESTERS})
+CLAIMED = "claimed"  # the `via` of a claim («أعلن داعش مسؤوليته»)
 
 
 @dataclass(slots=True)  # built per hit: plain slots, frozen dataclasses cost a setattr per field
@@ -74,15 +78,16 @@ class ActorMention:
     hit: Hit
     part: Part
     weight: float  # role of the sentence × how surely the name means the actor
+    via: str = ""  # the word that gave the part («زرعها», «غارات», «مسؤوليته»)
 
     @property
     def score(self) -> float:
         return self.weight * PART_WEIGHT[self.part]
 
 
-def _part(doc: Document, hit: Hit, anchor: int, lam: bool) -> Part:
+def _part(doc: Document, hit: Hit, anchor: int, lam: bool) -> tuple[Part, str]:
     """The part played by the actor named at `anchor` (the start of its name, or of the noun an adjective
-    follows); `lam` when «لـ» is written before it."""
+    follows); `lam` when «لـ» is written before it. Also the word that gave the part («شنته», «غارات»)."""
     words = [bare(w) for w in doc.words_before(anchor, 6)]
     after = doc.words_after(hit.end, 4)
     if words and words[-1] == "ل":  # «لـ”قسد”»: the clitic stands apart
@@ -90,55 +95,58 @@ def _part(doc: Document, hit: Hit, anchor: int, lam: bool) -> Part:
     while words and words[-1] in ORG_WORDS:
         words = words[:-1]
     if not CLAIM_WORDS.isdisjoint(after) or not CLAIM_WORDS.isdisjoint(words[-2:]):
-        return Part.AGENT
+        return Part.AGENT, CLAIMED
     last = words[-1] if words else ""
     prev = words[-2] if len(words) > 1 else ""
     if last == "مخلفات":
-        return Part.PLAIN if EXPLOSIVE_NOUNS.isdisjoint(words[-4:-1]) else Part.AGENT
+        return (Part.PLAIN if EXPLOSIVE_NOUNS.isdisjoint(words[-4:-1]) else Part.AGENT), last
     if last in AGENT_LINKS or (last == "قبل" and prev == "من") or last in VIOLENT_VERBS or last in AGENTIVE_NOUNS:
-        return Part.AGENT
+        return Part.AGENT, last
     if lam and last in TARGET_NOUNS | {"قتلي", "جرحي"}:
-        return Part.TARGET
+        return Part.TARGET, last
     if last in TARGET_NOUNS:
-        return Part.TARGET
+        return Part.TARGET, last
     if last in ("من", "في") and prev:
         victims = VICTIM_NOUNS.get(prev)
         if any(
             h.cue.kind in (CueKind.DEATH, CueKind.INJURY)
             for h in doc.hits_between(anchor - WINDOW_CHARS_PER_WORD * _DEATH_NEAR_WORDS, anchor)
         ):
-            return Part.TARGET if victims or prev in TARGET_NOUNS or prev in UNIT_WORDS else Part.PLAIN
+            return (Part.TARGET if victims or prev in TARGET_NOUNS or prev in UNIT_WORDS else Part.PLAIN), last
         if prev in UNIT_WORDS and len(words) > 2 and (words[-3] in VIOLENT_VERBS or words[-3] in AGENT_LINKS):
-            return Part.AGENT
+            return Part.AGENT, last
     if last in UNIT_WORDS and (prev in VIOLENT_VERBS or prev in AGENT_LINKS or prev in AGENTIVE_NOUNS):
-        return Part.AGENT
+        return Part.AGENT, last
     if last in ("تابع", "تابعه", "يتبع", "تتبع") and prev in TARGET_NOUNS:
-        return Part.TARGET
+        # «داهمت دورية تابعة للأسايش»: the unit did it; «استهدف دورية تابعة لـX»: it was hit
+        return (Part.AGENT if len(words) > 2 and words[-3] in UNIT_VERBS else Part.TARGET), last
     if last in ("سيطره", "لسيطره"):
-        return Part.CONTROLLER if prev in CONTROL_BEFORE else (Part.AGENT if "علي" in after else Part.PLAIN)
+        if prev in CONTROL_BEFORE:  # «تحت سيطرة X» holds; «قصف من مناطق سيطرة X» came from X
+            return (Part.AGENT if len(words) > 2 and words[-3] == "من" and prev == "مناطق" else Part.CONTROLLER), last
+        return (Part.AGENT if "علي" in after else Part.PLAIN), last
     if last in ("عليها", "عليه") and prev in ("تسيطر", "يسيطر", "سيطرت"):
-        return Part.CONTROLLER
+        return Part.CONTROLLER, last
     if last in ("مع", "ضد"):
-        return Part.TARGET
+        return Part.TARGET, last
     if last == "بين":
-        return Part.FIRST_PARTY
+        return Part.FIRST_PARTY, last
     if not SOURCE_WORDS.isdisjoint(words[-3:]):
         # «أعلن الجيش الإسرائيلي أنه استهدف»: a source that says it acted is the actor
         said = doc.words_after(hit.end, 6)
         for k, w in enumerate(said[:-1]):
             if w in SELF_REPORT and bare(said[k + 1]) in VIOLENT_VERBS:
-                return Part.AGENT
-        return Part.SOURCE
-    return Part.PLAIN
+                return Part.AGENT, said[k + 1]
+        return Part.SOURCE, last
+    return Part.PLAIN, last
 
 
 def _adjective_anchor(doc: Document, hit: Hit) -> tuple[int, bool, bool] | None:
     """Where the noun a nationality adjective follows starts, whether it is a weapon (the country then acted) and
     whether «لـ» is written on it; None when the adjective does not follow a force or weapon noun («ناقلة
     إيرانية»)."""
-    for word, start in reversed(doc.word_starts_before(hit.start - len(hit.prefix), 3)):
+    for word, start in reversed(doc.word_starts_before(hit.start - len(hit.prefix), 4)):
         b = bare(word)
-        if b in ATTRIBUTES and b not in WEAPON_NOUNS:
+        if (b in ATTRIBUTES and b not in WEAPON_NOUNS) or word in HEDGES:
             continue
         if b in FORCE_OR_WEAPON_NOUNS:
             return start, b in WEAPON_NOUNS, word.startswith(("ل", "ول", "فل")) and b != word
@@ -160,14 +168,18 @@ def read_actors(doc: Document, sentences: set[int]) -> list[ActorMention]:
             if found is None:
                 continue
             anchor, weapon, lam = found
-            part = Part.AGENT if weapon else _part(doc, h, anchor, lam)
+            part, via = (
+                (Part.AGENT, bare(doc.ntext[anchor : h.start].split()[0])) if weapon else _part(doc, h, anchor, lam)
+            )
         else:
-            part = _part(doc, h, h.start - len(h.prefix), h.prefix.endswith("ل"))
-        out.append(ActorMention(h.cue.value, h, part, weight))  # type: ignore[arg-type]
+            part, via = _part(doc, h, h.start - len(h.prefix), h.prefix.endswith("ل"))
+        out.append(ActorMention(h.cue.value, h, part, weight, via))  # type: ignore[arg-type]
     return out
 
 
-def _best(mentions: list[ActorMention], allowed) -> tuple[Actor | None, ActorMention | None]:
+def _best(
+    mentions: list[ActorMention], allowed, *, floor: float = MIN_ACTOR1_SCORE
+) -> tuple[Actor | None, ActorMention | None]:
     scores: dict[Actor, list[ActorMention]] = {}
     for m in mentions:
         if allowed(m) and m.score > 0:
@@ -178,7 +190,7 @@ def _best(mentions: list[ActorMention], allowed) -> tuple[Actor | None, ActorMen
         score = ms[0].score + FURTHER_MENTION * sum(m.score for m in ms[1:])
         if score > best_score or (score == best_score and best_mention and ms[0].hit.start < best_mention.hit.start):
             best, best_score, best_mention = actor, score, ms[0]
-    if best_score < MIN_ACTOR1_SCORE:
+    if best is None or best_score < floor:
         return None, None
     return best, best_mention
 
@@ -190,10 +202,12 @@ def _actor1(mentions: list[ActorMention], sub: SubEventType) -> tuple[Actor | No
     if kind is EventType.RIOTS:
         return Actor.OTHER, None
     S = SubEventType
-    if sub in (S.REMOTE_EXPLOSIVE, S.SUICIDE_BOMB, S.GRENADE, S.ATTACK, S.ABDUCTION, S.SEXUAL_VIOLENCE):
+    if sub in (S.REMOTE_EXPLOSIVE, S.SUICIDE_BOMB, S.GRENADE):  # placed, carried out or claimed: not «غارات X»
+        actor, m = _best(mentions, lambda m: m.part is Part.AGENT and m.via not in OTHER_WEAPON_WORDS)
+    elif sub in (S.ATTACK, S.ABDUCTION, S.SEXUAL_VIOLENCE):
         actor, m = _best(mentions, lambda m: m.actor not in NOT_ACTOR1 and m.part is Part.AGENT)
-    elif sub is S.AIR_DRONE_STRIKE:
-        actor, m = _best(mentions, lambda m: m.actor in AIR_FORCES)
+    elif sub is S.AIR_DRONE_STRIKE:  # an air force that reports its own strike is its actor
+        actor, m = _best(mentions, lambda m: m.actor in AIR_FORCES, floor=0.0)
     elif sub is S.NON_STATE_ACTOR_OVERTAKES_TERRITORY:  # anyone but the government (foreign forces included)
         actor, m = _best(mentions, lambda m: m.actor not in NOT_ACTOR1 and m.actor is not Actor.SYRIAN_GOVERNMENT)
     else:

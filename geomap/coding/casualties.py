@@ -228,14 +228,18 @@ def _noun(doc: Document, hit: Hit) -> _Parsed | None:
     number = _number_before(before)
     if number is not None:
         return _Parsed(number)
-    singular = hit.cue.phrase in ("قتيل", "شهيد", "ضحيه", "جريح")
-    return _Parsed(1, single=True) if singular and not hit.prefix.endswith("ال") else _Parsed(None)
+    definite = hit.prefix.endswith("ال") or hit.prefix.endswith("لل")
+    if hit.cue.phrase in ("قتيل", "شهيد", "ضحيه", "جريح"):  # one victim; «الضحية» only refers back to one
+        return None if definite else _Parsed(1, single=True)
+    if definite and UNCOUNTED.isdisjoint(before[-2:]):  # «القتلى» refers back; «دوار الشهداء» is a place
+        return None
+    return _Parsed(None)
 
 
 def _parse(doc: Document, hit: Hit) -> _Parsed | None:
-    if hit.cue.rule is CountRule.FORWARD:
+    if hit.cue.rule is not CountRule.PRONOUN:
         before = doc.words_before(hit.start - len(hit.prefix), 2)
-        if not NOT_A_DEATH.isdisjoint(before):  # «محاولة قتل», «هدد بقتل», «لم يقتل»: no one died of it
+        if not NOT_A_DEATH.isdisjoint(before):  # «محاولة قتل», «لم يقتل», «دون وقوع ضحايا»: no one died of it
             return None
     parsed = _read(doc, hit)
     loose = parsed and hit.cue.phrase in _LOOSE_VERBS and parsed.side is None

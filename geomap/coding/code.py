@@ -31,7 +31,9 @@ def _code(doc: Document, sentences: list[int], span: EventSpan | None) -> EventC
     scope = set(sentences)
     casualties: Casualties = read_casualties(doc, scope)
     mentions: list[ActorMention] = read_actors(doc, scope)
-    decision: TypeDecision = decide_type(doc, scope, mentions, list(casualties.sides))
+    killed = bool(casualties.fatalities)
+    hurt = killed or bool(casualties.injuries)
+    decision: TypeDecision = decide_type(doc, scope, mentions, list(casualties.sides), killed=killed, hurt=hurt)
     sub = decision.sub_event_type
     actor1, actor2, deciding = choose_actors(mentions, sub, list(casualties.sides))
     evidence: list[Evidence] = []

@@ -41,6 +41,7 @@ MAX_HEADLINE_LINES = 3  # headline, byline and dateline lines before the first p
 NEGATION_REACH_WORDS = 2  # «لم» negates an event word at most two words later («لم تتعرض لقصف»)
 ANY_REACH_WORDS = 5  # ... or up to five words later when «أي» (any) stands right before it
 OPENER_WORDS = 6  # «وفي الريف الشمالي أيضاً»: «أيضاً» (or «الماضي») within this many words of «وفي»
+PERIOD_REACH_CHARS = 16  # «خلال الأشهر الماضية»: the period word follows the span word within a word or two
 WINDOW_CHARS_PER_WORD = 12  # characters read per word wanted around a point (Arabic words average 5-6)
 _SENTENCE_END_RE = re.compile(r"[.!?;]")  # a full stop between digits («3.5») is filtered out after
 _CLAUSE_END_RE = re.compile(r"[,:]")
@@ -169,11 +170,17 @@ class Document:
         """True when the clause around `pos` is dated before the event («قتل وقتها», «منذ أشهر») or counts over a
         period («خلال العام الماضي», «قبل أسبوع»): its numbers are not this event's toll."""
         if self._dated is None:
-            marks: dict[int, set[int]] = {Dating.PAST: set(), Dating.SPAN: set(), Dating.PERIOD: set()}
-            for h in self.by_family[Family.DISCOURSE]:
-                if h.cue.kind is CueKind.DATED:
-                    marks[h.cue.value].add(self.clause_of(h.start))  # type: ignore[index]
-            self._dated = marks[Dating.PAST] | (marks[Dating.SPAN] & marks[Dating.PERIOD])
+            names = [(h.start, h.end) for h in self.by_family[Family.ACTOR]]
+            dating = [
+                h
+                for h in self.by_family[Family.DISCOURSE]
+                if h.cue.kind is CueKind.DATED and not any(a <= h.start < b for a, b in names)  # «الأمن العام»
+            ]
+            self._dated = {self.clause_of(h.start) for h in dating if h.cue.value == Dating.PAST}
+            periods = [h.start for h in dating if h.cue.value == Dating.PERIOD]
+            for h in dating:  # «خلال العام», «قبل أسبوع», «بعد أيام»: a span word right before a period word
+                if h.cue.value == Dating.SPAN and any(0 < p - h.end <= PERIOD_REACH_CHARS for p in periods):
+                    self._dated.add(self.clause_of(h.start))
         return self.clause_of(pos) in self._dated
 
     def clause_words(self, pos: int) -> list[str]:

@@ -27,7 +27,7 @@ from geomap.coding.document import Document, Role, bare
 from geomap.coding.lexicon_casualties import VICTIM_NOUNS, Side
 from geomap.coding.lexicon_events import Weight
 from geomap.coding.scan import Hit
-from geomap.coding.taxonomy import Actor, SubEventType
+from geomap.coding.taxonomy import Actor, EventType, SubEventType
 
 __all__ = ["TypeDecision", "decide_type"]
 
@@ -36,13 +36,15 @@ ROLE_WEIGHT = {Role.HEADLINE: 1.5, Role.LEAD: 1.5, Role.BODY: 1.0, Role.BACKGROU
 HYPOTHETICAL_FACTOR = 0.2  # «هددت بقصف»: a threat says little about what happened
 UNEXPLODED_FACTOR = 0.3  # a mine or war remnant named where nothing went off
 MIN_EVENT_SCORE = 2.0  # less than one clear event word in the body: no political event
-NO_EVENT_DOMINANCE = 1.0  # fire/accident words must at least match the best event type to make it a non-event
+NO_EVENT_DOMINANCE = 1.0  # fire/accident words must at least match all the event words to make a non-event
 WEAPONS = frozenset({S.AIR_DRONE_STRIKE, S.SHELLING, S.REMOTE_EXPLOSIVE, S.SUICIDE_BOMB, S.GRENADE, S.CHEMICAL_WEAPON})
 AIR_FORCES = frozenset({Actor.ISRAEL, Actor.RUSSIA, Actor.US_COALITION})
 PROTEST_TYPES = frozenset({S.PEACEFUL_PROTEST, S.PROTEST_WITH_INTERVENTION, S.EXCESSIVE_FORCE})
 TERRITORY_TYPES = (S.NON_STATE_ACTOR_OVERTAKES_TERRITORY, S.GOVERNMENT_REGAINS_TERRITORY)
 HELD_BEFORE = frozenset({"تحت", "مناطق", "الخاضعه", "خاضعه", "الواقعه", "التي", "الذي"})  # who holds a place
 ATTEMPT_WORDS = frozenset({"محاوله", "محاولات", "تحاول", "يحاول", "حاولت", "حاول", "بهدف", "لمنع", "منع"})
+LETHAL = frozenset({EventType.BATTLES, EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS})
+LETHAL_SHARE = 0.5  # with deaths, violence named half as firmly as the raid or arrests is what the event was
 TERRITORY_SHARE = 0.5  # taking ground named half as firmly as the fighting is enough: the capture is the news
 CIVILIAN_PLACES = frozenset({"منزل", "منزله", "منازل", "سوق", "مسجد", "مدرسه", "مشفي", "منزلا"})
 ARMED_PLACES = frozenset({"حاجز", "حاجزا", "دوريه", "مقر", "مقرا", "نقطه", "موقع", "مواقع", "رتل", "ثكنه", "مخفر"})
@@ -61,6 +63,8 @@ class _Context:
     doc: Document
     aircraft_clauses: set[int]  # clauses that name an aircraft or drone
     air_force_sentences: set[int]  # sentences that name Israel, Russia or the coalition (they strike from the air)
+    air_force_acted: bool  # one of them is the attacker somewhere in the event
+    artillery_sentences: set[int]  # sentences that name artillery, mortars or rockets
     weapon_clauses: dict[int, SubEventType]  # clauses that name a bomb, aircraft or artillery, and which
     blast_sentences: set[int]  # sentences where something went off or someone was hurt
     protest: bool  # protesters are there
@@ -83,7 +87,9 @@ def _context(doc: Document, hits: list[Hit], mentions: list[ActorMention]) -> _C
         if value in PROTEST_TYPES and rule is EventRule.PLAIN:
             protest += h.cue.weight
     air_forces = {m.hit.sentence for m in mentions if m.actor in AIR_FORCES and m.part is not Part.TARGET}
-    return _Context(doc, aircraft, air_forces, weapons, blasts, protest >= Weight.USUAL)
+    acted = any(m.actor in AIR_FORCES and m.part is Part.AGENT for m in mentions)
+    artillery = {h.sentence for h in hits if h.cue.value is S.SHELLING and h.cue.rule is EventRule.PLAIN}
+    return _Context(doc, aircraft, air_forces, acted, artillery, weapons, blasts, protest >= Weight.USUAL)
 
 
 def _takes_ground(doc: Document, h: Hit) -> bool:
@@ -106,9 +112,11 @@ def _route(h: Hit, ctx: _Context) -> SubEventType | str | None:
         return S.AIR_DRONE_STRIKE if clause in ctx.aircraft_clauses else S.SHELLING
     if rule is EventRule.BOMBARD:
         air = clause in ctx.aircraft_clauses or h.sentence in ctx.air_force_sentences
+        air = air or (ctx.air_force_acted and h.sentence not in ctx.artillery_sentences)
         return S.AIR_DRONE_STRIKE if air else S.SHELLING
     if rule in (EventRule.VIOLENCE_ON, EventRule.PROTEST_FORCE):
-        weapon = ctx.weapon_clauses.get(clause) if rule is EventRule.VIOLENCE_ON else None
+        responding = ctx.doc.words_before(h.start - len(h.prefix), 1) == ["علي"]  # «ردت على الهجوم بالقصف»
+        weapon = ctx.weapon_clauses.get(clause) if rule is EventRule.VIOLENCE_ON and not responding else None
         return weapon or (S.EXCESSIVE_FORCE if ctx.protest else _VIOLENCE)
     if rule is EventRule.INTERVENTION:
         return S.PROTEST_WITH_INTERVENTION if ctx.protest else _DROP
@@ -152,9 +160,17 @@ def _settle(buckets: dict, key: str, into: SubEventType) -> None:
 
 
 def decide_type(
-    doc: Document, sentences: set[int], mentions: list[ActorMention], casualty_sides: list[Side]
+    doc: Document,
+    sentences: set[int],
+    mentions: list[ActorMention],
+    casualty_sides: list[Side],
+    *,
+    killed: bool,
+    hurt: bool,
 ) -> TypeDecision:
-    """The sub-event type of the event told by `sentences` (None: no political event)."""
+    """The sub-event type of the event told by `sentences` (None: no political event). `killed` when the text
+    states deaths (a raid that kills is coded as the violence, not as arrests); `hurt` when it states dead or
+    wounded (an attack word with a toll is an event even without a weapon named)."""
     hits = [h for h in doc.by_family[Family.EVENT] if h.sentence in sentences and not h.negated]
     ctx = _context(doc, hits, mentions)
     buckets: dict[SubEventType | str | None, tuple[float, list[tuple[float, Hit]]]] = {}
@@ -177,22 +193,37 @@ def decide_type(
     ]
     side = _victim_side(doc, hits, [*casualty_sides, *target_sides])
     _settle(buckets, _VIOLENCE, S.ARMED_CLASH if side is Side.FIGHTER else S.ATTACK)
-    government = any(m.actor is Actor.SYRIAN_GOVERNMENT and m.part is Part.AGENT for m in mentions)
+    agents: dict[Actor, float] = {}
+    for m in mentions:
+        if m.part is Part.AGENT:
+            agents[m.actor] = agents.get(m.actor, 0.0) + m.score
+    government = bool(agents) and max(agents, key=lambda a: agents[a]) is Actor.SYRIAN_GOVERNMENT
     _settle(
         buckets, _TERRITORY, S.GOVERNMENT_REGAINS_TERRITORY if government else S.NON_STATE_ACTOR_OVERTAKES_TERRITORY
     )
-    return _decision(buckets)
+    return _decision(buckets, killed=killed, hurt=hurt)
 
 
 _RANK = {sub: i for i, sub in enumerate(SubEventType)}  # ties go to the type listed first in ACLED's order
 
 
-def _decision(buckets: dict) -> TypeDecision:
+def _decision(buckets: dict, *, killed: bool, hurt: bool) -> TypeDecision:
     none_score, none_hits = buckets.pop(None, (0.0, []))
     ranked = sorted(buckets.items(), key=lambda kv: (-kv[1][0], _RANK[kv[0]]))
-    if not ranked or ranked[0][1][0] < MIN_EVENT_SCORE or none_score >= NO_EVENT_DOMINANCE * ranked[0][1][0]:
+    if ranked and ranked[0][1][0] < MIN_EVENT_SCORE and hurt and none_score == 0:
+        # «استهدفت خلايا التنظيم نقطة عسكرية ما أدى لمقتل عنصرين»: an attack word and a toll make an event
+        ranked = [kv for kv in ranked if kv[0] in (S.ATTACK, S.ARMED_CLASH)] or ranked
+        if ranked[0][0] in (S.ATTACK, S.ARMED_CLASH):
+            best, (score, contrib) = ranked[0]
+            return TypeDecision(best, score, _strongest(contrib))
+    event_total = sum(score for score, _ in buckets.values())  # one event told with several words (air, shells)
+    if not ranked or ranked[0][1][0] < MIN_EVENT_SCORE or none_score >= NO_EVENT_DOMINANCE * event_total:
         return TypeDecision(None, none_score, _strongest(none_hits))
     best, (score, contrib) = ranked[0]
+    if killed and best.event_type is EventType.STRATEGIC_DEVELOPMENTS:
+        violent = next((kv for kv in ranked if kv[0].event_type in LETHAL), None)
+        if violent is not None and violent[1][0] >= LETHAL_SHARE * score:
+            best, (score, contrib) = violent
     if best is S.ARMED_CLASH:  # fighting that changes who holds the ground is coded as the change
         taken = max((k for k in TERRITORY_TYPES if k in buckets), key=lambda k: buckets[k][0], default=None)
         if taken is not None and buckets[taken][0] >= TERRITORY_SHARE * score:

@@ -110,7 +110,10 @@ NOT_PEOPLE = word_set(
     سبتمبر اكتوبر نوفمبر ديسمبر years days hours km"""
 )
 # Words right before a trigger that say the killing or wounding did not happen: an attempt, a threat, a negation.
-NOT_A_DEATH = word_set("محاوله محاولات محاولتهم تهديد هدد هددت يهدد تهدد بالقتل خشيه خطر لم لا دون بدون attempted")
+NOT_A_DEATH = word_set(
+    "محاوله محاولات محاولتهم تهديد هدد هددت يهدد تهدد بالقتل خشيه خطر لم لا دون بدون عدم attempted "
+    "بعد عقب ردا رد ثارا انتقاما"  # «ردت بقصف بعد مقتل جنديين»: the deaths of an earlier event
+)
 # Words that say there were victims without a number: the count is unknown, not zero.
 UNCOUNTED = word_set("عدد عده عشرات العشرات ميات العديد بعض جميع several dozens many scores number")
 

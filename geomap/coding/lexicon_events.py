@@ -94,6 +94,7 @@ EVENT_CUES: list[Cue] = [
     *_ev(S.ATTACK, W.WEAK, "النار على | النيران على | ظروف غامضة | اعتداء | الاعتداء | يعتدون", R.VIOLENCE_ON),
     *_ev(S.ATTACK, W.WEAK, "هجوم مسلح | هجومين مسلحين | هجوما مسلحا | إضرام النار", R.VIOLENCE_ON),
     *_ev(S.ATTACK, W.WEAK, "هجوم | هجوما | هجومه | هاجم | هاجمت | هاجموا | مهاجمة", R.VIOLENCE_ON),
+    *_ev(S.ATTACK, W.TRACE, "استهدف | استهدفت | استهدفوا | استهداف | يستهدف | تستهدف", R.VIOLENCE_ON),
     *_ev(S.ATTACK, W.FAINT, "اقتحام | اقتحم | اقتحمت | اقتحموا | attack | attacked", R.VIOLENCE_ON),
     *_ev(S.ATTACK, W.TRACE, "قنابل دخانية", R.VIOLENCE_ON),
     *_ev(S.ABDUCTION, W.STRONG, "خطف | اختطاف | اختطف | اختطفت | اختطفوا | مختطف | اختفاء قسري"),

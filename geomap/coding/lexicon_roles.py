@@ -15,10 +15,13 @@ __all__ = [
     "CLAIM_WORDS",
     "CONTROL_BEFORE",
     "EXPLOSIVE_NOUNS",
+    "HEDGES",
     "ORG_WORDS",
+    "OTHER_WEAPON_WORDS",
     "SELF_REPORT",
     "SOURCE_WORDS",
     "TARGET_NOUNS",
+    "UNIT_VERBS",
     "UNIT_WORDS",
     "VIOLENT_VERBS",
     "WEAPON_NOUNS",
@@ -44,7 +47,7 @@ AGENTIVE_NOUNS = word_set(
 # Nouns of fighting units between a verb and its actor: «توغلت قوة من جيش الاحتلال», «شنه عناصر من داعش».
 UNIT_WORDS = word_set(
     """قوه قوات دوريه دوريات عناصر عنصر مجموعه مجموعات وحده وحدات رتل خليه خلايا مقاتلي مقاتلين مقاتلون ميليشيا
-    ميليشيات مليشيات مسلحي مسلحين طايرات طايره"""
+    ميليشيات مليشيات مسلحي مسلحين مسلحون طايرات طايره ابناء افراد"""
 )
 # Nouns whose genitive (or «لـ» complement) is the target: «في صفوف X», «حاجز للدفاع الوطني», «استهداف X».
 TARGET_NOUNS = word_set(
@@ -71,4 +74,15 @@ WEAPON_NOUNS = word_set(
 # Adjectives between a weapon or force noun and a nationality: «غارة جوية روسية», «الطيران الحربي الإسرائيلي».
 ATTRIBUTES = word_set(
     "حربي حربيه مسير مسيره عسكري عسكريه جوي جويه مدفعي مدفعيه صاروخي صاروخيه عنيف عنيفه مكثف مكثفه جديد جديده"
+)
+# Words between a weapon and a nationality that hedge it: «طائرة مسيرة يرجح أنها تركية».
+HEDGES = word_set("انها انه يرجح ترجح يعتقد يشتبه")
+# Verbs whose subject is usually the unit named right after them: «داهمت دورية تابعة للأسايش» (the patrol raided),
+# unlike «استهدفت دورية تابعة لـX» (the patrol was hit).
+UNIT_VERBS = word_set("داهم داهمت اعتقل اعتقلت اقتحم اقتحمت توغل توغلت نفذ نفذت فتح فتحت القت القي اقامت نصبت")
+# Words that make an actor the author of something else than a bomb («غارات النظام», «قصفت قوات النظام»): its
+# air strikes, shelling or raids do not make it the one who planted a charge.
+OTHER_WEAPON_WORDS = word_set(
+    """غاره غارات قصف قصفا قصفت قصفوا ضربه ضربات توغل توغلت مداهمه داهم داهمت طيران طايره طايرات مسيره
+    مسيرات صاروخ صواريخ مدفعيه قذايف قذيفه مروحيه مروحيات عدوان سيطره سيطرت سيطر لسيطره"""
 )

@@ -2,7 +2,8 @@
 
 A phrase may follow proclitics and the article as Arabic writes them («بالغارات», «وللقوات»), and an open-ended
 phrase may carry a short inflection suffix («اشتباك» → «اشتباكات», «قصف» → «قصفت»). Where phrases of one family
-overlap, the longer wins («سيارة مفخخة» over «مفخخة», «جيش الاحتلال التركي» over «جيش الاحتلال»).
+overlap, the longer wins («سيارة مفخخة» over «مفخخة», «جيش الاحتلال التركي» over «جيش الاحتلال»), and two
+overlapping phrases that say the same count once («من مخلفات» + «مخلفات الحرب»).
 """
 
 from __future__ import annotations
@@ -123,10 +124,13 @@ def scan(ntext: str) -> list[Hit]:
                 raw.append((start, -we, cue.family, len(raw), prefix, cue))
     raw.sort()  # by start, longer first; the running index keeps the comparison off the cues
     kept: list[Hit] = []
-    reach = [-1] * _FAMILIES  # family -> end of the furthest-reaching kept hit
+    last: list[Hit | None] = [None] * _FAMILIES  # family -> the furthest-reaching kept hit
     for start, neg_end, family, _, prefix, cue in raw:
-        if reach[family] >= -neg_end:
-            continue  # inside a longer phrase of the same family
-        reach[family] = -neg_end
-        kept.append(Hit(start, -neg_end, prefix, cue))
+        prev = last[family]
+        if prev is not None and start < prev.end and (-neg_end <= prev.end or cue.value == prev.cue.value):
+            continue  # inside a longer phrase of the family, or overlapping one that says the same
+        hit = Hit(start, -neg_end, prefix, cue)
+        if prev is None or hit.end > prev.end:
+            last[family] = hit
+        kept.append(hit)
     return kept
