@@ -34,6 +34,7 @@ __all__ = ["TypeDecision", "decide_type"]
 S = SubEventType
 ROLE_WEIGHT = {Role.HEADLINE: 1.5, Role.LEAD: 1.5, Role.BODY: 1.0, Role.BACKGROUND: 0.25}  # headline and lead tell it
 HYPOTHETICAL_FACTOR = 0.2  # «هددت بقصف»: a threat says little about what happened
+CONSEQUENCE_FACTOR = 0.25  # a fire in the sentence that names the strike is its consequence, not an accident
 UNEXPLODED_FACTOR = 0.3  # a mine or war remnant named where nothing went off
 MIN_EVENT_SCORE = 2.0  # less than one clear event word in the body: no political event
 NO_EVENT_DOMINANCE = 1.0  # fire/accident words must at least match all the event words to make a non-event
@@ -173,10 +174,13 @@ def decide_type(
     wounded (an attack word with a toll is an event even without a weapon named)."""
     hits = [h for h in doc.by_family[Family.EVENT] if h.sentence in sentences and not h.negated]
     ctx = _context(doc, hits, mentions)
+    attacked = {h.sentence for h in hits if h.cue.value is not None and h.cue.weight >= Weight.WEAK}
     buckets: dict[SubEventType | str | None, tuple[float, list[tuple[float, Hit]]]] = {}
     for h in hits:
         w = h.cue.weight * ROLE_WEIGHT[h.role]
         w *= HYPOTHETICAL_FACTOR if h.hypothetical else 1.0
+        if h.cue.value is None and h.sentence in attacked:
+            w *= CONSEQUENCE_FACTOR
         if h.cue.rule is EventRule.NEEDS_BLAST and h.sentence not in ctx.blast_sentences:
             w *= UNEXPLODED_FACTOR
         key = _route(h, ctx)

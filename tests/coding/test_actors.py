@@ -101,3 +101,27 @@ def test_a_source_that_says_it_acted_is_the_actor() -> None:
     assert (coding.actor1, coding.actor2) == (A.TURKEY, A.SDF)
     reported = code_event("أعلنت قوى الأمن الداخلي مقتل عنصرين من قواتها بقصف مسيرة تركية قرب عامودا.")
     assert reported.actor1 is A.TURKEY
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("تعرضت مدينة مارع لقصف مدفعي من مناطق سيطرة قسد، ما أسفر عن إصابة ثلاثة مدنيين.", A.SDF),
+        ("قصفت طائرة مسيرة يرجح أنها تركية سيارة في ريف القامشلي.", A.TURKEY),
+        ("داهمت دورية تابعة للأسايش منزلاً في حي غويران بالحسكة واعتقلت شابين.", A.SDF),
+        ("أعلنت القيادة المركزية الأمريكية مقتل قيادي في تنظيم داعش بغارة جوية في ريف حلب.", A.US_COALITION),
+        ("هاجم مسلحون من العشائر حاجزاً لقسد في بلدة الشحيل ما أدى لمقتل عنصرين.", A.LOCAL_GROUP),
+    ],
+)
+def test_actor1_in_harder_constructions(text: str, actor: Actor) -> None:
+    assert code_event(text).actor1 is actor
+
+
+def test_a_patrol_that_is_hit_is_the_target() -> None:
+    coding = code_event("استهدفت عبوة ناسفة دورية تابعة لقوات النظام على طريق المزيريب ما أدى لإصابة عنصرين.")
+    assert (coding.actor1, coding.actor2) == (A.UNIDENTIFIED, A.SYRIAN_GOVERNMENT)
+
+
+def test_air_strikes_of_another_event_do_not_make_a_bomber() -> None:
+    text = "قتل ثمانية مدنيين بانفجار سيارة مفخخة في بلدة الضمير، تزامناً مع غارات النظام على الغوطة الشرقية."
+    assert code_event(text).actor1 is A.UNIDENTIFIED

@@ -128,3 +128,13 @@ def test_number_words(words: list[str], value: int | None) -> None:
 def test_an_attempt_or_a_threat_kills_no_one() -> None:
     assert code_event("نجا مختار البلدة من محاولة قتل بعد أن أطلق مجهولون النار على سيارته.").fatalities == 0
     assert code_event("هدد مسلحون بقتل أحد الوجهاء في بلدة المسيفرة إن لم يغادرها.").fatalities is None
+
+
+def test_deaths_that_caused_the_event_are_not_its_toll() -> None:
+    text = "ردت القوات التركية بقصف مدفعي عنيف على قرى في ريف تل رفعت بعد مقتل جنديين تركيين."
+    assert code_event(text).fatalities is None
+
+
+def test_a_place_named_after_martyrs_is_not_a_toll() -> None:
+    text = "انفجرت عبوة ناسفة قرب دوار الشهداء وسط مدينة الباب دون وقوع ضحايا."
+    assert code_event(text).fatalities == 0

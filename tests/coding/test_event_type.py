@@ -149,3 +149,25 @@ def test_evidence_names_the_deciding_words_in_the_text_as_written() -> None:
 def test_event_type_matches_sub_event_type() -> None:
     for sub in SubEventType:
         assert isinstance(sub.event_type, EventType)
+
+
+def test_an_attack_word_with_a_toll_is_an_event() -> None:
+    text = "استهدفت خلايا تابعة لتنظيم داعش نقطة عسكرية لقوات سوريا الديمقراطية في بلدة ذيبان ما أدى لمقتل عنصرين."
+    coding = code_event(text)
+    assert (coding.sub_event_type, coding.actor1) == (S.ARMED_CLASH, "ISIS")
+
+
+def test_a_raid_that_kills_is_the_killing_not_the_arrests() -> None:
+    text = "أفاد مراسلنا بمقتل شاب برصاص قوات الأمن العام خلال حملة مداهمات في حي الورود بدمشق."
+    assert code_event(text).sub_event_type is S.ATTACK
+    arrests = "اعتقلت قوات الأمن العام ثلاثة أشخاص خلال حملة مداهمات في حي الورود بدمشق."
+    assert code_event(arrests).sub_event_type is S.ARRESTS
+
+
+def test_a_fire_the_strike_set_off_does_not_make_it_an_accident() -> None:
+    text = (
+        "استهدفت صواريخ إسرائيلية مستودعات في ميناء طرطوس ما أدى لاشتعال حرائق كبيرة في المكان.\n"
+        "وعملت فرق الإطفاء على إخماد الحرائق التي استمرت حتى ساعات الصباح، فيما قال مصدر عسكري إن العدو "
+        "الإسرائيلي نفذ عدواناً جوياً من اتجاه البحر."
+    )
+    assert code_event(text).sub_event_type is S.AIR_DRONE_STRIKE
