@@ -92,7 +92,7 @@ def _part(doc: Document, hit: Hit, anchor: int, lam: bool) -> tuple[Part, str]:
     after = doc.words_after(hit.end, 4)
     if words and words[-1] == "ل":  # «لـ”قسد”»: the clitic stands apart
         words, lam = words[:-1], True
-    while words and words[-1] in ORG_WORDS:
+    while words and (words[-1] in ORG_WORDS or words[-1] in ATTRIBUTES):  # «لإدارة الأمن», «قصف مدفعي لـX»
         words = words[:-1]
     if not CLAIM_WORDS.isdisjoint(after) or not CLAIM_WORDS.isdisjoint(words[-2:]):
         return Part.AGENT, CLAIMED
@@ -117,9 +117,13 @@ def _part(doc: Document, hit: Hit, anchor: int, lam: bool) -> tuple[Part, str]:
             return Part.AGENT, last
     if last in UNIT_WORDS and (prev in VIOLENT_VERBS or prev in AGENT_LINKS or prev in AGENTIVE_NOUNS):
         return Part.AGENT, last
-    if last in ("تابع", "تابعه", "يتبع", "تتبع") and prev in TARGET_NOUNS:
-        # «داهمت دورية تابعة للأسايش»: the unit did it; «استهدف دورية تابعة لـX»: it was hit
-        return (Part.AGENT if len(words) > 2 and words[-3] in UNIT_VERBS else Part.TARGET), last
+    if last in ("تابع", "تابعه", "يتبع", "تتبع") and (prev in TARGET_NOUNS or prev in UNIT_WORDS):
+        # «داهمت دورية تابعة للأسايش», «استهدفت خلايا تابعة لداعش»: the unit did it; «استهدف دورية تابعة لـX»:
+        # the patrol was hit
+        third = words[-3] if len(words) > 2 else ""
+        if third in UNIT_VERBS or (prev not in TARGET_NOUNS and (third in VIOLENT_VERBS or third in AGENT_LINKS)):
+            return Part.AGENT, third
+        return (Part.TARGET if prev in TARGET_NOUNS else Part.PLAIN), last
     if last in ("سيطره", "لسيطره"):
         if prev in CONTROL_BEFORE:  # «تحت سيطرة X» holds; «قصف من مناطق سيطرة X» came from X
             return (Part.AGENT if len(words) > 2 and words[-3] == "من" and prev == "مناطق" else Part.CONTROLLER), last
@@ -137,6 +141,9 @@ def _part(doc: Document, hit: Hit, anchor: int, lam: bool) -> tuple[Part, str]:
             if w in SELF_REPORT and bare(said[k + 1]) in VIOLENT_VERBS:
                 return Part.AGENT, said[k + 1]
         return Part.SOURCE, last
+    verb = next((w for w in after[:2] if w in VIOLENT_VERBS), None)  # «فصائل معارضة استهدفت»: subject first
+    if verb is not None:
+        return Part.AGENT, verb
     return Part.PLAIN, last
 
 
@@ -210,11 +217,20 @@ def _actor1(mentions: list[ActorMention], sub: SubEventType) -> tuple[Actor | No
         actor, m = _best(mentions, lambda m: m.actor in AIR_FORCES, floor=0.0)
     elif sub is S.NON_STATE_ACTOR_OVERTAKES_TERRITORY:  # anyone but the government (foreign forces included)
         actor, m = _best(mentions, lambda m: m.actor not in NOT_ACTOR1 and m.actor is not Actor.SYRIAN_GOVERNMENT)
-    else:
+    elif kind is EventType.STRATEGIC_DEVELOPMENTS:  # agreements, arrests, presence: whoever the text names
         actor, m = _best(mentions, lambda m: m.actor not in NOT_ACTOR1)
+    else:  # fighting and shelling: the one the text says acted, else unidentified rather than a guess
+        actor, m = _best(mentions, lambda m: m.actor not in NOT_ACTOR1 and m.part in (Part.AGENT, Part.FIRST_PARTY))
+        if actor is None and kind is EventType.BATTLES:  # «قتلى من X في اشتباكات مع Y»: both sides fought
+            actor, m = _best([_as_party(m) for m in mentions], lambda m: m.actor not in NOT_ACTOR1 and m.weight > 0)
     if actor is None and kind is not EventType.STRATEGIC_DEVELOPMENTS:
         return Actor.UNIDENTIFIED, None
     return actor, m
+
+
+def _as_party(m: ActorMention) -> ActorMention:
+    """A mention read as one side of a fight, whatever part the words around it gave."""
+    return ActorMention(m.actor, m.hit, Part.PLAIN, m.weight, m.via)
 
 
 def _actor2(
