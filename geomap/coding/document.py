@@ -43,6 +43,7 @@ ANY_REACH_WORDS = 5  # ... or up to five words later when «أي» (any) stands 
 OPENER_WORDS = 6  # «وفي الريف الشمالي أيضاً»: «أيضاً» (or «الماضي») within this many words of «وفي»
 PERIOD_REACH_CHARS = 16  # «خلال الأشهر الماضية»: the period word follows the span word within a word or two
 WINDOW_CHARS_PER_WORD = 12  # characters read per word wanted around a point (Arabic words average 5-6)
+MAX_WINDOW_WORDS = 9  # words read around a point at once; longer reads are asked for explicitly
 _SENTENCE_END_RE = re.compile(r"[.!?;]")  # a full stop between digits («3.5») is filtered out after
 _CLAUSE_END_RE = re.compile(r"[,:]")
 _WORD_RE = re.compile(r"\w+|[,:;()]")
@@ -123,6 +124,11 @@ class Document:
         commas = [m.end() for m in _CLAUSE_END_RE.finditer(self.ntext)]
         self._clause_starts = sorted({*self._sentence_starts, *commas})
         self._clause_words: dict[int, list[str]] = {}
+        # words around a point, read once per point (several readers look around the same hit)
+        self._before: dict[int, list[str]] = {}
+        self._before_n: dict[int, int] = {}
+        self._after: dict[int, list[str]] = {}
+        self._after_n: dict[int, int] = {}
         self._dated: set[int] | None = None
         self._mark()
 
@@ -146,8 +152,13 @@ class Document:
 
     def words_after(self, pos: int, n: int) -> list[str]:
         """Up to `n` words (and , : ; ( ) marks) after `pos`, within its sentence."""
-        stop = self.sentences[self.sentence_of(pos)].end if self.sentences else len(self.ntext)
-        return _WORD_RE.findall(self.ntext, pos, min(stop, pos + WINDOW_CHARS_PER_WORD * n))[:n]
+        words = self._after.get(pos)
+        if words is None or (len(words) < n and len(words) == self._after_n[pos]):
+            want = max(n, MAX_WINDOW_WORDS)
+            stop = self.sentences[self.sentence_of(pos)].end if self.sentences else len(self.ntext)
+            words = _WORD_RE.findall(self.ntext, pos, min(stop, pos + WINDOW_CHARS_PER_WORD * want))[:want]
+            self._after[pos], self._after_n[pos] = words, want
+        return words[:n]
 
     def word_spans_after(self, pos: int, n: int) -> list[tuple[int, int]]:
         """Where each of the `n` words after `pos` (in its sentence) starts and ends."""
@@ -157,8 +168,13 @@ class Document:
 
     def words_before(self, pos: int, n: int) -> list[str]:
         """Up to `n` words (and marks) before `pos`, within its sentence, nearest last."""
-        begin = self.sentences[self.sentence_of(max(pos - 1, 0))].start if self.sentences else 0
-        return _WORD_RE.findall(self.ntext, max(begin, pos - WINDOW_CHARS_PER_WORD * n), pos)[-n:]
+        words = self._before.get(pos)
+        if words is None or (len(words) < n and len(words) == self._before_n[pos]):
+            want = max(n, MAX_WINDOW_WORDS)
+            begin = self.sentences[self.sentence_of(max(pos - 1, 0))].start if self.sentences else 0
+            words = _WORD_RE.findall(self.ntext, max(begin, pos - WINDOW_CHARS_PER_WORD * want), pos)[-want:]
+            self._before[pos], self._before_n[pos] = words, want
+        return words[-n:] if n else []
 
     def word_starts_before(self, pos: int, n: int) -> list[tuple[str, int]]:
         """Like `words_before`, with where each word starts."""

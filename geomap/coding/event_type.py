@@ -116,7 +116,7 @@ def _route(h: Hit, ctx: _Context) -> SubEventType | str | None:
         air = air or (ctx.air_force_acted and h.sentence not in ctx.artillery_sentences)
         return S.AIR_DRONE_STRIKE if air else S.SHELLING
     if rule in (EventRule.VIOLENCE_ON, EventRule.PROTEST_FORCE):
-        responding = ctx.doc.words_before(h.start - len(h.prefix), 1) == ["علي"]  # «ردت على الهجوم بالقصف»
+        responding = ctx.doc.ntext.endswith("علي ", 0, h.start - len(h.prefix))  # «ردت على الهجوم بالقصف»
         weapon = ctx.weapon_clauses.get(clause) if rule is EventRule.VIOLENCE_ON and not responding else None
         return weapon or (S.EXCESSIVE_FORCE if ctx.protest else _VIOLENCE)
     if rule is EventRule.INTERVENTION:
