@@ -106,24 +106,9 @@ def _part(doc: Document, hit: Hit, anchor: int, lam: bool) -> tuple[Part, str]:
         return Part.TARGET, last
     if last in TARGET_NOUNS:
         return Part.TARGET, last
-    if last in ("من", "في") and prev:
-        victims = VICTIM_NOUNS.get(prev)
-        if any(
-            h.cue.kind in (CueKind.DEATH, CueKind.INJURY)
-            for h in doc.hits_between(anchor - WINDOW_CHARS_PER_WORD * _DEATH_NEAR_WORDS, anchor)
-        ):
-            return (Part.TARGET if victims or prev in TARGET_NOUNS or prev in UNIT_WORDS else Part.PLAIN), last
-        if prev in UNIT_WORDS and len(words) > 2 and (words[-3] in VIOLENT_VERBS or words[-3] in AGENT_LINKS):
-            return Part.AGENT, last
-    if last in UNIT_WORDS and (prev in VIOLENT_VERBS or prev in AGENT_LINKS or prev in AGENTIVE_NOUNS):
-        return Part.AGENT, last
-    if last in ("تابع", "تابعه", "يتبع", "تتبع") and (prev in TARGET_NOUNS or prev in UNIT_WORDS):
-        # «داهمت دورية تابعة للأسايش», «استهدفت خلايا تابعة لداعش»: the unit did it; «استهدف دورية تابعة لـX»:
-        # the patrol was hit
-        third = words[-3] if len(words) > 2 else ""
-        if third in UNIT_VERBS or (prev not in TARGET_NOUNS and (third in VIOLENT_VERBS or third in AGENT_LINKS)):
-            return Part.AGENT, third
-        return (Part.TARGET if prev in TARGET_NOUNS else Part.PLAIN), last
+    unit = _unit_part(doc, words, anchor)
+    if unit is not None:
+        return unit
     if last in ("سيطره", "لسيطره"):
         if prev in CONTROL_BEFORE:  # «تحت سيطرة X» holds; «قصف من مناطق سيطرة X» came from X
             return (Part.AGENT if len(words) > 2 and words[-3] == "من" and prev == "مناطق" else Part.CONTROLLER), last
@@ -145,6 +130,28 @@ def _part(doc: Document, hit: Hit, anchor: int, lam: bool) -> tuple[Part, str]:
     if verb is not None:
         return Part.AGENT, verb
     return Part.PLAIN, last
+
+
+def _unit_part(doc: Document, words: list[str], anchor: int) -> tuple[Part, str] | None:
+    """The part of an actor named after a unit or victim noun: «عناصر من قوات الأسد» after a casualty word (hit),
+    «شنه عناصر من داعش» (acted), «داهمت دورية تابعة للأسايش» (acted), «استهدف دورية تابعة لـX» (hit)."""
+    last = words[-1] if words else ""
+    prev = words[-2] if len(words) > 1 else ""
+    third = words[-3] if len(words) > 2 else ""
+    if last in ("من", "في") and prev:
+        near = doc.hits_between(anchor - WINDOW_CHARS_PER_WORD * _DEATH_NEAR_WORDS, anchor)
+        if any(h.cue.kind in (CueKind.DEATH, CueKind.INJURY) for h in near):
+            victims = VICTIM_NOUNS.get(prev) is not None or prev in TARGET_NOUNS or prev in UNIT_WORDS
+            return (Part.TARGET if victims else Part.PLAIN), last
+        if prev in UNIT_WORDS and (third in VIOLENT_VERBS or third in AGENT_LINKS):
+            return Part.AGENT, last
+    if last in UNIT_WORDS and (prev in VIOLENT_VERBS or prev in AGENT_LINKS or prev in AGENTIVE_NOUNS):
+        return Part.AGENT, last
+    if last in ("تابع", "تابعه", "يتبع", "تتبع") and (prev in TARGET_NOUNS or prev in UNIT_WORDS):
+        if third in UNIT_VERBS or (prev not in TARGET_NOUNS and (third in VIOLENT_VERBS or third in AGENT_LINKS)):
+            return Part.AGENT, third
+        return (Part.TARGET if prev in TARGET_NOUNS else Part.PLAIN), last
+    return None
 
 
 def _adjective_anchor(doc: Document, hit: Hit) -> tuple[int, bool, bool] | None:

@@ -123,7 +123,6 @@ class Document:
         self._sentence_starts = [s.start for s in self.sentences]
         commas = [m.end() for m in _CLAUSE_END_RE.finditer(self.ntext)]
         self._clause_starts = sorted({*self._sentence_starts, *commas})
-        self._clause_words: dict[int, list[str]] = {}
         # words around a point, read once per point (several readers look around the same hit)
         self._before: dict[int, list[str]] = {}
         self._before_n: dict[int, int] = {}
@@ -198,14 +197,6 @@ class Document:
                 if h.cue.value == Dating.SPAN and any(0 < p - h.end <= PERIOD_REACH_CHARS for p in periods):
                     self._dated.add(self.clause_of(h.start))
         return self.clause_of(pos) in self._dated
-
-    def clause_words(self, pos: int) -> list[str]:
-        """The words of the clause (between commas) around `pos`."""
-        c = self.clause_of(pos)
-        if c not in self._clause_words:
-            end = self._clause_starts[c + 1] if c + 1 < len(self._clause_starts) else len(self.ntext)
-            self._clause_words[c] = _WORD_RE.findall(self.ntext, self._clause_starts[c], end)
-        return self._clause_words[c]
 
     # ---------------------------------------------------------------- segmentation
     def _line_breaks(self) -> list[int]:
