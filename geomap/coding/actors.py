@@ -43,7 +43,7 @@ __all__ = ["ActorMention", "Part", "choose_actors", "read_actors"]
 ROLE_WEIGHT = {Role.HEADLINE: 1.5, Role.LEAD: 1.5, Role.BODY: 1.0, Role.BACKGROUND: 0.0}  # background is another event
 MIN_ACTOR1_SCORE = 0.5  # below this the text does not really say who acted
 FURTHER_MENTION = 0.25  # each further mention adds this share of its score: repetition helps, a decisive mention wins
-_DEATH_NEAR_WORDS = 5  # «مقتل 3 عناصر من قوات الأسد»: a casualty word this close makes «X من Y» the victims
+_DEATH_NEAR_WORDS = 5  # «مقتل جنديين من الفرقة 25»: a casualty word this close makes «X من Y» the victims
 
 
 class Part(IntEnum):
@@ -88,7 +88,8 @@ class ActorMention:
 def _part(doc: Document, hit: Hit, anchor: int, lam: bool) -> tuple[Part, str]:
     """The part played by the actor named at `anchor` (the start of its name, or of the noun an adjective
     follows); `lam` when «لـ» is written before it. Also the word that gave the part («شنته», «غارات»)."""
-    words = [bare(w) for w in doc.words_before(anchor, 6)]
+    raw = doc.words_before(anchor, 6)
+    words = [bare(w) for w in raw]
     after = doc.words_after(hit.end, 4)
     if words and words[-1] == "ل":  # «لـ”قسد”»: the clitic stands apart
         words, lam = words[:-1], True
@@ -99,7 +100,8 @@ def _part(doc: Document, hit: Hit, anchor: int, lam: bool) -> tuple[Part, str]:
     last = words[-1] if words else ""
     prev = words[-2] if len(words) > 1 else ""
     if last == "مخلفات":
-        return (Part.PLAIN if EXPLOSIVE_NOUNS.isdisjoint(words[-4:-1]) else Part.AGENT), last
+        mined = not EXPLOSIVE_NOUNS.isdisjoint(words[-4:-1]) or not EXPLOSIVE_NOUNS.isdisjoint(raw[-5:])  # «ألغام»
+        return (Part.AGENT if mined else Part.PLAIN), last
     if last in AGENT_LINKS or (last == "قبل" and prev == "من") or last in VIOLENT_VERBS or last in AGENTIVE_NOUNS:
         return Part.AGENT, last
     if lam and last in TARGET_NOUNS | {"قتلي", "جرحي"}:

@@ -2,7 +2,7 @@
 
 Counts come from the words next to casualty triggers: «مقتل ثلاثة عناصر», «سقوط 5 قتلى», «خمسة أشخاص قتلوا»,
 «فقد طفلان حياتهما», duals («مقتل عنصرين» = 2), a single victim («استشهد مدني» = 1). Lower bounds keep their
-number («ما لا يقل عن 30» → 30). «مقتل وإصابة ثلاثة» and «6 بين قتيل وجريح» do not split the dead from the
+number («ما لا يقل عن 12» → 12). «مقتل وإصابة ثلاثة» and «6 بين قتيل وجريح» do not split the dead from the
 wounded and give no count. The toll:
 
 * an updated toll («ارتفعت حصيلة القتلى إلى 12») replaces the earlier ones;
@@ -44,7 +44,7 @@ MAX_COUNT = 5000  # larger numbers next to a trigger are years or quantities, no
 SKIPPABLE = word_set(
     """اليوم امس مساء صباح فجر ظهر عصر ليل ليله يوم اول الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت
     فيه فيها خلاله خلالها جراءه علي الفور ايضا , today yesterday"""
-)  # words between a trigger and its count that say when, not how many («قتل مساء أمس، الجمعة، أربعة»)
+)  # words between a trigger and its count that say when, not how many («قتل ظهر اليوم، الثلاثاء، خمسة»)
 _LIFE_VERBS = ("فقد", "فارق", "خسر")
 _INJURY_WORDS = frozenset({"اصابه", "اصيب", "جرح", "جرحي", "جريح", "مصابين", "الجرحي", "اصابات", "الاصابات"})
 _DEATH_WORDS = frozenset({"مقتل", "قتل", "قتلي", "وفاه", "استشهاد", "القتلي", "الوفيات", "الضحايا", "ضحايا"})
@@ -149,7 +149,7 @@ def _noun_count(words: list[str], i: int) -> _Parsed | None:
 
 
 def _forward(words: list[str], kind: CueKind) -> _Parsed | None:
-    """The count written after a trigger: «مقتل ما لا يقل عن 30 شخصاً», «قتل مساء أمس أربعة أشخاص»."""
+    """The count written after a trigger: «مقتل ما لا يقل عن 12 مدنياً», «قتل ظهر اليوم خمسة عمال»."""
     if (
         words
         and words[0].startswith("و")

@@ -80,7 +80,7 @@ ZERO_WORDS = {
 NEEDS_HUMAN = frozenset({"اضرار", "خساير"})  # «أضرار»/«خسائر» rule out casualties only when «بشرية» follows
 HUMAN_WORDS = frozenset({"بشريه", "بشريا", "الارواح", "ارواح"})
 MATERIAL_ONLY = frozenset({"الماديات", "ماديه", "الماديه"})  # «اقتصرت الأضرار على الماديات»
-# Words that turn «دون» into «no news of»: «دون ورود أنباء عن خسائر» is silence, not a statement of none.
+# Words that turn «دون» into «no news of»: «دون ورود معلومات عن إصابات» is silence, not a statement of none.
 ZERO_BLOCKERS = frozenset({"ورود", "انباء", "معلومات", "توضيح", "توضح", "يوضح", "تحديد", "تحدد", "معرفه", "ذكر"})
 
 NUMBER_WORDS = {

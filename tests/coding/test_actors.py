@@ -42,7 +42,7 @@ def test_bombs_belong_to_a_group_only_when_the_text_says_so() -> None:
     assert coding.actor2 is A.SDF
     claimed = "انفجرت سيارة مفخخة قرب مقر لقسد في الحسكة، وأعلن تنظيم داعش مسؤوليته عن التفجير."
     assert code_event(claimed).actor1 is A.ISIS
-    remnant = "قتل طفل بانفجار لغم أرضي من مخلفات تنظيم داعش في حي الرميلة بمدينة الرقة."
+    remnant = "قتل طفل بانفجار ألغام من مخلفات داعش قرب دوار النعيم بمدينة الرقة."
     assert code_event(remnant).actor1 is A.ISIS
 
 
@@ -57,7 +57,7 @@ def test_targets_sources_and_holders_are_not_actor1() -> None:
 
 
 def test_first_side_of_a_clash_is_actor1() -> None:
-    coding = code_event("اندلعت اشتباكات عنيفة بين قوات النظام ومسلحين محليين في مدينة الصنمين بريف درعا.")
+    coding = code_event("اندلعت اشتباكات عنيفة بين قوات النظام ومسلحين محليين في بلدة محجة بريف درعا.")
     assert coding.actor1 is A.SYRIAN_GOVERNMENT
 
 
