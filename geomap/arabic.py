@@ -1,16 +1,16 @@
 """Arabic (and Latin) text normalisation that remembers where every character came from.
 
 Matching runs on normalised text; mentions must point into the text as the user wrote it. ``normalize`` returns
-both the normalised string and, when characters were dropped, the way to map each normalised position back to the
-original one. Character mappings are one-to-one, deletions are the only length change, so the map is cheap to build
-and the common case (nothing dropped) costs one pass over the text.
+both the normalised string and, when characters were dropped, an array mapping each normalised position back to the
+original one. Character mappings are one-to-one (``str.translate``), deletions are the only length change, so the
+map is cheap to build and the common case (nothing dropped) costs one ``translate`` call.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -36,57 +36,55 @@ _DROP_NAME_RE = _DROP_RE
 _SPACES_RE = re.compile(r"\s+")
 
 
-_ARABIC_FOLDS = {  # hamza forms, alef maqsura, ta marbuta, Persian/Kurdish/Urdu letters, Arabic punctuation
-    "أ": "ا",
-    "إ": "ا",
-    "آ": "ا",
-    "ٱ": "ا",
-    "ٲ": "ا",
-    "ٳ": "ا",
-    "ى": "ي",
-    "ئ": "ي",
-    "ی": "ي",
-    "ې": "ي",
-    "ۍ": "ي",
-    "ے": "ي",
-    "ێ": "ي",
-    "ة": "ه",
-    "ۀ": "ه",
-    "ە": "ه",
-    "ھ": "ه",
-    "ہ": "ه",
-    "ۃ": "ه",
-    "ؤ": "و",
-    "ۆ": "و",
-    "ۇ": "و",
-    "ۈ": "و",
-    "ۋ": "و",
-    "ک": "ك",
-    "ڪ": "ك",
-    "گ": "ك",
-    "ګ": "ك",
-    "پ": "ب",
-    "چ": "ج",
-    "ژ": "ز",
-    "ڤ": "ف",
-    "ڨ": "ق",
-    "ڵ": "ل",
-    "ڕ": "ر",
-    "ٹ": "ت",
-    "ڈ": "د",
-    "ڑ": "ر",
-    "ں": "ن",
-    "ۓ": "ي",
-    "،": ",",
-    "؛": ";",
-    "؟": "?",
-    "٪": "%",
-}
-
-
 def _build_table() -> dict[int, str]:
     table: dict[int, str] = {}
-    for src, dst in _ARABIC_FOLDS.items():
+    arabic = {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ٲ": "ا",
+        "ٳ": "ا",
+        "ى": "ي",
+        "ئ": "ي",
+        "ی": "ي",
+        "ې": "ي",
+        "ۍ": "ي",
+        "ے": "ي",
+        "ێ": "ي",
+        "ة": "ه",
+        "ۀ": "ه",
+        "ە": "ه",
+        "ھ": "ه",
+        "ہ": "ه",
+        "ۃ": "ه",
+        "ؤ": "و",
+        "ۆ": "و",
+        "ۇ": "و",
+        "ۈ": "و",
+        "ۋ": "و",
+        "ک": "ك",
+        "ڪ": "ك",
+        "گ": "ك",
+        "ګ": "ك",
+        "پ": "ب",
+        "چ": "ج",
+        "ژ": "ز",
+        "ڤ": "ف",
+        "ڨ": "ق",
+        "ڵ": "ل",
+        "ڕ": "ر",
+        "ٹ": "ت",
+        "ڈ": "د",
+        "ڑ": "ر",
+        "ں": "ن",
+        "ۓ": "ي",
+        "،": ",",
+        "؛": ";",
+        "؟": "?",
+        "٪": "%",
+    }
+    for src, dst in arabic.items():
         table[ord(src)] = dst
     for i, d in enumerate("٠١٢٣٤٥٦٧٨٩"):
         table[ord(d)] = str(i)
@@ -128,105 +126,76 @@ def _build_table() -> dict[int, str]:
 
 
 _TABLE = _build_table()
-# Folding as a regular expression over the characters that change: in Arabic text only a few in a hundred do, and a
-# callback per such character is cheaper than `str.translate`, which looks every character up (it is fast only for
-# ASCII text).
-_FOLD_RE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE)) + "]")
-_FOLDED = {chr(cp): v for cp, v in _TABLE.items()}
-# The folds that are common in Arabic news (ta marbuta, hamza forms, alef maqsura, the Arabic comma, line breaks)
-_COMMON_FOLDS = tuple((ch, _FOLDED[ch]) for ch in "ةأ،إى\nئ")
-# Characters that are, or normalise to, a space (whitespace, apostrophes, hyphens) fold to a space, or stay what they
-# are for the four control separators: runs of them collapse to one.
-_FOLDED_SPACES = " \x1c\x1d\x1e\x1f"
-_RUN_RE = re.compile(f"[{_FOLDED_SPACES}]{{2,}}")
+# The normaliser works on code points with lookup tables (one array gather each, instead of a dict lookup per
+# character and a regex scan): what each character folds to, whether it is dropped, whether it is space-like.
+# The tables cover the Basic Multilingual Plane; the last slot stands for every character above it (kept, mapped to
+# itself, not a space).
+_BMP = 0x10000
+_FOLD_LUT = np.arange(_BMP + 1, dtype=np.uint32)
+_FOLD_LUT[list(_TABLE)] = [ord(v) for v in _TABLE.values()]
+_DROP_LUT = np.zeros(_BMP + 1, dtype=bool)
+_DROP_LUT[[cp for cp in range(_BMP) if _DROP_RE.match(chr(cp))]] = True
+# Characters that are, or normalise to, a space (apostrophes and hyphens do): runs of them collapse to one.
+_SPACE_LIKE = sorted({cp for cp in range(0x3001) if chr(cp).isspace()} | {cp for cp, v in _TABLE.items() if v == " "})
+_WHITE_LUT = np.zeros(_BMP + 1, dtype=bool)
+_WHITE_LUT[_SPACE_LIKE] = True
 
 #: Proclitics that may stand before a place name: conjunctions, prepositions and their combinations (normalised).
 CLITIC_PREFIXES = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "ولل", "فلل"})
 
 
+@dataclass(frozen=True, slots=True)
 class NormalizedText:
-    """Normalised text plus the way back to the original.
+    """Normalised text plus the way back to the original."""
 
-    Deletions are few (diacritics, repeated spaces), so the map back is kept as the normalised positions at which
-    characters were dropped (`bisect` finds how many lie before a position) rather than as one offset per character.
-    """
-
-    __slots__ = ("_shifts", "original", "text")
-
-    def __init__(self, text: str, original: str, shifts: list[int] | None) -> None:
-        self.text = text
-        self.original = original
-        # shifts[j]: the number of kept characters before the j-th dropped one; None when nothing was dropped
-        self._shifts = shifts
+    text: str
+    original: str
+    offsets: np.ndarray | None  # offsets[i] = index in `original` of normalised char i; None when identical
 
     @property
     def offsets_identical(self) -> bool:
-        """True when every normalised position is the same position in the original."""
-        return self._shifts is None
-
-    @property
-    def offsets(self) -> np.ndarray | None:
-        """offsets[i] = index in `original` of normalised character i; None when the texts align one to one."""
-        if self._shifts is None:
-            return None
-        positions = np.arange(len(self.text))
-        return positions + np.searchsorted(np.asarray(self._shifts, dtype=np.int64), positions, side="right")
+        """True when every normalised position is the same position in the original (nothing dropped)."""
+        return self.offsets is None
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised half-open span [start, end) to the original text."""
-        shifts = self._shifts
-        if shifts is None:
+        if self.offsets is None:
             return start, end
         if end <= start:
-            pos = start + bisect_right(shifts, start) if start < len(self.text) else len(self.original)
+            pos = int(self.offsets[start]) if start < len(self.offsets) else len(self.original)
             return pos, pos
-        return start + bisect_right(shifts, start), end + bisect_right(shifts, end - 1)
+        return int(self.offsets[start]), int(self.offsets[end - 1]) + 1
+
+
+def _code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _from_code_points(codes: np.ndarray) -> str:
+    return codes.tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def normalize(text: str) -> NormalizedText:
     """Normalise `text` for matching, keeping a map from normalised to original positions."""
-    # Folding is one character to one and leaves the dropped characters as they are, so they can be found and
-    # dropped after it. Every space-like character folds to a space or stays a control separator (which is not
-    # printable), so a run of them shows as two spaces in a printable text.
-    folded = _fold(text)
-    has_drops = _DROP_RE.search(folded) is not None
-    has_runs = "  " in folded or (not folded.isprintable() and _RUN_RE.search(folded) is not None)
-    if not has_drops and not has_runs:
-        return NormalizedText(folded, text, None)
-    dropped = [m.start() for m in _DROP_RE.finditer(folded)] if has_drops else []
-    if dropped:
-        folded = _DROP_RE.sub("", folded)
+    codes = _code_points(text)
+    index = np.minimum(codes, _BMP)
+    folded = _FOLD_LUT[index]
+    if len(codes) and codes.max() >= _BMP:
+        folded = np.where(codes >= _BMP, codes, folded)
+    drop = _DROP_LUT[index]
+    white = _WHITE_LUT[index]
+    if not drop.any() and not (white[1:] & white[:-1]).any():
+        return NormalizedText(_from_code_points(folded), text, None)
+    keep = ~drop
+    kept = np.flatnonzero(keep)
     # A whitespace character right after another one (once dropped marks are gone) is dropped too, so runs of
     # spaces, line breaks and zero-width marks between words become one space.
-    runs = [(m.start() + 1, m.end()) for m in _RUN_RE.finditer(folded)]
-    if runs:
-        shifts = _shifts(dropped)
-        repeated = [k + bisect_right(shifts, k) for start, end in runs for k in range(start, end)]
-        dropped = sorted(dropped + repeated)
-        folded = _RUN_RE.sub(_first_char, folded)
-    return NormalizedText(folded, text, _shifts(dropped))
-
-
-def _fold(text: str) -> str:
-    """`text.translate(_TABLE)`, faster for Arabic text: the commonest folds by `str.replace`, the rest by regex."""
-    if text.isascii():
-        return text.translate(_TABLE)
-    for ch, folded in _COMMON_FOLDS:
-        text = text.replace(ch, folded)
-    return _FOLD_RE.sub(_folded_char, text)
-
-
-def _folded_char(m: re.Match[str]) -> str:
-    return _FOLDED[m.group()]
-
-
-def _shifts(dropped: list[int]) -> list[int]:
-    """For sorted dropped positions of the original, the number of kept characters before each."""
-    return [d - j for j, d in enumerate(dropped)]
-
-
-def _first_char(m: re.Match[str]) -> str:
-    return m.group()[0]
+    white = white[kept]
+    repeat = np.zeros(len(kept), dtype=bool)
+    repeat[1:] = white[1:] & white[:-1]
+    keep[kept[repeat]] = False
+    offsets = np.flatnonzero(keep)
+    return NormalizedText(_from_code_points(folded[offsets]), text, offsets)
 
 
 def normalize_name(name: str) -> str:

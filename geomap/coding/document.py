@@ -1,0 +1,307 @@
+"""A report read once: normalised text, every lexicon hit, sentences with their role, and the words around a point.
+
+Roles: the headline lines, the lead sentence, body sentences, and background (sentences that open with «وكانت»,
+«يذكر أن», «ويأتي ذلك» ...). Openers that announce a separate event («وفي حادثة أخرى») or another day («وأمس،»)
+are noted per sentence; `split` turns them into event spans. Denials, negations and threats are marked on the
+event hits they cover.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from enum import IntEnum, auto
+from functools import lru_cache
+
+import numpy as np
+
+from geomap.arabic import NormalizedText, normalize
+from geomap.coding.cues import CueKind, Family
+from geomap.coding.lexicon_discourse import (
+    BACKGROUND_OPENERS,
+    DISARMED,
+    NEGATORS,
+    NOT_NEGATING_NEXT,
+    PAST_WORDS,
+    SEPARATE_OPENERS,
+    TIME_OPENER_FIRST_WORDS,
+    TIME_OPENER_RE,
+    Dating,
+)
+from geomap.coding.scan import Hit, scan
+from geomap.coding.taxonomy import SubEventType
+from geomap.exc import InputError
+
+__all__ = ["Document", "Opener", "Role", "Sentence", "bare"]
+
+HEADLINE_MAX_CHARS = 170  # a first line longer than this is a paragraph, not a headline
+MAX_HEADLINE_LINES = 3  # headline, byline and dateline lines before the first paragraph
+NEGATION_REACH_WORDS = 2  # «لم» negates an event word at most two words later («لم تتعرض لقصف»)
+ANY_REACH_WORDS = 5  # ... or up to five words later when «أي» (any) stands right before it
+OPENER_WORDS = 6  # «وفي الريف الشمالي أيضاً»: «أيضاً» (or «الماضي») within this many words of «وفي»
+PERIOD_REACH_CHARS = 16  # «خلال الأشهر الماضية»: the period word follows the span word within a word or two
+WINDOW_CHARS_PER_WORD = 12  # characters read per word wanted around a point (Arabic words average 5-6)
+MAX_WINDOW_WORDS = 9  # words read around a point at once; longer reads are asked for explicitly
+_SENTENCE_END_RE = re.compile(r"[.!?;]")  # a full stop between digits («3.5») is filtered out after
+_CLAUSE_END_RE = re.compile(r"[,:]")
+_WORD_RE = re.compile(r"\w+|[,:;()]")
+_LETTER_RE = re.compile(r"\w")
+_FIRST_WORD_RE = re.compile(r"\w+")
+_FAMILIES = tuple(Family)
+_MARK_RE = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, superscript alef, tatweel
+_LINE_BREAK_RE = re.compile(r"[\n\r\u2028\u2029]")
+_STRIP = " .!?;,:-\"'«»“”()"
+DISARMABLE = frozenset({SubEventType.REMOTE_EXPLOSIVE, SubEventType.SUICIDE_BOMB, SubEventType.GRENADE})
+_CLITICS = ("وبال", "فبال", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "فب", "ول", "فل", "و", "ف", "ب", "ل", "ك")
+
+
+def _alternation(phrases: str) -> str:
+    return "|".join(sorted((re.escape(p.strip()) for p in phrases.split("|")), key=len, reverse=True))
+
+
+_OPENER_RE = re.compile(
+    rf"(?:[وف])?(?:(?P<separate>{_alternation(SEPARATE_OPENERS)})|(?P<background>{_alternation(BACKGROUND_OPENERS)}))\b"
+)
+
+
+# First words (without «و»/«ف») of every opener: other sentences skip the opener patterns.
+_OPENER_FIRST_WORDS = frozenset(
+    p.split()[0]
+    for p in (*SEPARATE_OPENERS.split("|"), *BACKGROUND_OPENERS.split("|"), *TIME_OPENER_FIRST_WORDS.split())
+)
+
+
+class Role(IntEnum):
+    HEADLINE = auto()
+    LEAD = auto()
+    BODY = auto()
+    BACKGROUND = auto()
+
+
+class Opener(IntEnum):
+    SEPARATE = auto()  # «وفي حادثة أخرى», «وفي الريف الشمالي أيضاً»
+    TIME = auto()  # «وأمس،», «ومساء الأحد،», «وفي 30 حزيران الماضي»
+    BACKGROUND = auto()  # «وكانت ... قد», «يذكر أن», «ويأتي ذلك»
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int  # normalised offsets
+    end: int
+    role: Role
+    opener: Opener | None = None
+    opener_end: int = -1  # where the opening phrase ends (normalised), for the span's marker
+
+
+@lru_cache(maxsize=1 << 16)
+def bare(word: str) -> str:
+    """A normalised word without its proclitics and article («وبالقوات» → «قوات»); short words are left alone."""
+    for c in _CLITICS:
+        if word.startswith(c) and len(word) - len(c) >= 3:
+            return word[len(c) :]
+    return word
+
+
+class Document:
+    """One report, analysed once and shared by the splitter and every coder."""
+
+    def __init__(self, text: str, normalized: NormalizedText | None = None) -> None:
+        if normalized is not None and normalized.original is not text and normalized.original != text:
+            msg = "normalized= must be geomap.arabic.normalize() of the same text"
+            raise InputError(msg, field="normalized")
+        self.text = text
+        self.norm: NormalizedText = normalized if normalized is not None else normalize(text)
+        self.ntext = self.norm.text
+        self.hits = scan(self.ntext)
+        self._hit_starts = [h.start for h in self.hits]
+        self.by_family: dict[Family, list[Hit]] = {f: [] for f in _FAMILIES}
+        for h in self.hits:
+            self.by_family[h.cue.family].append(h)
+        self.sentences = self._segment()
+        self._sentence_starts = [s.start for s in self.sentences]
+        commas = [m.end() for m in _CLAUSE_END_RE.finditer(self.ntext)]
+        self._clause_starts = sorted({*self._sentence_starts, *commas})
+        # words around a point, read once per point (several readers look around the same hit)
+        self._before: dict[int, list[str]] = {}
+        self._before_n: dict[int, int] = {}
+        self._after: dict[int, list[str]] = {}
+        self._after_n: dict[int, int] = {}
+        self._dated: set[int] | None = None
+        self._mark()
+
+    # ---------------------------------------------------------------- positions
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        """A normalised span as a span of the text as written (with the marks written on its last letter)."""
+        a, b = self.norm.to_original(start, end)
+        text = self.text
+        while b < len(text) and _MARK_RE.match(text, b):
+            b += 1
+        return a, b
+
+    def sentence_of(self, pos: int) -> int:
+        return max(bisect_right(self._sentence_starts, pos) - 1, 0)
+
+    def clause_of(self, pos: int) -> int:
+        return bisect_right(self._clause_starts, pos) - 1
+
+    def hits_between(self, start: int, end: int) -> list[Hit]:
+        return self.hits[bisect_left(self._hit_starts, start) : bisect_left(self._hit_starts, end)]
+
+    def words_after(self, pos: int, n: int) -> list[str]:
+        """Up to `n` words (and , : ; ( ) marks) after `pos`, within its sentence."""
+        words = self._after.get(pos)
+        if words is None or (len(words) < n and len(words) == self._after_n[pos]):
+            want = max(n, MAX_WINDOW_WORDS)
+            stop = self.sentences[self.sentence_of(pos)].end if self.sentences else len(self.ntext)
+            words = _WORD_RE.findall(self.ntext, pos, min(stop, pos + WINDOW_CHARS_PER_WORD * want))[:want]
+            self._after[pos], self._after_n[pos] = words, want
+        return words[:n]
+
+    def word_spans_after(self, pos: int, n: int) -> list[tuple[int, int]]:
+        """Where each of the `n` words after `pos` (in its sentence) starts and ends."""
+        stop = self.sentences[self.sentence_of(pos)].end if self.sentences else len(self.ntext)
+        found = _WORD_RE.finditer(self.ntext, pos, min(stop, pos + WINDOW_CHARS_PER_WORD * n))
+        return [m.span() for m in itertools.islice(found, n)]
+
+    def words_before(self, pos: int, n: int) -> list[str]:
+        """Up to `n` words (and marks) before `pos`, within its sentence, nearest last."""
+        words = self._before.get(pos)
+        if words is None or (len(words) < n and len(words) == self._before_n[pos]):
+            want = max(n, MAX_WINDOW_WORDS)
+            begin = self.sentences[self.sentence_of(max(pos - 1, 0))].start if self.sentences else 0
+            words = _WORD_RE.findall(self.ntext, max(begin, pos - WINDOW_CHARS_PER_WORD * want), pos)[-want:]
+            self._before[pos], self._before_n[pos] = words, want
+        return words[-n:] if n else []
+
+    def word_starts_before(self, pos: int, n: int) -> list[tuple[str, int]]:
+        """Like `words_before`, with where each word starts."""
+        begin = self.sentences[self.sentence_of(max(pos - 1, 0))].start if self.sentences else 0
+        found = _WORD_RE.finditer(self.ntext, max(begin, pos - WINDOW_CHARS_PER_WORD * n), pos)
+        return [(m.group(), m.start()) for m in found][-n:]
+
+    def dated(self, pos: int) -> bool:
+        """True when the clause around `pos` is dated before the event («قتل وقتها», «منذ أشهر») or counts over a
+        period («خلال العام الماضي», «قبل أسبوع»): its numbers are not this event's toll."""
+        if self._dated is None:
+            names = [(h.start, h.end) for h in self.by_family[Family.ACTOR]]
+            dating = [
+                h
+                for h in self.by_family[Family.DISCOURSE]
+                if h.cue.kind is CueKind.DATED and not any(a <= h.start < b for a, b in names)  # «الأمن العام»
+            ]
+            self._dated = {self.clause_of(h.start) for h in dating if h.cue.value == Dating.PAST}
+            periods = [h.start for h in dating if h.cue.value == Dating.PERIOD]
+            for h in dating:  # «خلال العام», «قبل أسبوع», «بعد أيام»: a span word right before a period word
+                if h.cue.value == Dating.SPAN and any(0 < p - h.end <= PERIOD_REACH_CHARS for p in periods):
+                    self._dated.add(self.clause_of(h.start))
+        return self.clause_of(pos) in self._dated
+
+    # ---------------------------------------------------------------- segmentation
+    def _line_breaks(self) -> list[int]:
+        """Normalised positions of the line breaks of the text as written (normalisation turns them into spaces)."""
+        raw = [m.start() for m in _LINE_BREAK_RE.finditer(self.text)]
+        if self.norm.offsets is None or not raw:
+            return raw
+        return np.searchsorted(self.norm.offsets, raw).tolist()
+
+    def _segment(self) -> list[Sentence]:
+        ntext = self.ntext
+        lines = self._line_breaks()
+        n = len(ntext)
+        cuts = [
+            e
+            for m in _SENTENCE_END_RE.finditer(ntext)
+            if not ((e := m.end()) < n and ntext[e].isdigit() and m.start() and ntext[m.start() - 1].isdigit())
+        ]
+        cuts = sorted({0, *lines, *cuts, n})
+        head_end = self._headline_end(lines)
+        sentences: list[Sentence] = []
+        lead_given = False
+        for a, b in itertools.pairwise(cuts):
+            seg = ntext[a:b].lstrip(_STRIP)
+            if not seg or not _LETTER_RE.search(seg):
+                continue
+            a = b - len(seg)
+            if a < head_end:
+                role = Role.HEADLINE
+            elif not lead_given:
+                role, lead_given = Role.LEAD, True
+            else:
+                role = Role.BODY
+            sentences.append(Sentence(a, b, role))
+        return sentences
+
+    def _headline_end(self, lines: list[int]) -> int:
+        """End of the leading short lines (headline, byline, dateline), 0 when the text opens with a paragraph."""
+        end, prev = 0, 0
+        for count, brk in enumerate(lines):
+            line = self.ntext[prev:brk].strip()
+            if count >= MAX_HEADLINE_LINES or len(line) > HEADLINE_MAX_CHARS or _SENTENCE_END_RE.search(line):
+                break
+            if line:
+                end = brk
+            prev = brk
+        return end if end < len(self.ntext.rstrip()) else 0
+
+    # ---------------------------------------------------------------- marks
+    def _mark(self) -> None:
+        for sent in self.sentences:
+            if sent.role is Role.BODY:
+                sent.opener, sent.opener_end = self._opener(sent)
+                if sent.opener is Opener.BACKGROUND:
+                    sent.role = Role.BACKGROUND
+        denial_in, threat_clause = -1, -1
+        sentences, s = self.sentences, 0
+        last = len(sentences) - 1
+        for h in self.hits:
+            while s < last and sentences[s + 1].start <= h.start:
+                s += 1
+            h.sentence = s
+            h.role = sentences[s].role if sentences else Role.BODY
+            kind = h.cue.kind
+            if kind is CueKind.EVENT:
+                h.negated = denial_in == s or self._negated(h)
+                h.hypothetical = threat_clause >= 0 and threat_clause == self.clause_of(h.start)
+            elif kind is CueKind.DENIAL:
+                denial_in = s
+            elif kind is CueKind.HYPOTHETICAL:
+                threat_clause = self.clause_of(h.start)
+
+    def _negated(self, h: Hit) -> bool:
+        """«لم تتعرض لقصف», «دون قتال», «لم تشهد المدينة أي اشتباكات», «تفكيك عبوة ناسفة»: the event word says what
+        did not happen."""
+        pos = h.start - len(h.prefix)
+        words = self.ntext[max(0, pos - WINDOW_CHARS_PER_WORD * ANY_REACH_WORDS) : pos].split()[-ANY_REACH_WORDS:]
+        near = words[-(NEGATION_REACH_WORDS + 1) :]
+        if h.cue.value in DISARMABLE and not DISARMED.isdisjoint(near):
+            return True
+        reach = words if words and words[-1] == "اي" else near  # «لم ... أي»: no event at all
+        for k, w in enumerate(reach):
+            if w in NEGATORS or (w[:1] in "وف" and w[1:] in NEGATORS):
+                nxt = reach[k + 1] if k + 1 < len(reach) else ""
+                return nxt not in NOT_NEGATING_NEXT
+        return False
+
+    def _opener(self, sent: Sentence) -> tuple[Opener | None, int]:
+        m = _FIRST_WORD_RE.match(self.ntext, sent.start)
+        first = m.group() if m else ""
+        if first not in _OPENER_FIRST_WORDS and first[1:] not in _OPENER_FIRST_WORDS:
+            return None, -1
+        m = _OPENER_RE.match(self.ntext, sent.start)
+        if m:
+            return (Opener.SEPARATE if m.group("separate") else Opener.BACKGROUND), m.end()
+        m = TIME_OPENER_RE.match(self.ntext, sent.start)
+        if m:
+            return Opener.TIME, m.end()
+        head = list(_WORD_RE.finditer(self.ntext, sent.start, min(sent.end, sent.start + 80)))[:OPENER_WORDS]
+        words = [w.group() for w in head]
+        if not words or words[0] not in ("وفي", "في"):
+            return None, -1
+        if "ايضا" in words:
+            return Opener.SEPARATE, head[words.index("ايضا")].end()
+        past = [i for i, w in enumerate(words) if w in PAST_WORDS]
+        if past:
+            return Opener.TIME, head[past[0]].end()
+        return None, -1

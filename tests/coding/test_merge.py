@@ -1,0 +1,137 @@
+"""One incident per event across reports: five outlets report one strike; neighbouring events stay apart."""
+
+from __future__ import annotations
+
+import random
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+
+import geomap
+from geomap.coding import CODING_COLUMNS, code_event, merge_reports
+from geomap.exc import GeomapError
+
+# Five reports of one drone strike on Sarmada, written as five outlets would; the fourth names only the governorate.
+FIVE_REPORTS = [
+    (
+        "r1",
+        "2025-03-14",
+        "عنب بلدي",
+        "قتل مدنيان وأصيب ثلاثة آخرون بغارة من طائرة مسيرة استهدفت سيارة في بلدة سرمدا بريف إدلب الشمالي ظهر اليوم.",
+    ),
+    (
+        "r2",
+        "2025-03-14",
+        "المرصد السوري",
+        "مقتل شخصين بينهم طفل جراء استهداف طائرة مسيرة لسيارة مدنية وسط مدينة سرمدا شمالي إدلب، وفق مصادر محلية.",
+    ),
+    (
+        "r3",
+        "2025-03-15",
+        "الدفاع المدني",
+        "استجابت فرقنا أمس لاستهداف بطائرة مسيرة طال سيارة في بلدة سرمدا، وأسعفت ثلاثة مصابين، فيما قتل مدنيان.",
+    ),
+    ("r4", "2025-03-14", "وكالة محلية", "قتل ثلاثة مدنيين بضربة من طائرة مسيرة على سيارة في ريف إدلب الشمالي."),
+    ("r5", "2025-03-14", "Syria Today", "A drone strike on a car in Sarmada, northern Idlib, killed two civilians."),
+]
+
+
+def _incidents(reports: list[tuple[str, str, str, str]]) -> gpd.GeoDataFrame:
+    """The incident rows geomap makes of the reports (placed by the geoparser), coded with `code_event`."""
+    records = [
+        {"id": rid, "date": date, "source": outlet, "url": f"https://example.org/{rid}", "text": text}
+        for rid, date, outlet, text in reports
+    ]
+    frame = geomap.geocode_incidents(records)
+    codings = [code_event(text).as_row() for *_, text in reports]
+    for column in ("event_type", "sub_event_type", "actor1", "actor2", "fatalities", "injuries", "coding_evidence"):
+        frame[column] = pd.Series([c[column] for c in codings], dtype=CODING_COLUMNS[column])
+    return frame
+
+
+@pytest.fixture(scope="module")
+def five() -> gpd.GeoDataFrame:
+    return _incidents(FIVE_REPORTS)
+
+
+def test_five_reports_of_one_strike_are_one_incident(five: gpd.GeoDataFrame) -> None:
+    assert (five["status"] == "placed").all()
+    assert five["event_type"].nunique() == 1
+    assert five.loc[five["event_id_cnty"] == "r4", "gazetteer_id"].item() == "SY07"  # the governorate only
+    merged = merge_reports(five)
+    assert len(merged) == 1
+    row = merged.iloc[0]
+    assert row["source_count"] == 5
+    # sources in the merge order: most precise place first, then earliest date, then id
+    assert row["source"].split("; ") == ["عنب بلدي", "المرصد السوري", "Syria Today", "الدفاع المدني", "وكالة محلية"]
+    assert len(row["source_url"].split("; ")) == 5
+    assert row["gazetteer_id"] == "C4121"  # Sarmada: the most precise place
+    assert row["geo_precision"] == 1
+    assert row["fatalities"] == 2  # 2, 2, 2, 3 and 2 stated: the lowest
+    assert sorted(row["merged_ids"].split("; ")) == sorted({"r1", "r2", "r3", "r4", "r5"} - {row["event_id_cnty"]})
+    assert row["event_date"] == "2025-03-14"
+
+
+def test_the_same_rows_in_any_order_give_the_same_incidents(five: gpd.GeoDataFrame) -> None:
+    expected = merge_reports(five)
+    order = list(range(len(five)))
+    for seed in range(4):
+        random.Random(seed).shuffle(order)
+        pd.testing.assert_frame_equal(merge_reports(five.iloc[order]), expected)
+
+
+def test_different_events_stay_apart(five: gpd.GeoDataFrame) -> None:
+    other = _incidents(
+        [
+            ("o1", "2025-03-14", "عنب بلدي", "خرج العشرات في مظاهرة وسط بلدة سرمدا تنديداً بالقصف."),  # another type
+            ("o2", "2025-03-20", "عنب بلدي", "قتل مدني بغارة من طائرة مسيرة على سيارة في بلدة سرمدا."),  # a week later
+            ("o3", "2025-03-14", "عنب بلدي", "استهدفت طائرة مسيرة سيارة في مدينة الرقة."),  # far away
+        ]
+    )
+    merged = merge_reports(pd.concat([five, other], ignore_index=True))
+    assert len(merged) == 4
+    assert sorted(merged["source_count"].tolist()) == [1, 1, 1, 5]
+    assert set(merged.loc[merged["source_count"] == 1, "merged_ids"]) == {""}
+
+
+def test_a_vague_report_that_fits_two_events_joins_neither() -> None:
+    frame = _incidents(
+        [
+            ("a", "2025-03-14", "x", "استهدفت طائرة مسيرة سيارة في بلدة سرمدا بريف إدلب."),
+            ("b", "2025-03-14", "y", "استهدفت طائرة مسيرة سيارة في مدينة أريحا بريف إدلب."),
+            ("c", "2025-03-14", "z", "استهدفت طائرة مسيرة سيارة في ريف إدلب."),
+        ]
+    )
+    assert len(merge_reports(frame)) == 3
+
+
+def test_unplaced_rows_are_never_merged() -> None:
+    frame = _incidents(
+        [
+            ("u1", "2025-03-14", "x", "قتل مدنيان بغارة من طائرة مسيرة على سيارة في المنطقة."),
+            ("u2", "2025-03-14", "y", "قتل مدنيان بغارة من طائرة مسيرة على سيارة في المنطقة."),
+        ]
+    )
+    assert (frame["status"] != "placed").all()
+    merged = merge_reports(frame)
+    assert len(merged) == 2
+    assert merged["source_count"].tolist() == [1, 1]
+
+
+def test_output_schema(five: gpd.GeoDataFrame) -> None:
+    merged = merge_reports(five)
+    assert isinstance(merged, gpd.GeoDataFrame)
+    assert merged.crs == five.crs
+    for column in ("source_count", "injuries"):
+        assert str(merged[column].dtype) == CODING_COLUMNS[column] == "Int64"
+    for column in ("merged_ids", "coding_evidence"):
+        assert pd.api.types.is_string_dtype(merged[column])
+    assert list(merged.columns[: len(five.columns)]) == list(five.columns)
+
+
+def test_missing_columns_are_named() -> None:
+    with pytest.raises(GeomapError, match="event_type"):
+        merge_reports(gpd.GeoDataFrame({"event_id_cnty": ["a"], "event_date": ["2025-01-01"]}))
+    with pytest.raises(ValueError, match="latitude"):
+        merge_reports(gpd.GeoDataFrame({"event_id_cnty": ["a"], "event_date": ["x"], "event_type": ["Battles"]}))
