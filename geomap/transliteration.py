@@ -4,7 +4,8 @@ One Arabic name reaches incident tables in many romanisations — عين الع�
 دير as Dayr, Deir, Der; تل as Tall, Tell, Tal; شيخ as Shaykh, Sheikh, Cheikh; الطيبة as At Tayyibah, Taybeh, Tiba.
 They differ in vowels (a/e/i, o/u/ou), semivowels (ay/ei, aw/ou), doubled letters, the article and its assimilated
 sun-letter forms (al-, el-, as-, ash-, ad-, an-, ar-, at-, az-), the ending (-iyah/-iyeh/-ieh/-iya) and in a few
-consonant classes (q/k/g, kh/h/x, sh/ch, th/t, dh/d). Two keys fold those differences away:
+consonant classes (q/k/g, kh/x, sh/ch, th/t, dh/d). Two keys fold those differences away; what they keep apart
+that writers still confuse (h/kh, s/th, d/z/dh, j/g) a skeleton index bridges at one edit:
 
 * `translit_form` — the name's consonant classes in order, each run of vowels by its class (``a``, or ``u`` for o/u):
   Taybeh and Tiba give ``taba``, At Tayyibah ``taYaba``. Spellings of one name have equal or close forms.
@@ -23,7 +24,7 @@ import re
 import unicodedata
 from enum import StrEnum
 
-from geomap.arabic import is_arabic, latin_words, normalize_name
+from geomap.arabic import is_arabic, normalize_name
 
 __all__ = [
     "Qualifier",
@@ -42,12 +43,12 @@ __all__ = [
 _FOLDS = (
     ("sh", "S"),  # ش stays apart from س: Shuhayl is not Sahl
     ("ch", "S"),  # French Cheikh
-    ("kh", "h"),  # Khirbat / Hirbat, Kurdish x
-    ("gh", "k"),  # Ghouta / Gouta: غ, and g for ق
+    ("kh", "H"),  # خ stays apart from ح (Khamayl is not Hama); Kurdish x is خ too
+    ("gh", "G"),  # غ stays apart from ق and ك (Raghibiyah is not Rikabiyeh)
     ("th", "t"),
     ("dh", "d"),
     ("ph", "f"),
-    ("x", "h"),
+    ("x", "H"),
     ("q", "k"),
     ("g", "k"),
     ("c", "k"),
@@ -72,7 +73,7 @@ _ARABIC_CONSONANTS = {
     "ث": "t",
     "ج": "j",
     "ح": "h",
-    "خ": "h",
+    "خ": "H",
     "د": "d",
     "ذ": "d",
     "ر": "r",
@@ -83,7 +84,7 @@ _ARABIC_CONSONANTS = {
     "ض": "d",
     "ط": "t",
     "ظ": "z",
-    "غ": "k",
+    "غ": "G",
     "ف": "f",
     "ق": "k",
     "ك": "k",
@@ -92,6 +93,10 @@ _ARABIC_CONSONANTS = {
     "ن": "n",
     "ه": "h",
 }
+_ARTICLES = frozenset(
+    {"al", "el", "ash", "as", "ad", "ar", "at", "az", "an", "ath", "adh", "ed", "es", "et", "ez", "a"}
+)
+_ATTACHED_ARTICLE_WORD = 5  # «El» onto a word of three letters or more (Elbab), not «Elias»
 _ARABIC_ARTICLE = "ال"
 _MIN_ARABIC_WORD = 4  # «الباب»: a word longer than the article and two letters has one; «الي» is a word
 _PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]+")
@@ -129,20 +134,27 @@ _QUALIFIER_WORDS = {  # Latin spellings (their forms are compared) and Arabic wo
 def translit_form(name: str) -> str:
     """The transliteration form of a Latin name: articles dropped, consonant classes folded, doubled letters
     single, each run of vowels written by its classes (``a`` for a, e, i, y; ``u`` for o, u, w), consonantal y and w
-    as ``Y`` and ``W``, ش as ``S``, words joined; qualifier words (East/Sharqi, Upper/Fawqani ...) in any order
-    and spelling become their `Qualifier` marks at the end.
+    as ``Y`` and ``W``, ش ``S``, خ ``H``, غ ``G``, words joined; qualifier words (East/Sharqi, Upper/Fawqani ...)
+    in any order and spelling become their `Qualifier` marks at the end.
 
     >>> translit_form("At Tayyibah"), translit_form("Taybeh"), translit_form("Tiba")
     ('taYaba', 'taba', 'taba')
     >>> translit_form("Jabar Eastern") == translit_form("East Jabar") == translit_form("Jabar al-Sharqiyah")
     True
     """
-    forms = [_word_form(w) for w in latin_words(name)]
+    forms = [_word_form(w) for w in _words(name)]
     core = [f for f in forms if f not in _LATIN_QUALIFIERS]
     if not core or len(core) == len(forms):
         return _DOUBLE.sub(r"\1", "".join(forms))
     marks = sorted({_LATIN_QUALIFIERS[f] for f in forms if f in _LATIN_QUALIFIERS})
     return _DOUBLE.sub(r"\1", "".join(core)) + "".join(marks)
+
+
+def _words(name: str) -> list[str]:
+    """A Latin name's words without articles: «Al», «Ash», «El-» as words, and «El» written onto the word
+    (Elahmar, Elbab: OCHA's spelling). An attached «Al» stays: it begins Aleppo, Altun and Alamein as often."""
+    words = [w for w in normalize_name(name).split() if w not in _ARTICLES]
+    return [w[2:] if w.startswith("el") and len(w) >= _ATTACHED_ARTICLE_WORD else w for w in words]
 
 
 def _word_form(word: str) -> str:

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from geomap.arabic import is_arabic
-from geomap.transliteration import arabic_skeleton, form_similarity, skeleton_of_form, translit_form
+from geomap.transliteration import Qualifier, arabic_skeleton, form_similarity, skeleton_of_form, translit_form
 
 __all__ = [
     "ARABIC_ONLY_SIMILARITY",
@@ -30,11 +30,13 @@ __all__ = [
     "TransliterationIndex",
 ]
 
+_MARKS = "".join(q.value for q in Qualifier)
 NGRAM = 3  # letters per n-gram (names padded with a space either side)
 SHORTLIST = 40  # the names sharing the most n-grams that are compared with the query
 MIN_FUZZY_SKELETON = 3  # skeletons of fewer consonants (tb, kr) are met only exactly: one edit joins too many names
 MIN_SIMILARITY = 0.75  # transliteration forms this alike are one name (Msheirfeh ~ Al Mushayrifah 0.86)
-ARABIC_ONLY_SIMILARITY = 0.85  # a name met only through its Arabic consonants: the vowels are unknown
+ARABIC_ONLY_SIMILARITY = 0.85  # a name met only through its Arabic consonants: the vowels are unknown ...
+MIN_ARABIC_SKELETON = 4  # ... and only on this many consonants: سويدا, سعدة, صيدا, صدد all have s-d
 ONE_EDIT_DISCOUNT = 0.9  # a skeleton one consonant away (th/s, dh/z, j/g, a dropped ʿayn) is weaker evidence
 
 
@@ -119,8 +121,10 @@ class TransliterationIndex:
                 self.comparisons += 1
                 if cand_form:
                     sim = form_similarity(form, cand_form)
-                else:
+                elif len(candidate.rstrip(_MARKS)) >= MIN_ARABIC_SKELETON:
                     sim = ARABIC_ONLY_SIMILARITY * form_similarity(skeleton, candidate)
+                else:
+                    continue
                 sim *= discount
                 if sim >= min_similarity and (row not in best or sim > best[row].similarity):
                     best[row] = SkeletonMatch(row, written, sim)
@@ -128,11 +132,15 @@ class TransliterationIndex:
 
     def _skeletons_near(self, skeleton: str) -> Iterator[tuple[str, int]]:
         """Indexed skeletons equal to `skeleton` (0 edits) or one insertion, deletion or substitution away (1)."""
-        seen = set()
+        seen = {skeleton}
         if skeleton in self._by_skeleton:
-            seen.add(skeleton)
             yield skeleton, 0
-        if len(skeleton) < MIN_FUZZY_SKELETON:
+        core = skeleton.rstrip(_MARKS)
+        for s in (core, *(core + mark for mark in _MARKS)):  # Western Tiba ~ Tiba: a qualifier more or less
+            if s not in seen and s in self._by_skeleton:
+                seen.add(s)
+                yield s, 1
+        if len(core) < MIN_FUZZY_SKELETON:
             return
         near = list(self._deletions.get(skeleton, ()))  # an indexed name has one consonant more
         for d in _deletions(skeleton):

@@ -9,8 +9,10 @@ failing that, by close form. A «district» that is a sub-district in OCHA's lis
 and Dayr Hafir districts) is found at the sub-district level.
 
 `AdminConstraint` is what a row's stated units demand: a place inside every one of them — by the admin codes the
-gazetteer gives each place, or by lying within `BOUNDARY_TOLERANCE_KM` of the unit's outline (other sources draw
-admin boundaries a little differently).
+gazetteer gives each place, or by lying within `BOUNDARY_TOLERANCE_KM` of the unit's outline. Other sources draw
+some districts differently (GADM, which UCDP's columns follow, puts OCHA's A'rima sub-district in Manbij district,
+not Al Bab): only when nothing lies inside, a place within `NEIGHBOUR_KM` of a stated district, still inside the
+stated governorate, is admitted (``loose``), and the result says so.
 """
 
 from __future__ import annotations
@@ -20,18 +22,21 @@ import re
 from dataclasses import dataclass
 
 from shapely.geometry import Point
-from shapely.prepared import prep
+from shapely.prepared import PreparedGeometry, prep
 
 from geomap.arabic import is_arabic, normalize_name
 from geomap.earth import KM_PER_DEGREE
 from geomap.gazetteer import Gazetteer, Place
 from geomap.kinds import ADMIN_KINDS, ADMIN_LEVEL_OF_KIND
-from geomap.transliteration import arabic_skeleton, form_similarity, translit_form
+from geomap.transliteration import arabic_skeleton, form_similarity, skeleton_of_form, translit_form
 
-__all__ = ["BOUNDARY_TOLERANCE_KM", "AdminConstraint", "AdminNames"]
+__all__ = ["BOUNDARY_TOLERANCE_KM", "NEIGHBOUR_KM", "AdminConstraint", "AdminNames"]
 
 BOUNDARY_TOLERANCE_KM = 3.0  # a place this close outside a stated unit's outline is taken as inside it
-MIN_ADMIN_SIMILARITY = 0.8  # transliteration forms this alike name one unit (Dayr az Zawr ~ Deir ez-Zor)
+NEIGHBOUR_KM = 20.0  # failing that, a district's neighbour this close (another source's outline), in the governorate
+MIN_ADMIN_SIMILARITY = 0.85  # transliteration forms this alike name one unit (Albu Kamal ~ Abu Kamal 0.94, not
+# Atarib ~ Ain al Arab 0.83)
+MIN_ARABIC_CONSONANTS = 3  # a Latin unit name meets an Arabic one by consonants alone when it has this many
 _LEVEL_WORDS = {  # words that only say the level of the unit (folded by `normalize_name`)
     1: ("governorate", "governorates", "province", "muhafazat", "muhafazah", "muhafaza", "gov", "محافظه"),
     2: ("district", "mintaqat", "mintaqah", "mantiqat", "mantiqah", "mantika", "qada", "منطقه"),
@@ -66,31 +71,32 @@ class AdminConstraint:
     def most_specific(self) -> Place:
         return self.units[0]
 
-    def admits(self, place: Place) -> bool:
-        """True when `place` lies in every unit (or contains it: the governorate itself fits a district row)."""
-        return all(_inside(place, unit) for unit in self.units)
+    def admits(self, place: Place, *, loose: bool = False) -> bool:
+        """True when `place` lies in every unit (or contains it: the governorate itself fits a district row).
+
+        With `loose`, a district or sub-district also admits places within `NEIGHBOUR_KM` of its outline: other
+        sources draw some districts with a sub-district more or less (GADM's Manbij holds OCHA's A'rima)."""
+        return all(_inside(place, unit, loose=loose) for unit in self.units)
 
     def describe(self) -> str:
         return ", ".join(f"{u.name_en or u.name_ar} {u.kind}" for u in self.units)
 
 
-def _inside(place: Place, unit: Place) -> bool:
+def _inside(place: Place, unit: Place, *, loose: bool) -> bool:
     if place.id == unit.id or unit.id in (place.admin1, place.admin2, place.admin3):
         return True
     if place.id in (unit.admin1, unit.admin2, unit.admin3):
         return True  # the unit's own governorate or district
     if not place.in_syria or place.kind in ADMIN_KINDS:
         return False
-    return _near_outline(unit, place.lon, place.lat)
+    km = NEIGHBOUR_KM if loose and unit.kind != "governorate" else BOUNDARY_TOLERANCE_KM
+    return _outline(unit, km).contains(Point(place.lon, place.lat))
 
 
-@functools.lru_cache(maxsize=512)
-def _prepared(unit: Place):
-    return prep(unit.geometry.buffer(BOUNDARY_TOLERANCE_KM / KM_PER_DEGREE))
-
-
-def _near_outline(unit: Place, lon: float, lat: float) -> bool:
-    return _prepared(unit).contains(Point(lon, lat))
+@functools.lru_cache(maxsize=1024)
+def _outline(unit: Place, km: float) -> PreparedGeometry:
+    """The unit's area grown by `km`, prepared for point tests."""
+    return prep(unit.geometry.buffer(km / KM_PER_DEGREE))
 
 
 class AdminNames:
@@ -140,8 +146,8 @@ class AdminNames:
             stripped, said = _strip_levels(key)
             level = level or said
             found = None
-            for lv in _FALLBACK_LEVELS[level]:
-                found = self._best(key, stripped, lv, within)
+            for lv in _FALLBACK_LEVELS[level]:  # the stated level first, by name or by close name
+                found = self._exact(key, stripped, lv, within) or self._close(key, stripped, lv, within)
                 if found is not None:
                     break
             self._found[memo] = found
@@ -176,19 +182,25 @@ class AdminNames:
             return None
         return AdminConstraint(tuple(units), tuple(unrecognised))
 
-    def _best(self, key: str, stripped: str, level: int, within: Place | None) -> Place | None:
+    def _exact(self, key: str, stripped: str, level: int, within: Place | None) -> Place | None:
+        """The unit of this level with the name as written, or with its transliteration form."""
         arabic = is_arabic(key)
-        queries = [key, stripped] if stripped and stripped != key else [key]
-        if _CENTRE_RE.search(stripped):
-            queries.append(_CENTRE_RE.sub(" ", stripped).strip())
-        for q in queries:  # the name as written, or one of its transliterations
+        for q in _variants(key, stripped):
             form = arabic_skeleton(q) if arabic else translit_form(q)
             exact = [n.unit for k in (q, form) for n in self._by_key.get((k, level), ()) if n.arabic == arabic]
+            skeleton = skeleton_of_form(form) if not arabic else ""
+            if not exact and len(skeleton) >= MIN_ARABIC_CONSONANTS:  # Al Ladhiqiyah ~ اللاذقية
+                exact = [n.unit for n in self._by_key.get((skeleton, level), ()) if n.arabic]
             exact = [u for u in exact if within is None or _within(u, within)]
             if exact:
                 return exact[0]
+        return None
+
+    def _close(self, key: str, stripped: str, level: int, within: Place | None) -> Place | None:
+        """The unit of this level with the closest transliteration form, when close enough."""
+        arabic = is_arabic(key)
         best: tuple[float, Place] | None = None
-        for q in queries:  # close forms
+        for q in _variants(key, stripped):
             form = arabic_skeleton(q) if arabic else translit_form(q)
             for n in self._names:
                 if n.level != level or n.arabic != arabic or (within is not None and not _within(n.unit, within)):
@@ -197,6 +209,14 @@ class AdminNames:
                 if sim >= MIN_ADMIN_SIMILARITY and (best is None or sim > best[0]):
                     best = (sim, n.unit)
         return best[1] if best else None
+
+
+def _variants(key: str, stripped: str) -> list[str]:
+    """The name as written, without its level words, and without «Markaz» too."""
+    out = [key, stripped] if stripped and stripped != key else [key]
+    if _CENTRE_RE.search(stripped):
+        out.append(_CENTRE_RE.sub(" ", stripped).strip())
+    return out
 
 
 def _within(unit: Place, container: Place) -> bool:

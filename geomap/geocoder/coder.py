@@ -10,6 +10,7 @@ and a reason (never a town posing as the place).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
@@ -33,7 +34,8 @@ __all__ = ["SyriaGeocoder"]
 MAX_RESULTS = 5  # results `resolve` returns at most
 CONTEXT_TOWN = Importance.SUBDISTRICT_CAPITAL  # a context part names a town this important (or an admin unit)
 FALLBACK_CONFIDENCE = 0.3  # a stated unit standing in for a place not found inside it
-NAMESAKE_PRECISION = 2  # a feature placed at the village it is named after: near it, not at it
+NAMESAKE_PRECISION = 2  # a feature placed at the village it is named after: near it, not at it ...
+NAMESAKE_NAME_SCORE = NameScore.TRANSLITERATION  # ... when that village's name is the feature's, in any spelling
 ROAD_PRECISION = 2  # somewhere on the road between two places
 _ARABIC_TRIGGER_RE = re.compile(r"^(محافظة|مدينة|بلدة|قرية|ناحية|منطقة|حي|مخيم)\s+")
 
@@ -203,7 +205,6 @@ class SyriaGeocoder(Geocoder):
     ) -> list[GeocodeResult]:
         units = _unit_alternatives(q, self.admin_names)
         phrases = [p for p in q.alternatives if p.written not in units]
-        context_ids = {u.id for u in constraint.units} if constraint else set()
         for extra in q.bracketed:  # «(Choban Bey)»: another name when it is no context
             if not self.admin_names.find(extra) and self._context_town(extra) is None:
                 phrases.append(NamePhrase(extra, extra, q.alternatives[0].kind))
@@ -216,7 +217,7 @@ class SyriaGeocoder(Geocoder):
             r = GeocodeResult.from_place(near, confidence=FALLBACK_CONFIDENCE, method=MatchMethod.ADMIN_FALLBACK)
             r.fallback, r.reason = True, f"{q.alternatives[0].name!r} not found in {near.name_en}; placed at the city"
             best = [r]
-        return [r for r in best if r.place.id not in context_ids or len(best) == 1]
+        return best
 
     def _phrase(
         self,
@@ -225,46 +226,62 @@ class SyriaGeocoder(Geocoder):
         constraint: AdminConstraint | None,
         near: Place | None,
     ) -> list[GeocodeResult]:
-        """Results for one name of the string: the phrase as written, its name without kind and relation words,
-        a landmark named after a place, or that place itself (a namesake, precision 2)."""
+        """Results for one name of the string: the phrase as written («Eastern Ghouta», «Rural Damascus»), else
+        its name without kind and relation words — a landmark of the kind it names, the place itself, or the
+        place a feature is named after (a namesake, precision 2)."""
         hint = phrase.kind
         whole = self._admitted(self.names.candidates(phrase.written, kinds=kinds), constraint)
-        if whole and whole[0].name_score >= NameScore.ARTICLE_FREE:  # «Eastern Ghouta», «Rural Damascus»
+        if whole and whole[0].name_score >= NameScore.ARTICLE_FREE and (hint is None or _any_fit(whole, hint)):
             return self._ranked(whole, hint, near)
-        cands = self._admitted(self.names.candidates(phrase.name, kinds=kinds), constraint) or whole
+        cands = whole
+        if phrase.name != phrase.written:
+            cands = self._admitted(self.names.candidates(phrase.name, kinds=kinds), constraint) or whole
         if phrase.relation is not None and cands:
             return self._relative(cands, phrase, near)
         if hint in FEATURE_HINTS:
             landmarks = self._admitted(self.names.landmarks_named(phrase.name, hint), constraint)
-            if landmarks:
-                return self._ranked(landmarks, hint, near)
-        if cands:
-            results = self._ranked(cands, hint, near)
-            if hint in FEATURE_HINTS and not _fits_hint(results[0].place, hint):
-                _as_namesake(results[0], phrase.written)
-            return results
-        if phrase.feature_name:  # «Tall Dukhan» unknown: the hill by the village Dukhan
+            fitting = [c for c in cands if _fits_hint(c.place, hint)] + landmarks
+            if fitting:
+                return self._ranked(fitting, hint, near)
+        if phrase.feature_name:  # «Tall Dukhan»: the hill by the village Dukhan, unless the hill is known
             named = self._admitted(self.names.candidates(phrase.feature_name, kinds=kinds), constraint)
-            if named:
+            named = [c for c in named if c.name_score >= NAMESAKE_NAME_SCORE]
+            if named and (not cands or named[0].name_score > cands[0].name_score):
                 results = self._ranked(named, phrase.feature, near)
                 _as_namesake(results[0], phrase.written)
                 return results
-        return []
+        if hint in FEATURE_HINTS:  # «Az Zalaf dam» unknown: the village it is named after
+            cands = [c for c in cands if c.name_score >= NAMESAKE_NAME_SCORE]
+        if not cands:
+            return []
+        results = self._ranked(cands, hint, near)
+        if hint in FEATURE_HINTS:
+            _as_namesake(results[0], phrase.written)
+        return results
 
     @staticmethod
     def _admitted(cands: list[Candidate], constraint: AdminConstraint | None) -> list[Candidate]:
+        """The candidates inside the stated units; failing those, the ones just outside a stated district."""
         if constraint is None or not constraint.units:
             return cands
-        return [c for c in cands if constraint.admits(c.place)]
+        inside = [c for c in cands if constraint.admits(c.place)]
+        if inside:
+            return inside
+        return [replace(c, outside=True) for c in cands if constraint.admits(c.place, loose=True)]
 
     def _ranked(self, cands: list[Candidate], hint: KindHint | None, near: Place | None) -> list[GeocodeResult]:
+        """Ranked results; the confidence is the margin over the best rival (not the same place at another
+        scale) times how surely the name names the place."""
         scored = rank(cands, hint, near, self.weights)
         best = scored[0][1].place
         rival = next((s for s, c in scored[1:] if not nested(best, c.place)), None)
         results = []
         for i, (s, c) in enumerate(scored[:MAX_RESULTS]):
-            sure = confidence(s, rival if i == 0 else scored[0][0], self.weights)
-            results.append(GeocodeResult.from_place(c.place, confidence=sure, method=c.method, score=s))
+            sure = confidence(s, rival if i == 0 else scored[0][0], self.weights) * c.name_score
+            r = GeocodeResult.from_place(c.place, confidence=sure, method=c.method, score=s)
+            if c.outside:
+                r.reason = "just outside the stated district as the gazetteer draws it (other sources draw it wider)"
+            results.append(r)
         return results
 
     def _relative(self, cands: list[Candidate], phrase: NamePhrase, near: Place | None) -> list[GeocodeResult]:
@@ -463,6 +480,10 @@ def _better(a: GeocodeResult, b: GeocodeResult) -> bool:
 
 def _fits_hint(place: Place, hint: KindHint) -> bool:
     return fits(place, KIND_FITS[hint])
+
+
+def _any_fit(cands: list[Candidate], hint: KindHint) -> bool:
+    return any(_fits_hint(c.place, hint) for c in cands)
 
 
 def _as_namesake(r: GeocodeResult, written: str) -> None:

@@ -47,10 +47,13 @@ class NameFinder:
                 if have is None or score > have.name_score:
                     found[p.id] = Candidate(p, score, method, matched or name)
 
-        add(gaz.search(name, kind=kinds, fuzzy=False, limit=MAX_EXACT), NameScore.EXACT, MatchMethod.NAME)
+        key = normalize_name(name)
+        for p in gaz.search(name, kind=kinds, fuzzy=False, limit=MAX_EXACT):
+            own = key in (normalize_name(p.name_en), normalize_name(p.name_ar))
+            add([p], NameScore.EXACT if own else NameScore.ALIAS, MatchMethod.NAME)
         if not is_arabic(name):
             plain = " ".join(latin_words(name))
-            if plain and plain != normalize_name(name):
+            if plain and plain != key:
                 add(gaz.search(plain, kind=kinds, fuzzy=False, limit=MAX_EXACT), NameScore.ARTICLE_FREE, "name")
             for m in gaz.search_transliteration(name, kind=kinds)[:MAX_EXACT]:
                 add([m.place], NameScore.TRANSLITERATION * m.similarity, MatchMethod.TRANSLITERATION, m.name)

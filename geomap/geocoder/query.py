@@ -53,7 +53,7 @@ class KindHint(StrEnum):
 
 #: The gazetteer kinds (``kind`` or ``kind:subtype``) each hint fits.
 KIND_FITS: dict[KindHint, tuple[str, ...]] = {
-    KindHint.SETTLEMENT: ("community", "neighbourhood", "foreign_city"),
+    KindHint.SETTLEMENT: ("community", "foreign_city"),
     KindHint.NEIGHBOURHOOD: ("neighbourhood", "community"),
     KindHint.CAMP: ("landmark:camp", "community", "neighbourhood"),
     KindHint.WATER: ("landmark:dam", "landmark:lake"),

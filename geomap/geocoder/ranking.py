@@ -34,7 +34,8 @@ __all__ = ["RANK_WEIGHTS", "Candidate", "NameScore", "RankWeights", "confidence"
 class NameScore:
     """How surely a string names a place, by how the name was met (0–1)."""
 
-    EXACT = 1.0  # one of the place's names, folded (case, diacritics, hamza, apostrophes)
+    EXACT = 1.0  # the place's own name (Arabic or English), folded (case, diacritics, hamza, apostrophes)
+    ALIAS = 0.98  # one of its aliases: merged in from other sources, sometimes a namesake's romanisation
     ARTICLE_FREE = 0.97  # the same words without the article (Al Ghouta ~ Ghouta)
     TRANSLITERATION = 0.9  # times the form similarity: another romanisation (Taybeh ~ At Tayyibah)
     CLOSE_SPELLING = 0.85  # times difflib's ratio: a letter or two off
@@ -44,7 +45,7 @@ class NameScore:
 class RankWeights:
     """Every weight of the candidate score and of the confidence, with the reason for it."""
 
-    name: float = 3.0  # name match quality: a spelling the table shares with the place outweighs importance
+    name: float = 6.0  # name match quality: a spelling the table shares with the place outweighs importance
     kind_fit: float = 0.3  # the table's kind word fits the candidate
     kind_clash: float = -0.6  # it names another kind of place (a dam is not a governorate)
     importance: float = 1.0  # the gazetteer's importance tier, 0–1
@@ -69,6 +70,7 @@ class Candidate:
     name_score: float
     method: str  # a `result.MatchMethod`
     matched: str  # the place's name that matched
+    outside: bool = False  # admitted only as lying just outside a stated district (`AdminConstraint.admits`)
 
 
 def rank(
