@@ -37,7 +37,17 @@ FALLBACK_CONFIDENCE = 0.3  # a stated unit standing in for a place not found ins
 NAMESAKE_PRECISION = 2  # a feature placed at the village it is named after: near it, not at it ...
 NAMESAKE_NAME_SCORE = NameScore.TRANSLITERATION  # ... when that village's name is the feature's, in any spelling
 ROAD_PRECISION = 2  # somewhere on the road between two places
-_ARABIC_TRIGGER_RE = re.compile(r"^(محافظة|مدينة|بلدة|قرية|ناحية|منطقة|حي|مخيم)\s+")
+_ARABIC_KIND_WORDS = {  # a leading Arabic trigger and the kind it names
+    "محافظة": KindHint.GOVERNORATE,
+    "منطقة": KindHint.DISTRICT,
+    "ناحية": KindHint.SUBDISTRICT,
+    "مدينة": KindHint.SETTLEMENT,
+    "بلدة": KindHint.SETTLEMENT,
+    "قرية": KindHint.SETTLEMENT,
+    "حي": KindHint.NEIGHBOURHOOD,
+    "مخيم": KindHint.CAMP,
+}
+_ARABIC_TRIGGER_RE = re.compile(r"^(" + "|".join(_ARABIC_KIND_WORDS) + r")\s+")
 
 
 class SyriaGeocoder(Geocoder):
@@ -371,11 +381,13 @@ class SyriaGeocoder(Geocoder):
         """Arabic queries: the exact name first (a query is a place name by definition, so no common-word filter
         applies), then the geoparser, which reads relative phrases and triggers."""
         head = q.alternatives[0].written
+        trigger = _ARABIC_TRIGGER_RE.match(head.strip())
+        hint = _ARABIC_KIND_WORDS[trigger.group(1)] if trigger else None
         stripped = _ARABIC_TRIGGER_RE.sub("", head.strip())
         exact = self._admitted(self.names.candidates(stripped, kinds=kinds), constraint)
-        exact = [c for c in exact if c.name_score >= NameScore.EXACT]
+        exact = [c for c in exact if c.name_score >= NameScore.ALIAS]
         if exact:
-            return self._ranked(exact, None, None)
+            return self._ranked(exact, hint, None)
         query = ", ".join([head, *q.context]) if q.context else head
         mentions = [m for m in get_geoparser(self.gazetteer).parse(query) if m.place is not None]
         if kinds:
@@ -386,7 +398,7 @@ class SyriaGeocoder(Geocoder):
         if mentions:
             return [GeocodeResult.from_mention(mentions[0], MatchMethod.GEOPARSE)]
         close = self._admitted(self.names.candidates(stripped, kinds=kinds), constraint)
-        return self._ranked(close, None, None) if close else []
+        return self._ranked(close, hint, None) if close else []
 
     # ------------------------------------------------------------------------------------------------ output
     def _location(self, r: GeocodeResult, query: str) -> Location:

@@ -84,11 +84,20 @@ def rank(
     towns = set()
     if kind not in _UNIT_HINTS:
         towns = {u for c in candidates if c.place.kind == "community" for u in (c.place.admin2, c.place.admin3)}
-        towns |= {c.place.admin1 for c in candidates if c.place.importance >= Importance.GOVERNORATE}
+        towns |= {
+            c.place.admin1
+            for c in candidates
+            if c.place.kind == "community" and c.place.importance >= Importance.GOVERNORATE
+        }
+    # a town and the unit named after it share the name, however differently each is spelt in the gazetteer
+    unit_names = {c.place.id: c.name_score for c in candidates if c.place.kind in ADMIN_KINDS}
     scored = []
     for c in candidates:
         p = c.place
-        s = weights.name * c.name_score + weights.importance * p.importance
+        name = c.name_score
+        if p.kind == "community":
+            name = max([name, *(unit_names.get(u, 0.0) for u in (p.admin2, p.admin3))])
+        s = weights.name * name + weights.importance * p.importance
         if p.id in towns and p.kind in ADMIN_KINDS:
             s += weights.unit_named_after_town
         if fitting is not None:
