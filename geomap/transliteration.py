@@ -96,6 +96,7 @@ _ARABIC_CONSONANTS = {
 _ARTICLES = frozenset(
     {"al", "el", "ash", "as", "ad", "ar", "at", "az", "an", "ath", "adh", "ed", "es", "et", "ez", "a"}
 )
+_INNER_MARK = re.compile(r"(?<=\w)['’‘`ʿʾ´](?=\w)")  # ʿayn and hamza inside a word (Dar'a, Ja'ar) join it
 _ATTACHED_ARTICLE_WORD = 5  # «El» onto a word of three letters or more (Elbab), not «Elias»
 _ARABIC_ARTICLE = "ال"
 _MIN_ARABIC_WORD = 4  # «الباب»: a word longer than the article and two letters has one; «الي» is a word
@@ -153,7 +154,7 @@ def translit_form(name: str) -> str:
 def _words(name: str) -> list[str]:
     """A Latin name's words without articles: «Al», «Ash», «El-» as words, and «El» written onto the word
     (Elahmar, Elbab: OCHA's spelling). An attached «Al» stays: it begins Aleppo, Altun and Alamein as often."""
-    words = [w for w in normalize_name(name).split() if w not in _ARTICLES]
+    words = [w for w in normalize_name(_INNER_MARK.sub("", name)).split() if w not in _ARTICLES]
     return [w[2:] if w.startswith("el") and len(w) >= _ATTACHED_ARTICLE_WORD else w for w in words]
 
 

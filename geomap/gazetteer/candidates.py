@@ -97,9 +97,16 @@ class TransliterationIndex:
             else:
                 form = translit_form(name)
                 skeleton = skeleton_of_form(form)
-            if len(skeleton) >= 2:
+            if skeleton:
                 by_skeleton.setdefault(skeleton, []).append((row, name, form))
         self._by_skeleton = by_skeleton
+        by_form: dict[str, list[tuple[int, str]]] = {}  # short names (Foah, Jiyah) are met by their whole form
+        for skeleton, entries in by_skeleton.items():
+            if len(skeleton) < MIN_FUZZY_SKELETON:
+                for row, name, form in entries:
+                    if form:
+                        by_form.setdefault(form, []).append((row, name))
+        self._by_form = by_form
         deletions: dict[str, list[str]] = {}
         for skeleton in by_skeleton:
             if len(skeleton) >= MIN_FUZZY_SKELETON:
@@ -112,8 +119,9 @@ class TransliterationIndex:
         """Rows with a name that transliterates `name` (Latin), best first, one per row."""
         form = translit_form(name)
         skeleton = skeleton_of_form(form)
-        if len(skeleton) < 2:
-            return []
+        if len(skeleton) < 2:  # one consonant (Foua, Jia): only the same form
+            same = {row: written for row, written in reversed(self._by_form.get(form, ()))}
+            return [SkeletonMatch(row, written, 1.0) for row, written in same.items()]
         best: dict[int, SkeletonMatch] = {}
         for candidate, edits in self._skeletons_near(skeleton):
             discount = ONE_EDIT_DISCOUNT if edits else 1.0
