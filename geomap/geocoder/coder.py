@@ -16,27 +16,31 @@ from typing import Any
 from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
 from geopy.point import Point as GeoPoint
-from shapely.geometry import LineString
 
 from geomap.gazetteer import Gazetteer, Place, load_gazetteer
 from geomap.geocoder.admin_names import AdminConstraint, AdminNames
 from geomap.geocoder.names import NameFinder
+from geomap.geocoder.placing import (
+    FALLBACK_CONFIDENCE,
+    as_namesake,
+    one_end,
+    relative_result,
+    road_result,
+    unit_fallback,
+)
 from geomap.geocoder.query import FEATURE_HINTS, KIND_FITS, KindHint, NamePhrase, Query, parse_query
 from geomap.geocoder.ranking import RANK_WEIGHTS, Candidate, NameScore, RankWeights, confidence, rank
-from geomap.geocoder.result import GeocodeResult, MatchMethod
+from geomap.geocoder.result import GeocodeResult, MatchMethod, to_location
 from geomap.geoparse import get_geoparser
 from geomap.geoparse.scoring import fits
 from geomap.kinds import Importance
-from geomap.relative import Relation, nested, precision_of, relation_label, relative_geometry, representative_point
+from geomap.relative import nested
 
 __all__ = ["SyriaGeocoder"]
 
 MAX_RESULTS = 5  # results `resolve` returns at most
 CONTEXT_TOWN = Importance.SUBDISTRICT_CAPITAL  # a context part names a town this important (or an admin unit)
-FALLBACK_CONFIDENCE = 0.3  # a stated unit standing in for a place not found inside it
-NAMESAKE_PRECISION = 2  # a feature placed at the village it is named after: near it, not at it ...
 NAMESAKE_NAME_SCORE = NameScore.TRANSLITERATION  # ... when that village's name is the feature's, in any spelling
-ROAD_PRECISION = 2  # somewhere on the road between two places
 _ARABIC_KIND_WORDS = {  # a leading Arabic trigger and the kind it names
     "محافظة": KindHint.GOVERNORATE,
     "منطقة": KindHint.DISTRICT,
@@ -122,7 +126,7 @@ class SyriaGeocoder(Geocoder):
         results = self.resolve(query, admin1=admin1, admin2=admin2, admin3=admin3, kind=kind, syria_only=syria_only)
         if not results:
             return None
-        locations = [self._location(r, query) for r in results]
+        locations = [to_location(self.gazetteer, r, query) for r in results]
         return locations[0] if exactly_one else locations
 
     def resolve(
@@ -172,7 +176,7 @@ class SyriaGeocoder(Geocoder):
         if syria_only:
             results = [r for r in results if r.place.in_syria]
         if not results and constraint is not None and constraint.units:
-            return [self._unit_fallback(q, constraint)]
+            return [unit_fallback(q.text, constraint)]
         if results and constraint is not None and constraint.unrecognised:
             results[0].reason = _join(results[0].reason, f"unrecognised admin name(s) {list(constraint.unrecognised)}")
         return results[:MAX_RESULTS]
@@ -258,7 +262,7 @@ class SyriaGeocoder(Geocoder):
             named = [c for c in named if c.name_score >= NAMESAKE_NAME_SCORE]
             if named and (not cands or named[0].name_score > cands[0].name_score):
                 results = self._ranked(named, phrase.feature, near)
-                _as_namesake(results[0], phrase.written)
+                as_namesake(results[0], phrase.written)
                 return results
         if hint in FEATURE_HINTS:  # «Az Zalaf dam» unknown: the village it is named after
             cands = [c for c in cands if c.name_score >= NAMESAKE_NAME_SCORE]
@@ -266,7 +270,7 @@ class SyriaGeocoder(Geocoder):
             return []
         results = self._ranked(cands, hint, near)
         if hint in FEATURE_HINTS:
-            _as_namesake(results[0], phrase.written)
+            as_namesake(results[0], phrase.written)
         return results
 
     @staticmethod
@@ -299,31 +303,8 @@ class SyriaGeocoder(Geocoder):
         scored = rank(cands, phrase.kind, near, self.weights)
         out = []
         for i, (s, c) in enumerate(scored[:MAX_RESULTS]):
-            place = c.place
-            whole_unit = phrase.relation == Relation.COUNTRYSIDE or phrase.kind == KindHint.GOVERNORATE
-            if place.kind == "community" and place.importance >= Importance.GOVERNORATE and whole_unit:
-                place = self.gazetteer.lookup(place.admin1) if place.admin1 else place
-            geom, precision = relative_geometry(
-                self.gazetteer, place, phrase.relation, phrase.bearing, phrase.distance_km
-            )
-            if geom.is_empty:  # a part that falls outside Syria's outline: keep the place itself
-                geom, precision = place.geometry, precision_of(place)
-            rep = representative_point(geom)
             sure = confidence(s, scored[1][0] if i == 0 and len(scored) > 1 else None, self.weights)
-            out.append(
-                GeocodeResult(
-                    place,
-                    lat=rep.y,
-                    lon=rep.x,
-                    geometry=geom,
-                    precision=precision,
-                    confidence=sure,
-                    method=MatchMethod.RELATIVE,
-                    relation=relation_label(phrase.relation, phrase.bearing),
-                    bearing=phrase.bearing,
-                    score=s,
-                )
-            )
+            out.append(relative_result(self.gazetteer, c.place, phrase, confidence=sure, score=s))
         return out
 
     # -------------------------------------------------------------------------------------- roads, fallbacks
@@ -339,40 +320,8 @@ class SyriaGeocoder(Geocoder):
         a, b = ends
         if a is None or b is None:
             known = a or b
-            if known is None:
-                return []
-            missing = q.road[1].name if a else q.road[0].name
-            known.precision, known.fallback = max(known.precision, ROAD_PRECISION), True
-            known.reason = f"on the road to {missing!r}, which was not found; placed at the end that was"
-            known.method = MatchMethod.ROAD
-            return [known]
-        line = LineString([(a.lon, a.lat), (b.lon, b.lat)])
-        part = line
-        if constraint is not None and constraint.units:
-            inside = line.intersection(constraint.most_specific.geometry)
-            part = inside if not inside.is_empty and inside.length > 0 else line
-        mid = part.interpolate(0.5, normalized=True)
-        r = GeocodeResult(
-            a.place,
-            lat=mid.y,
-            lon=mid.x,
-            geometry=line,
-            precision=ROAD_PRECISION,
-            confidence=min(a.confidence, b.confidence),
-            method=MatchMethod.ROAD,
-        )
-        r.reason = f"on the road between {a.place.name_en} and {b.place.name_en}"
-        return [r]
-
-    def _unit_fallback(self, q: Query, constraint: AdminConstraint) -> GeocodeResult:
-        """Nothing the name may mean lies inside the stated unit: the unit itself, saying so."""
-        unit = constraint.most_specific
-        r = GeocodeResult.from_place(unit, confidence=FALLBACK_CONFIDENCE, method=MatchMethod.ADMIN_FALLBACK)
-        r.fallback = True
-        r.reason = f"{q.text!r} not found in {constraint.describe()}; placed at the {unit.kind}"
-        if constraint.unrecognised:
-            r.reason += f" (unrecognised admin name(s) {list(constraint.unrecognised)})"
-        return r
+            return [one_end(known, q.road[1].name if a else q.road[0].name)] if known else []
+        return [road_result(a, b, constraint)]
 
     # -------------------------------------------------------------------------------------------- Arabic names
     def _resolve_arabic(
@@ -399,35 +348,6 @@ class SyriaGeocoder(Geocoder):
             return [GeocodeResult.from_mention(mentions[0], MatchMethod.GEOPARSE)]
         close = self._admitted(self.names.candidates(stripped, kinds=kinds), constraint)
         return self._ranked(close, hint, None) if close else []
-
-    # ------------------------------------------------------------------------------------------------ output
-    def _location(self, r: GeocodeResult, query: str) -> Location:
-        p = r.place
-        chain = [x.name_en for x in self.gazetteer.parents(p) if x.kind in ("district", "governorate")]
-        label = p.name_en or p.name_ar
-        if r.relation:
-            label = f"{r.relation} of {label}"
-        address = ", ".join(
-            [
-                f"{p.name_ar} ({label})" if p.name_ar else label,
-                *chain,
-                "Syria" if p.in_syria and p.kind != "country" else "",
-            ]
-        ).strip(", ")
-        raw = p.to_record()
-        raw.update(
-            {
-                "query": query,
-                "precision": r.precision,
-                "confidence": round(r.confidence, 3),
-                "match_method": str(r.method),
-                "relation": r.relation,
-                "fallback": r.fallback,
-                "reason": r.reason,
-                "geometry_type": r.geometry.geom_type if r.geometry is not None else None,
-            }
-        )
-        return Location(address, GeoPoint(r.lat, r.lon), raw)
 
     # ------------------------------------------------------------------------------------------------ reverse
     def reverse(
@@ -496,14 +416,6 @@ def _fits_hint(place: Place, hint: KindHint) -> bool:
 
 def _any_fit(cands: list[Candidate], hint: KindHint) -> bool:
     return any(_fits_hint(c.place, hint) for c in cands)
-
-
-def _as_namesake(r: GeocodeResult, written: str) -> None:
-    """A feature unknown by itself, placed at the place it is named after."""
-    r.precision = max(r.precision, NAMESAKE_PRECISION)
-    r.method = MatchMethod.NAMESAKE_FALLBACK
-    r.fallback = True
-    r.reason = f"{written!r} is not in the gazetteer; placed at {r.place.name_en or r.place.name_ar}, its namesake"
 
 
 def _governorate_only(constraint: AdminConstraint | None) -> AdminConstraint | None:

@@ -7,11 +7,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from geomap.gazetteer import Place
+from geopy.location import Location
+from geopy.point import Point as GeoPoint
+
+from geomap.gazetteer import Gazetteer, Place
 from geomap.geoparse import Mention
 from geomap.relative import precision_of
 
-__all__ = ["GeocodeResult", "MatchMethod"]
+__all__ = ["GeocodeResult", "MatchMethod", "to_location"]
 
 
 class MatchMethod(StrEnum):
@@ -80,3 +83,32 @@ class GeocodeResult:
             method=method,
             relation=m.relation,
         )
+
+
+def to_location(gazetteer: Gazetteer, r: GeocodeResult, query: str) -> Location:
+    """A geopy `Location`: an address from the place's names and admin chain, ``raw`` the gazetteer record plus
+    the match (query, precision, confidence, match_method, relation, fallback, reason, geometry_type)."""
+    p = r.place
+    chain = [x.name_en for x in gazetteer.parents(p) if x.kind in ("district", "governorate")]
+    label = p.name_en or p.name_ar
+    if r.relation:
+        label = f"{r.relation} of {label}"
+    parts = [
+        f"{p.name_ar} ({label})" if p.name_ar else label,
+        *chain,
+        "Syria" if p.in_syria and p.kind != "country" else "",
+    ]
+    raw = p.to_record()
+    raw.update(
+        {
+            "query": query,
+            "precision": r.precision,
+            "confidence": round(r.confidence, 3),
+            "match_method": str(r.method),
+            "relation": r.relation,
+            "fallback": r.fallback,
+            "reason": r.reason,
+            "geometry_type": r.geometry.geom_type if r.geometry is not None else None,
+        }
+    )
+    return Location(", ".join(parts).strip(", "), GeoPoint(r.lat, r.lon), raw)
