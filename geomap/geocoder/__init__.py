@@ -7,8 +7,8 @@ It reads the place strings incident tables use — «Tadmur town», «Idlib Gove
 works with `geopy.extra.rate_limiter.RateLimiter` and ``geopandas.tools.geocode(..., provider=SyriaGeocoder)``.
 
 Modules: `query` (taking a place string apart), `admin_names` (admin units in any spelling, the constraint they
-make), `names` (candidate generation), `ranking` (features and weights), `placing` (relative parts, roads, fallbacks that say so),
-`result` (`GeocodeResult`, the geopy `Location`), `coder` (the geocoder).
+make), `names` (candidate generation), `ranking` (features and weights), `placing` (relative parts, roads,
+fallbacks that say so), `result` (`GeocodeResult`, the geopy `Location`), `coder` (the geocoder).
 """
 
 from __future__ import annotations
