@@ -2,8 +2,10 @@
 
     python -m bench.eval_ucdp [--show-errors N] [--skip-table]
 
-Two paths, each on the tune and kept-aside parts (split by a hash of the place string):
+Three paths, each on the tune and kept-aside parts (split by a hash of the place string):
 - geocoder: ``SyriaGeocoder().geocode(where_coordinates)`` for each row, no admin context;
+- geocoder+admin: ``SyriaGeocoder().resolve(where_coordinates, admin1=adm_1, admin2=adm_2, syria_only=True)``, the
+  call the table path makes with a row's admin columns;
 - table: ``geomap incidents`` run as a user runs it on the rows with latitude/longitude removed (so ``adm_1`` and
   ``adm_2`` can steer), matched back by id.
 Figures per row and per distinct place string (its first row): within 25 km of UCDP's point, not found, and
@@ -68,7 +70,7 @@ class Tally:
         n = max(self.rows, 1)
         good = sum(self.strings.values())
         return (
-            f"{label:22} rows {self.rows:5}  within 25 km {self.within / n:.3f} ({self.within}/{self.rows}); "
+            f"{label:28} rows {self.rows:5}  within 25 km {self.within / n:.3f} ({self.within}/{self.rows}); "
             f"strings {good / max(len(self.strings), 1):.3f} ({good}/{len(self.strings)})  "
             f"not found {self.not_found / n:.3f}  precision-1 >25 km {self.p1_far}"
         )
@@ -95,6 +97,23 @@ def geocoder_path(rows: list[dict[str, str]]) -> dict[str, Tally]:
                 else (None, None, None, "")
             )
         tallies["aside" if is_aside(q) else "tune"].add(row, *cache[q])
+    return tallies
+
+
+def geocoder_admin_path(rows: list[dict[str, str]]) -> dict[str, Tally]:
+    from geomap import SyriaGeocoder
+
+    geocoder = SyriaGeocoder()
+    cache: dict[tuple[str, str, str], tuple[float | None, float | None, int | None, str]] = {}
+    tallies = {"tune": Tally(), "aside": Tally()}
+    for row in rows:
+        key = (row["where_coordinates"], row["adm_1"], row["adm_2"])
+        if key not in cache:
+            found = geocoder.resolve(key[0], admin1=key[1] or None, admin2=key[2] or None, syria_only=True)
+            r = found[0] if found else None
+            label = f"{r.place.id} {r.place.name_en}{' (fallback)' if r.fallback else ''}" if r else ""
+            cache[key] = (r.lat, r.lon, r.precision, label) if r else (None, None, None, "")
+        tallies["aside" if is_aside(key[0]) else "tune"].add(row, *cache[key])
     return tallies
 
 
@@ -136,14 +155,17 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     rows = read_rows(args.csv)
     t0 = time.perf_counter()
-    paths = {"UCDP geocoder": geocoder_path(rows)}
+    runs = {"UCDP geocoder": lambda: geocoder_path(rows), "UCDP geocoder+admin": lambda: geocoder_admin_path(rows)}
     if not args.skip_table:
-        paths["UCDP table"] = table_path(rows, args.csv)
-    for label, tallies in paths.items():
+        runs["UCDP table"] = lambda: table_path(rows, args.csv)
+    for label, run in runs.items():
+        t = time.perf_counter()
+        tallies = run()
         for part, tally in tallies.items():
             print(tally.line(f"{label} [{part}]"))
             if args.show_errors and part == "tune":
                 print("\n".join(tally.errors[: args.show_errors]))
+        print(f"({label}: {time.perf_counter() - t:.1f} s)", file=sys.stderr)
     print(f"({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
     return 0
 

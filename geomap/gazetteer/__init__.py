@@ -11,8 +11,8 @@ Modules: `schema` (the `Place` record and its table form), `places` (the `Gazett
 from __future__ import annotations
 
 from geomap.gazetteer.load import load_gazetteer, read_places
-from geomap.gazetteer.places import DATA_DIR, Gazetteer
+from geomap.gazetteer.places import DATA_DIR, Gazetteer, NameMatch
 from geomap.gazetteer.schema import Place
 from geomap.kinds import KINDS
 
-__all__ = ["DATA_DIR", "KINDS", "Gazetteer", "Place", "load_gazetteer", "read_places"]
+__all__ = ["DATA_DIR", "KINDS", "Gazetteer", "NameMatch", "Place", "load_gazetteer", "read_places"]

@@ -6,16 +6,16 @@ cached on an instance (its indexes, a geoparser built for it) stays valid for as
 
 from __future__ import annotations
 
-import difflib
 import functools
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from geomap.arabic import is_arabic, latin_skeleton, latin_words, normalize_name
+from geomap.arabic import normalize_name
 from geomap.exc import PlaceNotFound
+from geomap.gazetteer.candidates import MIN_SIMILARITY, NgramIndex, TransliterationIndex
 from geomap.gazetteer.name_index import ids_by_name, name_keys
 from geomap.gazetteer.rows import Rows
 from geomap.gazetteer.schema import Place, count_sources
@@ -25,12 +25,20 @@ from geomap.kinds import KINDS
 if TYPE_CHECKING:
     import geopandas as gpd
 
-__all__ = ["DATA_DIR", "Gazetteer"]
+__all__ = ["DATA_DIR", "Gazetteer", "NameMatch"]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 _KIND_RANK = {k: i for i, k in enumerate(KINDS)}
 _FUZZY_CUTOFF = 0.85  # difflib ratio for a close spelling in `search`: one letter off in a name of seven
-_TRANSLIT_MIN_RATIO = 0.6  # same consonants is not enough: Shuhayl and Sahl share them
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """A place found by one of its names spelt otherwise, and how alike the spellings are (0–1)."""
+
+    place: Place
+    name: str  # the place's name that matched, as the gazetteer writes it
+    similarity: float
 
 
 class Gazetteer:
@@ -166,14 +174,30 @@ class Gazetteer:
     def search(
         self, name: str, *, kind: str | Iterable[str] | None = None, fuzzy: bool = True, limit: int = 20
     ) -> list[Place]:
-        """Places called `name` (Arabic or Latin script, any spelling the normaliser folds), best first.
+        """Places called `name`, best first (higher importance, then the kind's rank, then the id).
 
-        Falls back to close spellings (difflib) when nothing matches exactly and `fuzzy` is true."""
+        Parameters
+        ----------
+        name : str
+            Arabic or Latin script, in any spelling the normaliser folds (hamza forms, ta marbuta, diacritics,
+            case, apostrophes and hyphens).
+        kind : str or iterable of str, optional
+            Keep only places of these kinds (`geomap.kinds.KINDS`); a ValueError names an unknown kind.
+        fuzzy : bool, default True
+            When no name matches exactly, take close spellings (difflib ratio at least 0.85, found through an
+            n-gram index, so that a miss does not compare the query with every name).
+        limit : int, default 20
+            At most this many places.
+
+        Returns
+        -------
+        list of Place
+        """
         kinds = _kinds(kind)
         key = normalize_name(name)
         ids = list(self._by_name.get(key, ()))
         if not ids and fuzzy and key:
-            for close in difflib.get_close_matches(key, self._name_keys, n=5, cutoff=_FUZZY_CUTOFF):
+            for close in self._ngrams.close(key, cutoff=_FUZZY_CUTOFF):
                 ids.extend(i for i in self._by_name[close] if i not in ids)
         places = [self._place(i) for i in ids]
         if kinds:
@@ -181,47 +205,47 @@ class Gazetteer:
         return places[:limit]
 
     @functools.cached_property
-    def _name_keys(self) -> list[str]:
-        return sorted(self._by_name)
+    def _ngrams(self) -> NgramIndex:
+        return NgramIndex(self._by_name)
 
     @functools.cached_property
-    def _skeletons(self) -> dict[str, tuple[str, ...]]:
-        index: dict[str, list[str]] = {}
+    def _transliterations(self) -> TransliterationIndex:
         rows = self._rows
-        columns = zip(rows.ids, rows.column("in_syria"), self._latin_names(), strict=True)
-        for pid, in_syria, latin in columns:
-            if in_syria:
-                for n in latin:
-                    sk = latin_skeleton(n)
-                    if len(sk) >= 2 and pid not in index.setdefault(sk, []):
-                        index[sk].append(pid)
-        return {sk: tuple(sorted(ids, key=self._rank)) for sk, ids in index.items()}
+        syrian = rows.column("in_syria")
+        names = zip(rows.column("name_ar"), rows.column("name_en"), rows.column("aliases"), strict=True)
+        return TransliterationIndex(
+            (i, n) for i, (ar, en, aliases) in enumerate(names) if syrian[i] for n in (ar, en, *aliases) if n
+        )
 
-    def _latin_names(self) -> Iterator[list[str]]:
-        rows = self._rows
-        for names in zip(rows.column("name_ar"), rows.column("name_en"), rows.column("aliases"), strict=True):
-            yield [n for n in (names[0], names[1], *names[2]) if n and not is_arabic(n)]
+    def search_transliteration(
+        self, name: str, *, kind: str | Iterable[str] | None = None, min_similarity: float = MIN_SIMILARITY
+    ) -> list[NameMatch]:
+        """Syrian places with a name that another romanisation of `name` writes, most alike first.
 
-    def search_transliteration(self, name: str, *, kind: str | Iterable[str] | None = None) -> list[Place]:
-        """Syrian places whose Latin spelling has the same consonant skeleton (Al Lataminah ~ Latmana)."""
+        Parameters
+        ----------
+        name : str
+            A Latin-script name as a table writes it (Al Lataminah, Taybeh, Ain al-Arab).
+        kind : str or iterable of str, optional
+            Keep only places of these kinds.
+        min_similarity : float, default `candidates.MIN_SIMILARITY`
+            How alike the transliteration forms must be (`geomap.transliteration.form_similarity`); places known
+            only by an Arabic name are compared by consonants and count at most
+            `candidates.ARABIC_ONLY_SIMILARITY`.
+
+        Returns
+        -------
+        list of NameMatch
+            Most alike first, then by rank (importance, kind, id); one per place.
+        """
         kinds = _kinds(kind)
-        sk = latin_skeleton(name)
-        if len(sk) < 2:
-            return []
-        plain = " ".join(latin_words(name))
-        scored = []
-        for pid in self._skeletons.get(sk, ()):
-            p = self._place(pid)
-            if kinds is not None and p.kind not in kinds:
-                continue
-            best = max(
-                difflib.SequenceMatcher(None, plain, " ".join(latin_words(n))).ratio()
-                for n in p.names
-                if n and not is_arabic(n)
-            )
-            if best >= _TRANSLIT_MIN_RATIO:
-                scored.append((-best, self._rank(pid), p))
-        return [p for *_, p in sorted(scored, key=lambda t: (t[0], t[1]))]
+        rows = self._rows
+        out = []
+        for m in self._transliterations.search(name, min_similarity=min_similarity):
+            if kinds is None or rows.column("kind")[m.row] in kinds:
+                out.append((-m.similarity, self._row_rank(m.row), m))
+        out.sort(key=lambda t: (t[0], t[1]))
+        return [NameMatch(rows.place(m.row), m.name, m.similarity) for *_, m in out]
 
     # ------------------------------------------------------------------------------------------------ hierarchy
     def parents(self, place: Place | str) -> list[Place]:
@@ -248,6 +272,13 @@ class Gazetteer:
             if parent:
                 children.setdefault(parent, []).append(i)
         return children
+
+    def places_of_kind(self, kind: str) -> list[Place]:
+        """Every entry of one kind, best first (importance, then id)."""
+        _kinds(kind)
+        rows = self._rows
+        found = [i for i, k in enumerate(rows.column("kind")) if k == kind]
+        return [rows.place(i) for i in sorted(found, key=self._row_rank)]
 
     def admin_names(self, place: Place) -> dict[str, Place | None]:
         """Governorate, district and sub-district of a place (None where not applicable)."""

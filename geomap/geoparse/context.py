@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from geomap.geoparse import english
 from geomap.geoparse.matcher import Hit, HitKind
 from geomap.geoparse.vocabulary import (
     ADMIN_CONTEXT_WORDS,
@@ -23,6 +24,10 @@ from geomap.geoparse.vocabulary import (
     DESERT,
     DIRECTIONS,
     EVENT_WORDS,
+    LATIN_ADMIN_GAP,
+    LATIN_EVENT_WORDS,
+    LATIN_PLURAL,
+    LATIN_PREPOSITIONS,
     MEDIA,
     NEAR,
     NEAR_PREFIX,
@@ -46,6 +51,7 @@ _EVENT_REACH = 3  # an event word this many words before a name makes it the eve
 _DIRECTIONS_AFTER = 2  # «ريف إدلب الجنوبي الغربي»: at most two direction words after the name
 _KM_REACH = 3  # words before a direction searched for «على بعد 10 كم»
 _ADMIN_GAP_WORDS = 2  # at most this many admin-context words between a name and the unit that places it
+_LATIN_ADMIN_GAP_WORDS = 5  # «X in the northern Hama countryside»: English spends more words than Arabic
 _PREP_KEY = 4  # a ب-proclitic counts as a preposition before names longer than this («بحلب»), not «بنوا»
 _TRIGGER_WORDS = frozenset(TRIGGERS)
 _DIRECTION_WORDS = frozenset(DIRECTIONS)
@@ -109,6 +115,7 @@ class Context:
     admin_evidence: bool = False  # ... and it is an admin unit that places this name (بريف حماة)
     admin_hint: frozenset[str] | None = None  # the governorates that unit lies in
     admin_level_ids: frozenset[str] | None = None  # the districts and sub-districts it names itself
+    coordinated: bool = False  # followed by «and» or a comma and another name (English: «X and Y in Idlib»)
 
 
 def words_before(ntext: str, start: int, clitic: str, count: int = _WORDS) -> list[str]:
@@ -128,6 +135,8 @@ def words_after(ntext: str, end: int, count: int = _WORDS) -> list[str]:
 def read_context(ntext: str, hit: Hit) -> Context:
     """The context of one hit, from the words around it in the normalised text."""
     before = words_before(ntext, hit.start, hit.clitic)
+    if hit.latin:
+        return _latin_context(ntext, hit, before)
     ctx = Context(before=before)
     prev = before[-1] if before else ""
     prev2 = before[-2] if len(before) > 1 else ""
@@ -155,6 +164,16 @@ def read_context(ntext: str, hit: Hit) -> Context:
             ctx.event = True
             break
     ctx.between = word.between
+    return ctx
+
+
+def _latin_context(ntext: str, hit: Hit, before: list[str]) -> Context:
+    """The context of a Latin-script hit, read by `english.read_latin_context`."""
+    after = words_after(ntext, hit.end)
+    ctx = Context(before=before, after=after, **english.read_latin_context(before, after, hit))
+    ctx.prep = bool(before) and before[-1] in LATIN_PREPOSITIONS
+    ctx.event = any(w in LATIN_EVENT_WORDS for w in before[-_EVENT_REACH:])
+    ctx.between = len(before) >= 1 and before[-1] == "between"
     return ctx
 
 
@@ -228,7 +247,11 @@ def link_contexts(ntext: str, hits: list[Hit], contexts: list[Context]) -> None:
             if prev.relation == Relation.COUNTRYSIDE and ctx.relation is None and gap.strip() == "":
                 ctx.relation = Relation.COUNTRYSIDE  # «ريفي حلب وإدلب»
         words = WORD_RE.findall(ntext, gap_start, gap_end)
-        if len(words) <= _ADMIN_GAP_WORDS and all(_word(w).admin_gap for w in words):
+        if hit.latin and hits[i - 1].latin:
+            _link_latin(prev, ctx, words)
+            if len(words) <= _LATIN_ADMIN_GAP_WORDS and all(w in LATIN_ADMIN_GAP for w in words):
+                prev.admin_hit = i  # «X in the northern Hama countryside»
+        elif len(words) <= _ADMIN_GAP_WORDS and all(_word(w).admin_gap for w in words):
             prev.admin_hit = i  # «X بريف حماة»: only admin-context words before the next hit
     for ctx in contexts:
         j = ctx.admin_hit
@@ -237,6 +260,20 @@ def link_contexts(ntext: str, hits: list[Hit], contexts: list[Context]) -> None:
             ctx.admin_hint = hits[j].admin.governorates
             # the sub-district or district itself, when the context names one («التابعة لناحية حريتان»)
             ctx.admin_level_ids = hits[j].admin.unit_ids
+    for i in range(len(hits) - 2, -1, -1):  # «Foua and Kfraya in Idlib»: the unit places both
+        nxt, ctx = contexts[i + 1], contexts[i]
+        if hits[i].latin and ctx.admin_hit is None and nxt.admin_evidence and ctx.coordinated:
+            ctx.admin_evidence, ctx.admin_hint, ctx.admin_level_ids = True, nxt.admin_hint, nxt.admin_level_ids
+
+
+def _link_latin(prev: Context, ctx: Context, gap: list[str]) -> None:
+    """English coordination: «between X and Y», «the villages of X and Y», «X, Y and Z»."""
+    if gap in (["and"], [","], [",", "and"]):
+        prev.coordinated = True
+        if prev.between and gap == ["and"]:
+            ctx.between = True
+        if prev.trigger in LATIN_PLURAL and ctx.trigger is None:
+            ctx.trigger = prev.trigger
 
 
 def _is_admin_hit(hit: Hit, ctx: Context) -> bool:

@@ -19,7 +19,7 @@ from geomap.gazetteer import Gazetteer, Place
 from geomap.geoparse.vocabulary import BLOCKED, GENERIC_HEADS, NISBA, NOT_PLACES
 from geomap.kinds import Importance
 
-__all__ = ["AdminFacts", "Hit", "HitKind", "Matcher"]
+__all__ = ["AdminFacts", "Hit", "HitKind", "Matcher", "admin_facts"]
 
 _LATIN_LETTER = re.compile("[a-z]")
 _MAX_CLITIC = 3  # letters in the longest proclitic chain (ولل)
@@ -188,7 +188,7 @@ def _build_automaton(gazetteer: Gazetteer) -> ahocorasick.Automaton:
             places = ()
         else:
             places = tuple(gazetteer.lookup(i) for i in gazetteer.ids_for_name(key))
-        auto.add_word(surface, _Key(kind, key, len(surface), _is_latin(key), places, _admin_facts(kind, places)))
+        auto.add_word(surface, _Key(kind, key, len(surface), _is_latin(key), places, admin_facts(kind, places)))
     auto.make_automaton()
     return auto
 
@@ -196,7 +196,8 @@ def _build_automaton(gazetteer: Gazetteer) -> ahocorasick.Automaton:
 _ADMIN_KINDS = ("governorate", "district", "subdistrict", "region")
 
 
-def _admin_facts(kind: HitKind, places: tuple[Place, ...]) -> AdminFacts:
+def admin_facts(kind: HitKind, places: tuple[Place, ...]) -> AdminFacts:
+    """What a name with these candidates says as admin context for the name before it."""
     unit = kind is HitKind.NISBA or any(
         p.in_syria and (p.kind in _ADMIN_KINDS or p.importance >= Importance.DISTRICT) for p in places
     )

@@ -18,6 +18,7 @@ from geomap.arabic import NormalizedText, normalize
 from geomap.gazetteer import Gazetteer, Place, load_gazetteer
 from geomap.geoparse.context import Context, link_contexts, phrase_span, read_context
 from geomap.geoparse.evidence import GENERIC_TRIGGER_ZIPF, STANDALONE, Commonness, Evidence, WordFrequencies
+from geomap.geoparse.latin_names import TRIGGER_NAME_RE, trigger_name_hits
 from geomap.geoparse.matcher import Hit, HitKind, Matcher
 from geomap.geoparse.mention import Mention
 from geomap.geoparse.scoring import WEIGHTS, Basis, Weights, confidence, fits, leading, ranked
@@ -89,6 +90,8 @@ class Geoparser:
             return []
         norm = normalize(text)
         hits = self.matcher.scan(norm)
+        if TRIGGER_NAME_RE.search(text):  # «the villages of X»: names the automaton does not know as written
+            hits = sorted([*hits, *trigger_name_hits(norm, hits, self.gazetteer)], key=lambda h: h.start)
         contexts = [read_context(norm.text, h) for h in hits]
         link_contexts(norm.text, hits, contexts)
         plans = self._select(hits, contexts, norm.original)

@@ -24,8 +24,18 @@ __all__ = [
     "EVENT_WORDS",
     "GENERIC_HEADS",
     "GENERIC_TRIGGERS",
+    "LATIN_ADMIN_GAP",
+    "LATIN_COUNTRYSIDE",
+    "LATIN_DESERT",
+    "LATIN_DIRECTIONS",
+    "LATIN_EVENT_WORDS",
+    "LATIN_GENERIC",
+    "LATIN_NEAR",
     "LATIN_OK_AFTER",
     "LATIN_OK_BEFORE",
+    "LATIN_PLURAL",
+    "LATIN_PREPOSITIONS",
+    "LATIN_TRIGGERS",
     "MEDIA",
     "NEAR",
     "NEAR_PREFIX",
@@ -216,13 +226,113 @@ _LATIN_OK_AFTER = """
     Plain Mountains Valley Border In On And The
 """
 
-TRIGGERS: dict[str, tuple[str, ...]] = {normalize_name(w): kinds for w, kinds in _TRIGGERS.items()}
+# --------------------------------------------------------------------------------------------- English (Latin)
+# Compared with the normalised text (lower case, apostrophes and hyphens as spaces); read only around Latin names.
+#: English trigger word → the kinds of place it names (merged into `TRIGGERS`).
+LATIN_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "town": ("community", "foreign_city"),
+    "towns": ("community",),
+    "village": ("community",),
+    "villages": ("community",),
+    "city": ("community", "foreign_city"),
+    "cities": ("community",),
+    "hamlet": ("community",),
+    "farm": ("community",),
+    "farms": ("community",),
+    "neighbourhood": ("neighbourhood", "community"),
+    "neighborhood": ("neighbourhood", "community"),
+    "neighbourhoods": ("neighbourhood", "community"),
+    "neighborhoods": ("neighbourhood", "community"),
+    "quarter": ("neighbourhood",),
+    "district": ("district", "neighbourhood"),
+    "subdistrict": ("subdistrict",),
+    "nahiya": ("subdistrict",),
+    "nahiyah": ("subdistrict",),
+    "province": ("governorate",),
+    "governorate": ("governorate",),
+    "camp": ("landmark:camp", "community", "neighbourhood"),
+    "crossing": ("landmark:crossing",),
+    "airbase": ("landmark:airbase", "landmark:airport"),
+    "airport": ("landmark:airbase", "landmark:airport"),
+    "dam": ("landmark:dam",),
+    "river": ("landmark:river",),
+    "mountain": ("landmark:mountain", "region"),
+    "mount": ("landmark:mountain", "region"),
+}
+#: Plural triggers: «the villages of X and Y» covers Y too.
+LATIN_PLURAL = frozenset({"towns", "villages", "cities", "farms", "neighbourhoods", "neighborhoods"})
+#: Triggers that also stand before ordinary words («the town of Hope»): the name must be rare as a word.
+LATIN_GENERIC = frozenset(
+    {"town", "towns", "village", "villages", "city", "cities", "farm", "farms", "district", "camp"}
+)
+LATIN_DIRECTIONS: dict[str, float] = {
+    "north": 0,
+    "northern": 0,
+    "south": 180,
+    "southern": 180,
+    "east": 90,
+    "eastern": 90,
+    "west": 270,
+    "western": 270,
+    "northeast": 45,
+    "northeastern": 45,
+    "northwest": 315,
+    "northwestern": 315,
+    "southeast": 135,
+    "southeastern": 135,
+    "southwest": 225,
+    "southwestern": 225,
+}
+LATIN_COUNTRYSIDE = frozenset({"countryside", "rural", "hinterland", "suburbs"})
+LATIN_NEAR = frozenset({"outskirts", "vicinity", "near", "outside", "around", "edge", "edges", "surroundings"})
+LATIN_DESERT = frozenset({"desert", "badia"})
+#: Words that may stand between a name and the admin unit that places it («X in the northern Hama countryside»).
+LATIN_ADMIN_GAP = frozenset(
+    {"in", "of", "the", "near", "at", ",", "(", "-", *LATIN_TRIGGERS, *LATIN_DIRECTIONS, *LATIN_COUNTRYSIDE}
+)
+#: Prepositions and event words that make a following name a place where something happened.
+LATIN_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "towards", "toward", "near", "on", "around"})
+LATIN_EVENT_WORDS = frozenset(
+    [
+        "shelling",
+        "shelled",
+        "airstrike",
+        "airstrikes",
+        "strike",
+        "strikes",
+        "struck",
+        "bombardment",
+        "bombed",
+        "bombing",
+        "clashes",
+        "clashed",
+        "attack",
+        "attacked",
+        "attacks",
+        "raid",
+        "raids",
+        "killed",
+        "wounded",
+        "explosion",
+        "exploded",
+        "ambush",
+        "ambushed",
+        "offensive",
+        "advance",
+        "captured",
+        "seized",
+        "protest",
+        "protests",
+    ]
+)
+
+TRIGGERS: dict[str, tuple[str, ...]] = {normalize_name(w): kinds for w, kinds in _TRIGGERS.items()} | LATIN_TRIGGERS
 #: Triggers that also stand before plain adjectives («مزرعة جديدة», "a new farm").
-GENERIC_TRIGGERS = _words(_GENERIC_TRIGGERS)
+GENERIC_TRIGGERS = _words(_GENERIC_TRIGGERS) | LATIN_GENERIC
 #: Dual and plural triggers: «بلدتي نبل والزهراء» covers the coordinated name too.
-PLURAL_TRIGGERS = _words(_PLURAL_TRIGGERS)
+PLURAL_TRIGGERS = _words(_PLURAL_TRIGGERS) | LATIN_PLURAL
 #: Triggers that name an area unit itself: after them a district named like its town is not penalised.
-AREA_TRIGGERS = _words({"منطقة", "ناحية"})
+AREA_TRIGGERS = _words({"منطقة", "ناحية", "district", "subdistrict", "nahiya", "nahiyah"})
 #: Words that, in front of a name in an alias, only repeat what a trigger says: such aliases are left out of the
 #: matcher so that «محافظة إدلب» yields the mention «إدلب» with the trigger محافظة as evidence.
 GENERIC_HEADS = _words(_GENERIC_HEADS)
@@ -247,7 +357,9 @@ SON_OF = _words({"بن", "ابن"})  # a name followed by «بن» is a person's
 MEDIA = _words(_MEDIA.split())
 PREPOSITIONS = _words(_PREPOSITIONS.split())
 EVENT_WORDS = _words(_EVENT_WORDS.split())
-NOT_PLACES = _words({*_TRIGGERS, *_DIRECTIONS, *_NEAR, *_COUNTRYSIDE, *_DESERT, *_NOT_PLACES.split()})
+NOT_PLACES = _words({*_TRIGGERS, *_DIRECTIONS, *_NEAR, *_COUNTRYSIDE, *_DESERT, *_NOT_PLACES.split()}) | frozenset(
+    {*LATIN_TRIGGERS, *LATIN_DIRECTIONS, *LATIN_NEAR, *LATIN_COUNTRYSIDE, *LATIN_DESERT}
+)
 #: «سورية» after a feminine noun is the adjective "Syrian" (original spelling, compared with the text as written).
 SYRIA_ADJECTIVE = frozenset({"سورية", "سوريه"})
 #: Feminine nouns after which «سورية» is still the country («دولة سورية»); compared with the text as written.

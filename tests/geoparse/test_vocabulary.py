@@ -69,3 +69,9 @@ def test_in_vocabulary_strips_a_proclitic_chain():
     assert in_vocabulary("سريف", v.COUNTRYSIDE) is None  # س is no proclitic
     assert in_vocabulary("وب", v.COUNTRYSIDE) is None
     assert in_vocabulary("", v.BETWEEN) is None
+
+
+def test_english_words_are_never_places_and_agree_with_the_arabic_lists():
+    assert set(v.LATIN_TRIGGERS) <= v.NOT_PLACES and set(v.LATIN_DIRECTIONS) <= v.NOT_PLACES
+    assert v.LATIN_PLURAL.issubset(v.LATIN_TRIGGERS) and v.LATIN_GENERIC.issubset(v.LATIN_TRIGGERS)
+    assert all(w.isascii() and w == w.lower() for w in (*v.LATIN_TRIGGERS, *v.LATIN_ADMIN_GAP, *v.LATIN_EVENT_WORDS))
