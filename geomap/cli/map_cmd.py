@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from geomap.cli.inputs import load_incidents
-from geomap.cli.options import column_kwargs, column_options, handle_errors, output_options, report_unplaced
+from geomap.cli.options import column_map, column_options, handle_errors, output_options, report_unplaced
 
 
 @click.command("map")
@@ -52,12 +52,15 @@ def map_command(
       geomap map reports.jsonl -o map.html --choropleth admin1
       echo "غارة جوية على مواقع في البادية السورية" | geomap map - -o badia.html --offline
     """
+    from geomap.incidents import MentionScope
     from geomap.maps import incident_map, save_map
 
     target = Path(output)
     if target.exists() and not overwrite:
         raise click.ClickException(f"{target} exists; pass --overwrite to replace it")
-    result = load_incidents(inputs, encoding=encoding, columns=column_kwargs(kw))
+    # The map shows each incident's place and, for those placed from their text, the sentence that names it: texts
+    # are geoparsed only for rows that need them (never for rows with coordinates or a known location name).
+    result = load_incidents(inputs, encoding=encoding, columns=column_map(kw), mentions=MentionScope.PLACING)
     report_unplaced(result.incidents)
     suffix = target.suffix.lower()
     if suffix in (".png", ".svg", ".pdf"):

@@ -68,13 +68,19 @@ def atomic_path(path: str | os.PathLike[str], *, overwrite: bool = True) -> Iter
 
 
 # ------------------------------------------------------------------------------------------------- GeoJSON
-def _round(geom: Any) -> Any:
-    if geom is None or (isinstance(geom, float) and math.isnan(geom)) or geom.is_empty:
-        return None
-    geom = shapely.transform(geom, lambda c: np.round(c, 6))
-    if geom.geom_type in ("Polygon", "MultiPolygon", "GeometryCollection"):
-        geom = shapely.orient_polygons(geom)
-    return geom
+def rounded(geoms: Any) -> np.ndarray:
+    """Geometries with coordinates rounded to 6 decimals (about 10 cm) and polygon exteriors counter-clockwise;
+    missing and empty geometries become None. One vectorised pass over the whole column."""
+    arr = np.asarray(geoms, dtype=object)
+    out = np.full(len(arr), None, dtype=object)
+    present = np.array([g is not None and not (isinstance(g, float) and math.isnan(g)) for g in arr], dtype=bool)
+    present[present] = ~shapely.is_empty(arr[present].astype(object))
+    if present.any():
+        done = shapely.transform(arr[present], lambda c: np.round(c, 6))
+        polygonal = np.isin(shapely.get_type_id(done), (3, 6, 7))  # Polygon, MultiPolygon, GeometryCollection
+        done[polygonal] = shapely.orient_polygons(done[polygonal])
+        out[present] = done
+    return out
 
 
 def _value(v: Any) -> Any:
@@ -102,8 +108,7 @@ def _features(gdf: gpd.GeoDataFrame) -> Iterator[str]:
         else gdf.geometry.to_crs("EPSG:4326").to_numpy()
     )
     values = gdf[cols].to_numpy(dtype=object)
-    for row, geom in zip(values, geoms, strict=True):
-        g = _round(geom)
+    for row, g in zip(values, rounded(geoms), strict=True):
         feature = {
             "type": "Feature",
             "properties": {c: _value(v) for c, v in zip(cols, row, strict=True)},
@@ -121,7 +126,7 @@ def to_geojson(gdf: gpd.GeoDataFrame) -> str:
 # ------------------------------------------------------------------------------------------- other formats
 def _for_gdal(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     out = gdf.copy()
-    out[out.geometry.name] = [_round(g) for g in out.geometry]
+    out[out.geometry.name] = rounded(out.geometry)
     for c in out.columns:
         if c != out.geometry.name and str(out[c].dtype) == "Int64":
             out[c] = out[c].astype("float64")
@@ -204,24 +209,34 @@ class _GPKGSink:
 
 
 class _ParquetSink:
-    """GeoParquet (geopandas' writer). Parts are gathered and written at the end: GeoParquet metadata describes the
-    whole file; for corpora larger than memory use geomap.dask, which writes one part file per partition."""
+    """GeoParquet (version 1.0.0, WKB geometry) written part by part as row groups, so any number of parts streams
+    through. The file's metadata is written with the first part, so it lists no bounding box and says "any geometry
+    type" (both optional in GeoParquet). Every part must have the first part's columns."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.parts: list[gpd.GeoDataFrame] = []
+        self.writer: Any = None
 
     def write(self, gdf: gpd.GeoDataFrame, layer: str = "") -> None:
-        self.parts.append(gdf)
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        name = gdf.geometry.name
+        table = pa.Table.from_pandas(pd.DataFrame(gdf.drop(columns=name)), preserve_index=False)
+        table = table.append_column(name, pa.array(shapely.to_wkb(rounded(gdf.geometry)), type=pa.binary()))
+        if self.writer is None:
+            crs = gdf.crs.to_json_dict() if gdf.crs is not None else None
+            geo = {"version": "1.0.0", "primary_column": name}
+            geo["columns"] = {name: {"encoding": "WKB", "crs": crs, "geometry_types": []}}
+            schema = table.schema.with_metadata({**(table.schema.metadata or {}), b"geo": json.dumps(geo).encode()})
+            self.writer = pq.ParquetWriter(self.path, schema, compression="zstd")
+        self.writer.write_table(table.cast(self.writer.schema))
 
     def close(self) -> None:
-        frames = [p for p in self.parts if not p.empty] or self.parts[:1]
-        out = gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), geometry="geometry", crs="EPSG:4326")
-        out[out.geometry.name] = [_round(g) for g in out.geometry]
-        out.to_parquet(self.path, index=False, compression="zstd")
+        if self.writer is not None:
+            self.writer.close()
 
-    def abort(self) -> None:
-        self.parts.clear()
+    abort = close
 
 
 _SINKS = {"geojson": _GeoJSONSink, "csv": _CSVSink, "gpkg": _GPKGSink, "parquet": _ParquetSink}
