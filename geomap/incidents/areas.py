@@ -14,7 +14,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geomap.incidents.placement import Area
-from geomap.incidents.schema import AREA_COLUMNS, AREA_SCHEMA
+from geomap.incidents.schema import AREA_COLUMNS, AREA_SCHEMA, CRS
 
 __all__ = ["AreaTally"]
 
@@ -62,5 +62,5 @@ class AreaTally:
             {c: [self._counts[a] if c == "incidents" else self._rows[a][c] for a in ids] for c in AREA_COLUMNS}
         )
         df = df.astype({c.name: c.dtype for c in AREA_SCHEMA})
-        geometry = gpd.GeoSeries([self._rows[a]["geometry"] for a in ids], crs="EPSG:4326")
-        return gpd.GeoDataFrame(df, geometry=geometry, crs="EPSG:4326")
+        geometry = gpd.GeoSeries([self._rows[a]["geometry"] for a in ids], crs=CRS)
+        return gpd.GeoDataFrame(df, geometry=geometry, crs=CRS)

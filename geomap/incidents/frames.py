@@ -13,11 +13,9 @@ import pandas as pd
 import shapely
 
 from geomap.incidents.areas import AreaTally
-from geomap.incidents.schema import INCIDENT_SCHEMA, MENTION_SCHEMA, Column
+from geomap.incidents.schema import CRS, INCIDENT_SCHEMA, MENTION_SCHEMA, Column
 
 __all__ = ["Incidents", "concat_incidents", "incident_frame", "mention_frame", "typed_frame"]
-
-CRS = "EPSG:4326"
 
 
 @dataclass
@@ -43,11 +41,18 @@ def typed_frame(columns: Mapping[str, Sequence[Any] | np.ndarray], schema: Seque
         values = columns.get(col.name)
         if values is None:
             values = np.full(n, None, dtype=object)
-        if col.dtype == "float64":
-            data[col.name] = np.asarray(values, dtype=object).astype(float)
-        else:
-            data[col.name] = pd.array(np.asarray(values, dtype=object), dtype=col.dtype)
+        data[col.name] = _typed(np.asarray(values, dtype=object), col.dtype)
     return pd.DataFrame(data)
+
+
+def _typed(values: np.ndarray, dtype: str) -> Any:
+    """An object array of values or None as a pandas array of `dtype`."""
+    if dtype == "float64":
+        return values.astype(float)  # None becomes NaN
+    if dtype == "Int64":  # built from values and mask: much quicker than letting pandas inspect each object
+        mask = pd.isna(values)
+        return pd.arrays.IntegerArray(np.where(mask, 0, values).astype(np.int64), mask)
+    return pd.array(values, dtype=dtype)
 
 
 def _points(lat: np.ndarray, lon: np.ndarray) -> gpd.GeoSeries:

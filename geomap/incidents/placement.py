@@ -74,14 +74,17 @@ class PlacementColumns:
         return self.columns[name]
 
     def put(self, rows: np.ndarray | Sequence[int], placements: Sequence[Placement]) -> None:
-        """One placement per row."""
+        """One placement per row (rows sharing one placement object cost one)."""
         rows = np.asarray(rows, dtype=int)
         if len(rows) == 0:
             return
+        distinct: dict[int, int] = {}
+        codes = np.array([distinct.setdefault(id(p), len(distinct)) for p in placements], dtype=int)
+        firsts = [placements[i] for i in np.unique(codes, return_index=True)[1]]
         for name in FIELDS:
-            column = np.empty(len(rows), dtype=object)
-            column[:] = [getattr(p, name) for p in placements]
-            self.columns[name][rows] = column
+            values = np.empty(len(firsts), dtype=object)
+            values[:] = [getattr(p, name) for p in firsts]
+            self.columns[name][rows] = values[codes]
 
     def put_columns(self, rows: np.ndarray, **values: Any) -> None:
         """The same fields for many rows at once: each value a scalar or an array as long as `rows`."""

@@ -12,12 +12,15 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
 
+import pyproj
+
 from geomap.exc import InputError
 
 __all__ = [
     "ACLED_COLUMNS",
     "AREA_COLUMNS",
     "AREA_SCHEMA",
+    "CRS",
     "INCIDENT_COLUMNS",
     "INCIDENT_SCHEMA",
     "MENTION_COLUMNS",
@@ -59,6 +62,7 @@ class MatchMethod(StrEnum):
     GEOPARSE = "geoparse"  # its text
 
 
+CRS = pyproj.CRS.from_epsg(4326)  # every layer is WGS84 longitude/latitude; parsed once, not at every frame
 _S, _I, _F, _B = "str", "Int64", "float64", "bool"
 INCIDENT_SCHEMA: tuple[Column, ...] = (
     Column("event_id_cnty", _S, "the record's id, or FILE-LINE; duplicates get #2, #3 ... and a flag"),

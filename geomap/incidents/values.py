@@ -40,13 +40,13 @@ NOT_NUMBERS = "coordinates are not numbers"
 
 
 def present(values: np.ndarray) -> np.ndarray:
-    """Bool array: which entries of an object array are not None."""
-    return np.fromiter((v is not None for v in values), dtype=bool, count=len(values))
+    """Bool array: which entries of an object array are not None (nor NaN)."""
+    return pd.notna(values)
 
 
 def missing(values: np.ndarray) -> np.ndarray:
-    """Bool array: which entries of an object array are None."""
-    return np.fromiter((v is None for v in values), dtype=bool, count=len(values))
+    """Bool array: which entries of an object array are None (or NaN)."""
+    return pd.isna(values)
 
 
 def attribute(objects: np.ndarray, name: str) -> np.ndarray:

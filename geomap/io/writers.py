@@ -14,6 +14,7 @@ import math
 import os
 import tempfile
 from collections.abc import Iterator
+from json.encoder import encode_basestring  # what json.dumps(str, ensure_ascii=False) writes
 from pathlib import Path
 from typing import Any
 
@@ -100,21 +101,60 @@ def _value(v: Any) -> Any:
     return v
 
 
+def _dump(v: Any) -> str:
+    return json.dumps(_value(v), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _encoded(uniques: Any) -> list[str]:
+    """JSON for each distinct value of a typed column, as json.dumps would write it, without its per-call cost."""
+    kind = getattr(uniques.dtype, "kind", "O")
+    if isinstance(uniques.dtype, pd.StringDtype) or kind in "OSU":
+        return [encode_basestring(u) if isinstance(u, str) else _dump(u) for u in uniques]
+    if kind == "f":
+        return [repr(u) if math.isfinite(u) else "null" for u in uniques.astype(float).tolist()]
+    if kind in "iu":
+        return [repr(u) for u in np.asarray(uniques, dtype=np.int64).tolist()]
+    if kind == "b":
+        return ["true" if u else "false" for u in uniques]
+    return [_dump(u) for u in uniques]
+
+
+def _property_tokens(name: Any, column: pd.Series) -> list[str]:
+    """``"name":value`` JSON for every cell of a column; in a typed column each distinct value is encoded once."""
+    key = json.dumps(str(name), ensure_ascii=False) + ":"
+    if column.dtype == object:  # anything may be in it (1 and 1.0 and True are equal keys): cell by cell
+        return [key + _dump(v) for v in column.to_numpy()]
+    codes, uniques = pd.factorize(column)
+    tokens = np.array([*(key + t for t in _encoded(uniques)), key + "null"], dtype=object)  # code -1: missing
+    return tokens[codes].tolist()
+
+
+def _geometry_tokens(geoms: np.ndarray) -> list[str]:
+    """GeoJSON for each (rounded) geometry: points written straight from their coordinates, others via mapping."""
+    out = ["null"] * len(geoms)
+    types = shapely.get_type_id(geoms)
+    flat = np.flatnonzero((types == 0) & ~shapely.has_z(geoms))  # 2D points
+    if len(flat):
+        xy = shapely.get_coordinates(geoms[flat]).tolist()
+        for i, (x, y) in zip(flat.tolist(), xy, strict=True):
+            out[i] = f'{{"type":"Point","coordinates":[{x!r},{y!r}]}}'
+    for i in np.flatnonzero((types >= 0) & ~np.isin(np.arange(len(geoms)), flat)).tolist():
+        out[i] = json.dumps(mapping(geoms[i]), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return out
+
+
 def _features(gdf: gpd.GeoDataFrame) -> Iterator[str]:
+    """One RFC 7946 Feature (compact JSON text) per row, built column by column."""
     cols = [c for c in gdf.columns if c != gdf.geometry.name]
     geoms = (
         gdf.geometry.to_numpy()
         if gdf.crs is None or gdf.crs.to_epsg() == 4326
         else gdf.geometry.to_crs("EPSG:4326").to_numpy()
     )
-    values = gdf[cols].to_numpy(dtype=object)
-    for row, g in zip(values, rounded(geoms), strict=True):
-        feature = {
-            "type": "Feature",
-            "properties": {c: _value(v) for c, v in zip(cols, row, strict=True)},
-            "geometry": mapping(g) if g is not None else None,
-        }
-        yield json.dumps(feature, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    properties = [_property_tokens(c, gdf[c]) for c in cols]
+    rows = zip(*properties, strict=True) if properties else ([] for _ in range(len(gdf)))
+    for parts, geometry in zip(rows, _geometry_tokens(rounded(geoms)), strict=True):
+        yield '{"type":"Feature","properties":{' + ",".join(parts) + '},"geometry":' + geometry + "}"
 
 
 def to_geojson(gdf: gpd.GeoDataFrame) -> str:
