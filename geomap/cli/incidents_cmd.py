@@ -74,7 +74,7 @@ def incidents(
     # The mentions layer is written into --layers-dir and into a GeoPackage; otherwise texts are geoparsed only
     # where a record has neither usable coordinates nor a location name the geocoder knows.
     wanted = layers_dir is not None or (output is not None and Path(output).suffix.lower() == ".gpkg")
-    mentions = MentionScope.ALL if wanted else MentionScope.PLACING
+    mentions = MentionScope.ALL if wanted else MentionScope.NONE
     tally = Tally()
     with _parts(
         inputs,

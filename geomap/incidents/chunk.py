@@ -2,7 +2,7 @@
 the previous ones left; then the incidents, mentions and areas tables of the chunk.
 
 Texts are geoparsed only where their mentions are needed: to place a row that has neither usable coordinates nor
-a location name the geocoder knows, or for every text when the mentions layer is wanted (`MentionScope.ALL`).
+a location name the geocoder knows, or for every text when the mentions layer is wanted (`MentionScope`).
 """
 
 from __future__ import annotations
@@ -35,10 +35,11 @@ NO_USABLE_LOCATION = "no usable location"
 
 
 class MentionScope(StrEnum):
-    """Which texts are geoparsed for their mentions."""
+    """Which texts are geoparsed, and which mentions are listed."""
 
-    ALL = "all"  # every text: the mentions layer lists every place named
+    ALL = "all"  # every text: the mentions table lists every place named
     PLACING = "placing"  # only texts read to place their record (no usable coordinates, no known location name)
+    NONE = "none"  # texts read only to place records, and no mentions table
 
 
 class Placers:
@@ -97,16 +98,16 @@ def place_chunk(frame: pd.DataFrame, columns: ColumnMap, placers: Placers, *, me
     todo = np.ones(chunk.n, dtype=bool)
     todo[placers.coordinates.place(chunk, placed)] = False
     named = np.flatnonzero(todo & present(chunk.location))
-    located, missing = placers.location.place(chunk, named, placed)
+    located, unknown = placers.location.place(chunk, named, placed)
     todo[located] = False
     by_text = np.flatnonzero(todo & has_text)
     placers.text.parse(chunk.text, by_text, parsed)
     placers.text.place(chunk.text, by_text, parsed, placed)
     _explain_unplaced(chunk, np.flatnonzero(todo & ~has_text), placed)
     not_found_flags = np.full(chunk.n, None, dtype=object)
-    not_found_flags[missing] = [not_found(loc) for loc in chunk.location[missing]]
+    not_found_flags[unknown] = [not_found(loc) for loc in chunk.location[unknown]]
     incidents = incident_frame(_incident_columns(chunk, placed, parsed, not_found_flags), chunk.n)
-    mention_columns, counts = _mention_columns(chunk, parsed)
+    mention_columns, counts = _mention_columns(chunk, parsed if mentions is not MentionScope.NONE else ParsedTexts())
     areas = AreaTally().add(placed["area"]).frame()
     result = Incidents(incidents, mention_frame(mention_columns, int(counts.sum())), areas)
     return PlacedChunk(result, chunk.id_generated, counts)

@@ -34,7 +34,7 @@ def column_choice(columns: ColumnMap | None, *options: str | None) -> ColumnMap:
 
 def _scope(mentions: MentionScope | str | None, return_all: bool) -> MentionScope:
     if mentions is None:
-        return MentionScope.ALL if return_all else MentionScope.PLACING
+        return MentionScope.ALL if return_all else MentionScope.NONE
     return MentionScope(mentions)
 
 
@@ -82,9 +82,10 @@ def geocode_incidents(
         The gazetteer to place against (default: the shipped one).
     return_all : bool
         Return an `Incidents` (incidents, mentions, areas) instead of the incidents GeoDataFrame alone.
-    mentions : MentionScope or {"all", "placing"}, optional
-        Which texts to geoparse: ``all`` for a complete mentions table (the default with `return_all`), or
-        ``placing``: only the texts of records without usable coordinates or a known location name.
+    mentions : MentionScope or {"all", "placing", "none"}, optional
+        Which texts to geoparse: ``all`` for a complete mentions table (the default with `return_all`); ``placing``:
+        only the texts of records without usable coordinates or a known location name, their mentions listed;
+        ``none``: the same texts, no mentions table (the default without `return_all`).
     progress : callable, optional
         Called with the number of records placed, chunk by chunk.
 
@@ -141,8 +142,9 @@ def iter_incidents(
         The encoding of text files (detected when not given: UTF-8, UTF-16, Windows-1256 ...).
     gazetteer : Gazetteer, optional
         The gazetteer to place against (default: the shipped one).
-    mentions : MentionScope or {"all", "placing"}
-        Which texts to geoparse for the mentions table: all (default), or only those read to place a record.
+    mentions : MentionScope or {"all", "placing", "none"}
+        Which texts to geoparse for the mentions table: all (default), only those read to place a record, or
+        those without listing mentions.
     progress : callable, optional
         Called with the number of records placed, chunk by chunk.
     chunk_rows : int, optional
@@ -204,8 +206,9 @@ def read_incidents(
         The gazetteer to place against (default: the shipped one).
     return_all : bool
         Return an `Incidents` (incidents, mentions, areas) instead of the incidents GeoDataFrame alone.
-    mentions : MentionScope or {"all", "placing"}, optional
-        Which texts to geoparse: all (default with `return_all`), or only those read to place a record.
+    mentions : MentionScope or {"all", "placing", "none"}, optional
+        Which texts to geoparse: all (default with `return_all`), only those read to place a record (``placing``),
+        or those without a mentions table (``none``, the default without `return_all`).
     progress : callable, optional
         Called with the number of records placed, chunk by chunk.
 

@@ -201,6 +201,18 @@ class _GeoJSONSink:
         self.fh.close()
 
 
+def _safe_column(column: pd.Series) -> pd.Series:
+    """`_safe_cell` over a column: string columns tested in one vectorised pass, only formula-like cells rewritten."""
+    if column.dtype == object:
+        return column.map(_safe_cell)
+    risky = column.str.startswith(_FORMULA_START).fillna(False).to_numpy(dtype=bool)
+    if not risky.any():
+        return column
+    column = column.copy()
+    column[risky] = "'" + column[risky]
+    return column
+
+
 class _CSVSink:
     """A flat CSV (no geometry column), UTF-8 with a BOM so Excel shows Arabic; formula-like cells neutralised."""
 
@@ -212,7 +224,7 @@ class _CSVSink:
         out = pd.DataFrame(df.drop(columns=[c for c in df.columns if c == "geometry"]))
         for c in out.columns:
             if out[c].dtype == object or str(out[c].dtype) in ("string", "str"):
-                out[c] = out[c].map(_safe_cell)
+                out[c] = _safe_column(out[c])
         out.to_csv(self.fh, index=False, header=self.header, lineterminator="\n")
         self.header = False
 

@@ -56,3 +56,9 @@ def test_every_text_is_read_for_the_mentions_layer(gaz):
     assert m.groupby("event_id_cnty").size().to_dict() == {"c": 1, "l": 1, "t": 2}
     assert m.loc[m["event_id_cnty"] == "c", "is_event_location"].tolist() == [False]  # placed by its coordinates
     assert placed.result.incidents["gazetteer_id"].tolist()[2] == "C1202"  # the same placement either way
+
+
+def test_no_mentions_table_when_none_is_wanted(gaz):
+    placed, seen = run(gaz, MentionScope.NONE)
+    assert seen == [ROWS[2]["notes"]] and placed.result.mentions.empty
+    assert placed.result.incidents["gazetteer_id"].tolist()[2] == "C1202"
