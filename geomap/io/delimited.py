@@ -107,11 +107,13 @@ def read_layout(path: str | os.PathLike[str], *, encoding: str, delimiter: str |
     return Layout(tuple(header), delimiter, start, lines + 1)
 
 
-def _frame(header: tuple[str, ...], rows: list[list[str]], lines: list[int], problems: list, path: str) -> pd.DataFrame:
+def _frame(
+    header: tuple[str, ...], rows: list[list[str]], lines: list[int], problems: dict[int, str], path: str
+) -> pd.DataFrame:
     # Cells stay Python strings (object columns): the quickest frame to build, and read once by the placing.
     df = pd.DataFrame(rows, columns=list(header), dtype=object) if rows else pd.DataFrame(columns=list(header))
-    if any(problems):
-        df["_problem"] = problems
+    if problems:
+        df["_problem"] = [problems.get(i) for i in range(len(rows))]
     df["_file"] = path
     df["_line"] = lines
     return df
@@ -125,33 +127,35 @@ def _rows(
     width = len(header)
     rows: list[list[str]] = []
     lines: list[int] = []
-    problems: list[str | None] = []
-    while True:
-        start_line = lines_before + reader.line_num + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise InputError(f"unreadable CSV row: {exc}", path=path, line=start_line) from exc
-        except UnicodeDecodeError as exc:
-            raise InputError(f"cannot decode: {exc.reason}", path=path, line=start_line) from exc
-        if not (cells and cells[0].strip()) and not any(c.strip() for c in cells):
-            continue  # a blank row
-        problem = None
-        if len(cells) != width:
-            problem = f"row has {len(cells)} fields, the header {width}"
-            if len(cells) > width:
-                cells = [*cells[: width - 1], delimiter.join(cells[width - 1 :])]
-            else:
-                cells = cells + [None] * (width - len(cells))
-        rows.append(cells)
-        lines.append(start_line)
-        problems.append(problem)
-        if len(rows) >= chunk_rows:
-            yield _frame(header, rows, lines, problems, path)
-            rows, lines, problems = [], [], []
+    problems: dict[int, str] = {}  # row in the chunk -> what is wrong with it
+    start_line = lines_before + reader.line_num + 1
+    try:
+        for cells in reader:
+            if len(cells) != width or not cells[0].strip():
+                if not any(c.strip() for c in cells):
+                    start_line = lines_before + reader.line_num + 1
+                    continue  # a blank row
+                if len(cells) != width:
+                    problems[len(rows)] = f"row has {len(cells)} fields, the header {width}"
+                    cells = _fit(cells, width, delimiter)
+            rows.append(cells)
+            lines.append(start_line)
+            start_line = lines_before + reader.line_num + 1
+            if len(rows) >= chunk_rows:
+                yield _frame(header, rows, lines, problems, path)
+                rows, lines, problems = [], [], {}
+    except csv.Error as exc:
+        raise InputError(f"unreadable CSV row: {exc}", path=path, line=start_line) from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(f"cannot decode: {exc.reason}", path=path, line=start_line) from exc
     yield _frame(header, rows, lines, problems, path)
+
+
+def _fit(cells: list[str], width: int, delimiter: str) -> list[str | None]:
+    """A ragged row to the header's width: missing cells empty, extra cells joined into the last column."""
+    if len(cells) > width:
+        return [*cells[: width - 1], delimiter.join(cells[width - 1 :])]
+    return [*cells, *[None] * (width - len(cells))]
 
 
 def read_delimited(
