@@ -14,7 +14,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geomap.incidents.placement import Area
-from geomap.incidents.schema import AREA_COLUMNS, AREA_SCHEMA, CRS
+from geomap.incidents.schema import AREA_COLUMNS, AREA_SCHEMA, CRS, typed_frame
 
 __all__ = ["AreaTally"]
 
@@ -58,9 +58,7 @@ class AreaTally:
     def frame(self) -> gpd.GeoDataFrame:
         """The areas layer, sorted by area id."""
         ids = sorted(self._rows)
-        df = pd.DataFrame(
-            {c: [self._counts[a] if c == "incidents" else self._rows[a][c] for a in ids] for c in AREA_COLUMNS}
-        )
-        df = df.astype({c.name: c.dtype for c in AREA_SCHEMA})
+        columns = {c: [self._counts[a] if c == "incidents" else self._rows[a][c] for a in ids] for c in AREA_COLUMNS}
+        df = typed_frame(columns, AREA_SCHEMA, len(ids))
         geometry = gpd.GeoSeries([self._rows[a]["geometry"] for a in ids], crs=CRS)
         return gpd.GeoDataFrame(df, geometry=geometry, crs=CRS)

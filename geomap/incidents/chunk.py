@@ -74,17 +74,17 @@ def apply_renames(
     """Rename ids in place: in the incidents (with a flag each) and in the mentions that follow them."""
     if not renames:
         return
-    ids = incidents["event_id_cnty"].to_numpy(dtype=object)
-    flags = incidents["flags"].to_numpy(dtype=object, na_value=None)
+    ids = incidents["event_id_cnty"].to_numpy(dtype=object, copy=True)
+    flags = incidents["flags"].to_numpy(dtype=object, na_value=None, copy=True)
     owner = np.repeat(np.arange(len(incidents)), mention_counts)
-    mention_ids = mentions["event_id_cnty"].to_numpy(dtype=object)
+    mention_ids = mentions["event_id_cnty"].to_numpy(dtype=object, copy=True)
     for r in renames:
         ids[r.row] = r.new_id
         flags[r.row] = r.flag if flags[r.row] is None else f"{flags[r.row]}; {r.flag}"
         mention_ids[owner == r.row] = r.new_id
-    incidents["event_id_cnty"] = pd.Series(ids, index=incidents.index, dtype="str")
-    incidents["flags"] = pd.Series(flags, index=incidents.index, dtype="str")
-    mentions["event_id_cnty"] = pd.Series(mention_ids, index=mentions.index, dtype="str")
+    incidents["event_id_cnty"] = pd.Series(ids, index=incidents.index, dtype=incidents["event_id_cnty"].dtype)
+    incidents["flags"] = pd.Series(flags, index=incidents.index, dtype=incidents["flags"].dtype)
+    mentions["event_id_cnty"] = pd.Series(mention_ids, index=mentions.index, dtype=mentions["event_id_cnty"].dtype)
 
 
 def place_chunk(frame: pd.DataFrame, columns: ColumnMap, placers: Placers, *, mentions: MentionScope) -> PlacedChunk:

@@ -13,9 +13,9 @@ import pandas as pd
 import shapely
 
 from geomap.incidents.areas import AreaTally
-from geomap.incidents.schema import CRS, INCIDENT_SCHEMA, MENTION_SCHEMA, Column
+from geomap.incidents.schema import CRS, INCIDENT_SCHEMA, MENTION_SCHEMA, typed_frame
 
-__all__ = ["Incidents", "concat_incidents", "incident_frame", "mention_frame", "typed_frame"]
+__all__ = ["Incidents", "concat_incidents", "incident_frame", "mention_frame"]
 
 
 @dataclass
@@ -32,27 +32,6 @@ class Incidents:
 
     def __iter__(self) -> Iterator[gpd.GeoDataFrame]:  # `incidents, mentions, areas = ...(return_all=True)`
         return iter((self.incidents, self.mentions, self.areas))
-
-
-def typed_frame(columns: Mapping[str, Sequence[Any] | np.ndarray], schema: Sequence[Column], n: int) -> pd.DataFrame:
-    """A DataFrame with the schema's columns in order and dtypes; columns not given are missing values."""
-    data = {}
-    for col in schema:
-        values = columns.get(col.name)
-        if values is None:
-            values = np.full(n, None, dtype=object)
-        data[col.name] = _typed(np.asarray(values, dtype=object), col.dtype)
-    return pd.DataFrame(data)
-
-
-def _typed(values: np.ndarray, dtype: str) -> Any:
-    """An object array of values or None as a pandas array of `dtype`."""
-    if dtype == "float64":
-        return values.astype(float)  # None becomes NaN
-    if dtype == "Int64":  # built from values and mask: much quicker than letting pandas inspect each object
-        mask = pd.isna(values)
-        return pd.arrays.IntegerArray(np.where(mask, 0, values).astype(np.int64), mask)
-    return pd.array(values, dtype=dtype)
 
 
 def _points(lat: np.ndarray, lon: np.ndarray) -> gpd.GeoSeries:

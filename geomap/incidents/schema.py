@@ -7,11 +7,14 @@ layer follows. Rows that do not set it get a missing value of its dtype.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
+from typing import Any
 
+import numpy as np
+import pandas as pd
 import pyproj
 
 from geomap.exc import InputError
@@ -33,6 +36,7 @@ __all__ = [
     "Schema",
     "Status",
     "detect_columns",
+    "typed_frame",
 ]
 
 
@@ -63,7 +67,9 @@ class MatchMethod(StrEnum):
 
 
 CRS = pyproj.CRS.from_epsg(4326)  # every layer is WGS84 longitude/latitude; parsed once, not at every frame
-_S, _I, _F, _B = "str", "Int64", "float64", "bool"
+# Text columns hold Python strings or None (object columns): quicker to build from the placing and to read row by
+# row (maps, popups) than Arrow-backed strings; writers type them as strings.
+_S, _I, _F, _B = "object", "Int64", "float64", "bool"
 INCIDENT_SCHEMA: tuple[Column, ...] = (
     Column("event_id_cnty", _S, "the record's id, or FILE-LINE; duplicates get #2, #3 ... and a flag"),
     Column("event_date", _S, "ISO date of the event (the first day of a range)"),
@@ -132,6 +138,30 @@ AREA_SCHEMA: tuple[Column, ...] = (
 INCIDENT_COLUMNS = [c.name for c in INCIDENT_SCHEMA]
 MENTION_COLUMNS = [c.name for c in MENTION_SCHEMA]
 AREA_COLUMNS = [c.name for c in AREA_SCHEMA]
+
+
+def typed_frame(columns: Mapping[str, Sequence[Any] | np.ndarray], schema: Sequence[Column], n: int) -> pd.DataFrame:
+    """A DataFrame with the schema's columns in order and dtypes; columns not given are missing values."""
+    data = {}
+    for col in schema:
+        values = columns.get(col.name)
+        if values is None:
+            values = np.full(n, None, dtype=object)
+        data[col.name] = _typed(np.asarray(values, dtype=object), col.dtype)
+    return pd.DataFrame(data)
+
+
+def _typed(values: np.ndarray, dtype: str) -> Any:
+    """An object array of values or None as a pandas array of `dtype`."""
+    if dtype == "float64":
+        return values.astype(float)  # None becomes NaN
+    if dtype == "Int64":  # built from values and mask: much quicker than letting pandas inspect each object
+        mask = pd.isna(values)
+        return pd.arrays.IntegerArray(np.where(mask, 0, values).astype(np.int64), mask)
+    if dtype == "object":
+        # NaN read back from files becomes None too; a Series keeps pandas from inferring a string dtype
+        return pd.Series(np.where(pd.isna(values), None, values), dtype=object, copy=False)
+    return pd.array(values, dtype=dtype)
 
 
 # ----------------------------------------------------------------------------------------------- input

@@ -119,10 +119,15 @@ def _encoded(uniques: Any) -> list[str]:
     return [_dump(u) for u in uniques]
 
 
+def _text_only(column: pd.Series) -> bool:
+    """Whether a column holds only strings and missing values (an object column can hold anything)."""
+    return column.dtype != object or pd.api.types.infer_dtype(column, skipna=True) in ("string", "empty")
+
+
 def _property_tokens(name: Any, column: pd.Series) -> list[str]:
     """``"name":value`` JSON for every cell of a column; in a typed column each distinct value is encoded once."""
     key = json.dumps(str(name), ensure_ascii=False) + ":"
-    if column.dtype == object:  # anything may be in it (1 and 1.0 and True are equal keys): cell by cell
+    if not _text_only(column):  # mixed objects (1 and 1.0 and True are equal keys): cell by cell
         return [key + _dump(v) for v in column.to_numpy()]
     codes, uniques = pd.factorize(column)
     tokens = np.array([*(key + t for t in _encoded(uniques)), key + "null"], dtype=object)  # code -1: missing
@@ -204,8 +209,9 @@ class _GeoJSONSink:
 def _safe_column(column: pd.Series) -> pd.Series:
     """`_safe_cell` over a column: string columns tested in one vectorised pass, only formula-like cells rewritten."""
     if column.dtype == object:
-        return column.map(_safe_cell)
-    risky = column.str.startswith(_FORMULA_START).fillna(False).to_numpy(dtype=bool)
+        risky = np.array([isinstance(v, str) and v.startswith(_FORMULA_START) for v in column.to_numpy()], bool)
+    else:
+        risky = column.str.startswith(_FORMULA_START).fillna(False).to_numpy(dtype=bool)
     if not risky.any():
         return column
     column = column.copy()
@@ -275,6 +281,9 @@ class _ParquetSink:
 
         name = gdf.geometry.name
         table = pa.Table.from_pandas(pd.DataFrame(gdf.drop(columns=name)), preserve_index=False)
+        for i, field in enumerate(table.schema):  # text as large_string (pandas' own), even with no value in a part
+            if pa.types.is_null(field.type) or pa.types.is_string(field.type):
+                table = table.set_column(i, field.name, table.column(i).cast(pa.large_string()))
         table = table.append_column(name, pa.array(shapely.to_wkb(rounded(gdf.geometry)), type=pa.binary()))
         if self.writer is None:
             crs = gdf.crs.to_json_dict() if gdf.crs is not None else None
