@@ -40,8 +40,9 @@ from geomap.exc import InputError
 from geomap.incidents import ColumnMap, Incidents
 from geomap.incidents.areas import AreaTally
 from geomap.incidents.chunk import MentionScope, Placers, apply_renames, place_chunk
-from geomap.incidents.frames import concat_incidents
+from geomap.incidents.frames import concat_incidents, mention_frame
 from geomap.incidents.ids import IdRegistry
+from geomap.incidents.schema import CRS
 from geomap.io.readers import BLOCK_BYTES, CHUNK_ROWS, Block, expand_inputs, read_block, split_file
 from geomap.kinds import KIND_OF_ADMIN_LEVEL
 from geomap.layers import ADMIN_LEVELS, counts_layer, placed_counts
@@ -207,8 +208,7 @@ def _unique_ids(summaries: list[PartSummary], stage: Path) -> None:
         if not renames:
             continue
         name = _part_name(s.part)
-        incidents = gpd.read_parquet(stage / "incidents" / name)
-        mentions = gpd.read_parquet(stage / "mentions" / name)
+        incidents, mentions = _read_part(stage / "incidents" / name), _read_part(stage / "mentions" / name)
         apply_renames(incidents, mentions, s.mention_counts, renames)
         write_parquet(incidents, stage / "incidents" / name)
         write_parquet(mentions, stage / "mentions" / name)
@@ -319,8 +319,8 @@ def process_corpus(
         Encoding of the text files (detected per file when not given).
     columns : ColumnMap, optional
         The user's column choices (`ColumnMap.from_options`); recognition by name otherwise.
-    mentions : MentionScope or {"all", "placing"}
-        Which texts to geoparse for the mentions parts.
+    mentions : MentionScope or {"all", "placing", "none"}
+        Which texts to geoparse, and which mentions the mentions parts list.
     block_bytes : int
         About how much of a file one task reads.
     memory_limit : str, optional
@@ -343,14 +343,26 @@ def process_corpus(
     return _totals(summaries, str(out))
 
 
-def _staged_parts(stage: Path, summaries: list[PartSummary]) -> Iterator[Incidents]:
+def _read_part(path: Path) -> gpd.GeoDataFrame:
+    """A staged part, its text read as Arrow strings (not turned back into Python strings only to be written out
+    again) and its CRS known rather than parsed from each file."""
+    import pyarrow.parquet as pq
+    import shapely
+
+    table = pq.read_table(path)
+    frame = table.drop_columns(["geometry"]).to_pandas()
+    geometry = gpd.GeoSeries(shapely.from_wkb(table.column("geometry").to_numpy(zero_copy_only=False)), crs=CRS)
+    return gpd.GeoDataFrame(frame, geometry=geometry, crs=CRS)
+
+
+def _staged_parts(stage: Path, summaries: list[PartSummary], mentions: MentionScope) -> Iterator[Incidents]:
     for s in summaries:
         if not s.ids:
             continue
         name = _part_name(s.part)
-        yield Incidents(
-            gpd.read_parquet(stage / "incidents" / name), gpd.read_parquet(stage / "mentions" / name), s.areas
-        )
+        listed = mentions is not MentionScope.NONE  # otherwise the parts are empty: not worth reading
+        part_mentions = _read_part(stage / "mentions" / name) if listed else mention_frame({}, 0)
+        yield Incidents(_read_part(stage / "incidents" / name), part_mentions, s.areas)
 
 
 @contextlib.contextmanager
@@ -383,7 +395,7 @@ def corpus_parts(
             workers=workers,
             progress=progress,
         )
-        yield _staged_parts(stage, summaries)
+        yield _staged_parts(stage, summaries, MentionScope(mentions))
 
 
 def process_dataframe(
