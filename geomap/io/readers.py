@@ -40,7 +40,7 @@ __all__ = [
 TABLE_SUFFIXES = {".csv", ".tsv", ".xlsx", ".xls", ".parquet", ".geojson"}
 REPORT_SUFFIXES = {".txt", ".md", ".jsonl", ".ndjson", ".json"}
 CHUNK_ROWS = 10_000  # records placed at a time: bounds memory on large inputs
-BLOCK_BYTES = 2 * 1024 * 1024  # a Dask task's share of a large file: small enough that no core idles at the end
+BLOCK_BYTES = 1024 * 1024  # a Dask task's share of a large file (about a second of work): no core idles long at the end
 _JSONL = (".jsonl", ".ndjson")
 _DELIMITED = {".csv": None, ".tsv": "\t"}  # suffix -> delimiter (None: sniffed from the first line)
 
