@@ -1,5 +1,5 @@
-"""100,000 incident-table rows with location names (no coordinates): geocode and write GeoJSON and CSV, on one
-core (goal: < 30 s).
+"""100,000 incident-table rows with location names (no coordinates): geocode and write GeoJSON and CSV, in one
+process on one core (goal: < 30 s). `bench.cli_speed` times the same through the command line, cold.
 
     python -m bench.incidents_speed [--rows 100000]
 """
@@ -7,41 +7,20 @@ core (goal: < 30 s).
 from __future__ import annotations
 
 import argparse
-import random
 import tempfile
 import time
 from pathlib import Path
 
-import pandas as pd
-
 from geomap import geocode_incidents, load_gazetteer
 from geomap.io.writers import write_csv, write_geojson
-
-
-def table(rows: int, seed: int = 3) -> pd.DataFrame:
-    gaz = load_gazetteer()
-    places = [p for p in gaz if p.kind == "community" and p.importance >= 0.5]
-    admin = {p.id: p.name_en for p in gaz if p.kind == "governorate"}
-    rng = random.Random(seed)
-    picks = [rng.choice(places) for _ in range(rows)]
-    forms = [lambda p: p.name_en, lambda p: p.name_ar, lambda p: f"{p.name_en} town"]
-    return pd.DataFrame(
-        {
-            "event_id_cnty": [f"SYR{i:06d}" for i in range(rows)],
-            "event_date": [f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}" for i in range(rows)],
-            "event_type": [rng.choice(["Battles", "Protests", "Explosions/Remote violence"]) for _ in range(rows)],
-            "admin1": [admin.get(p.admin1) for p in picks],
-            "location": [rng.choice(forms)(p) for p in picks],
-            "notes": ["" for _ in range(rows)],
-        }
-    )
+from geomap.synthetic import incident_table
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--rows", type=int, default=100_000)
     args = ap.parse_args()
-    df = table(args.rows)
+    df = incident_table(args.rows, seed=3, coordinates=False, notes=False)
     load_gazetteer()
     t = time.perf_counter()
     inc = geocode_incidents(df)

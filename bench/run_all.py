@@ -11,6 +11,8 @@ BENCHMARKS = [
     ["bench.incidents_speed"],
     ["bench.map_speed"],
     ["bench.dask_scale", "--reports", "200000"],
+    ["bench.big_input"],
+    ["bench.cli_speed"],
     ["bench.eval_geoparse"],
 ]
 

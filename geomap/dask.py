@@ -1,33 +1,63 @@
-"""Scale-out on Dask: place a corpus of millions of reports partition by partition, in bounded memory.
+"""Scale-out on Dask: place a corpus of millions of records block by block, in bounded memory, with exactly the
+rows, ids and order of the single-process path.
 
     from geomap.dask import process_corpus
     process_corpus(["archive/*.jsonl"], "out/", scheduler="processes", workers=2)
 
-JSON Lines files are split into byte ranges that start on line boundaries, with the number of the first line, so
-each task reads exactly the records the single-process reader would and produces identical rows and ids. Dask
-DataFrames (and CSV/Parquet files, read with dask.dataframe) are processed one partition per task. Every task
-writes its own GeoParquet parts (``incidents/part-00000.parquet``, ``mentions/...``) and returns only counts, so
-no worker ever holds more than one partition; the per-admin counts are summed at the end and written as
-``counts_admin{1,2,3}.parquet``. Each worker process loads the gazetteer once (it is cached per process).
+Every input file is split as `geomap.io.readers.split_file` cuts it (JSON Lines and CSV/TSV into byte ranges that
+start at a record, with the number of their first line; Parquet into runs of row groups; other formats whole), and
+each block is read and placed by one task with the same readers and placers as `iter_incidents`, the reading
+options (encoding, column choices) travelling with it. A task writes its parts (GeoParquet) into a staging folder
+and returns only counts and its ids, so no worker holds more than one block. Ids are then made unique over the
+whole corpus in input order, as `iter_incidents` does, and only parts holding a renamed id are rewritten.
+
+`process_corpus` publishes a partitioned dataset: ``incidents/part-NNNNN.parquet``, ``mentions/...``,
+``areas.parquet`` and ``counts_admin{1,2,3}.parquet``, replacing any parts an earlier run left. `corpus_parts`
+streams the placed parts in order instead, for `geomap.write_layers` (what ``geomap incidents --scheduler`` does:
+its outputs are the same files the single-process command writes).
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import glob
-import json
 import os
-from collections.abc import Iterable
+import shutil
+import uuid
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+import geopandas as gpd
+import numpy as np
 import pandas as pd
 
 from geomap.exc import InputError
-from geomap.io.readers import expand_inputs
+from geomap.incidents import ColumnMap, Incidents
+from geomap.incidents.areas import AreaTally
+from geomap.incidents.chunk import MentionScope, Placers, apply_renames, place_chunk
+from geomap.incidents.frames import concat_incidents, mention_frame
+from geomap.incidents.ids import IdRegistry
+from geomap.incidents.schema import CRS
+from geomap.io.readers import BLOCK_BYTES, CHUNK_ROWS, Block, expand_inputs, read_block, split_file
+from geomap.kinds import KIND_OF_ADMIN_LEVEL
+from geomap.layers import ADMIN_LEVELS, counts_layer, placed_counts
 
-__all__ = ["admin_counts_from_parquet", "jsonl_blocks", "process_corpus", "process_dataframe"]
+__all__ = ["Scheduler", "admin_counts_from_parquet", "corpus_parts", "process_corpus", "process_dataframe"]
 
-DEFAULT_BLOCK_BYTES = 2 * 1024 * 1024  # small enough that the last partitions do not leave cores idle
+LAYERS = ("incidents", "mentions")  # written part by part; areas and counts are gathered at the end
+
+
+class Scheduler(StrEnum):
+    """Where tasks run; any other value is taken as a scheduler address (``tcp://host:8786``)."""
+
+    PROCESSES = "processes"  # a local cluster of worker processes, one thread each
+    THREADS = "threads"  # one local worker process with several threads
+    LOCAL = "local"  # the same as processes
 
 
 def _import_dask() -> Any:
@@ -35,126 +65,111 @@ def _import_dask() -> Any:
         import dask
         import distributed
     except ImportError as exc:  # the [dask] extra
-        raise ImportError("geomap.dask needs the 'dask' extra: pip install 'geomap[dask]'") from exc
+        msg = "geomap.dask needs the 'dask' extra: pip install 'geomap[dask]'"
+        raise ImportError(msg) from exc
     return dask, distributed
 
 
-def jsonl_blocks(
-    path: str | os.PathLike[str], block_bytes: int = DEFAULT_BLOCK_BYTES
-) -> list[tuple[str, int, int, int]]:
-    """(path, start byte, end byte, first line number) blocks covering a JSON Lines file, cut at line starts."""
-    path = str(path)
-    size = os.path.getsize(path)
-    blocks = []
-    start, line = 0, 1
-    with open(path, "rb") as fh:
-        while start < size:
-            fh.seek(min(start + block_bytes, size))
-            fh.readline()  # finish the line the cut fell in
-            end = min(fh.tell(), size)
-            fh.seek(start)
-            lines = fh.read(end - start).count(b"\n")
-            blocks.append((path, start, end, line))
-            line += lines
-            start = end
-    return blocks
+# --------------------------------------------------------------------------------------------- on workers
+@dataclass
+class PartSummary:
+    """What a task returns: counts, its ids (for making them unique over the corpus) and its areas."""
+
+    part: int
+    ids: list[str]
+    generated: np.ndarray
+    mention_counts: np.ndarray
+    placed: int
+    admin: dict[int, Counter]
+    areas: gpd.GeoDataFrame
+    mentions: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.mentions = int(self.mention_counts.sum())
 
 
-def _read_block(path: str, start: int, end: int, first_line: int) -> pd.DataFrame:
-    with open(path, "rb") as fh:
-        fh.seek(start)
-        data = fh.read(end - start)
-    rows = []
-    for offset, raw in enumerate(data.split(b"\n")):
-        if not raw.strip():
-            continue
-        lineno = first_line + offset
-        try:
-            rec = json.loads(raw)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise InputError(f"invalid JSON ({exc})", path=path, line=lineno) from exc
-        if isinstance(rec, str):
-            rec = {"text": rec}
-        if not isinstance(rec, dict):
-            raise InputError("expected a JSON object per line", path=path, line=lineno)
-        rows.append(
-            {
-                **{
-                    k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v) for k, v in rec.items()
-                },
-                "_file": path,
-                "_line": lineno,
-            }
-        )
-    return pd.DataFrame(rows)
+@functools.cache
+def _placers() -> Placers:
+    """One set of placers (gazetteer, geocoder, geoparser) per worker process."""
+    from geomap.gazetteer import load_gazetteer
+
+    return Placers(load_gazetteer())
 
 
-def _process(frame: pd.DataFrame, out_dir: str, part: int, columns: dict[str, Any]) -> dict[str, Any]:
-    """Place one partition, write its parts, return counts (runs on a worker)."""
-    from geomap.incidents import geocode_incidents
+def _part_name(part: int) -> str:
+    return f"part-{part:05d}.parquet"
+
+
+def _place_frames(
+    frames: Iterable[pd.DataFrame], stage: str, part: int, columns: ColumnMap, mentions: MentionScope
+) -> PartSummary:
+    """Place the frames of one task, write its parts into `stage`, return its summary."""
     from geomap.io.writers import write_parquet
 
-    if frame.empty:
-        return {"part": part, "incidents": 0, "placed": 0, "mentions": 0, "admin": {}}
-    result = geocode_incidents(frame, return_all=True, **columns)
-    name = f"part-{part:05d}.parquet"
-    write_parquet(result.incidents, Path(out_dir) / "incidents" / name)
-    write_parquet(result.mentions, Path(out_dir) / "mentions" / name)
-    placed = result.incidents[result.incidents["status"] == "placed"]
-    admin = {f"admin{lv}": placed[f"admin{lv}_pcode"].value_counts().to_dict() for lv in (1, 2, 3)}
-    return {
-        "part": part,
-        "incidents": len(result.incidents),
-        "placed": len(placed),
-        "mentions": len(result.mentions),
-        "admin": admin,
-    }
+    placed = [
+        place_chunk(f, columns.recognise(f.columns), _placers(), mentions=mentions) for f in frames if not f.empty
+    ]
+    if not placed:
+        return PartSummary(part, [], np.zeros(0, bool), np.zeros(0, int), 0, {}, AreaTally().frame())
+    result = concat_incidents([p.result for p in placed])
+    for layer in LAYERS:
+        write_parquet(getattr(result, layer), Path(stage) / layer / _part_name(part))
+    inc = result.incidents
+    return PartSummary(
+        part=part,
+        ids=inc["event_id_cnty"].tolist(),
+        generated=np.concatenate([p.generated for p in placed]),
+        mention_counts=np.concatenate([p.mention_counts for p in placed]),
+        placed=int((inc["status"] == "placed").sum()),
+        admin={level: placed_counts(inc, level) for level in ADMIN_LEVELS},
+        areas=result.areas,
+    )
 
 
-def _process_block(
-    block: tuple[str, int, int, int], out_dir: str, part: int, columns: dict[str, Any]
-) -> dict[str, Any]:
-    """Read and place one JSON Lines block in the same task, so no partition travels between workers."""
-    return _process(_read_block(*block), out_dir, part, columns)
+def _place_block(block: Block, stage: str, part: int, columns: ColumnMap, mentions: MentionScope) -> PartSummary:
+    """Read and place one block in the same task, so no records travel between workers."""
+    return _place_frames(read_block(block, chunk_rows=CHUNK_ROWS), stage, part, columns, mentions)
 
 
-def _client(scheduler: str, workers: int | None, memory_limit: str | None) -> Any:
+def _place_partition(
+    frame: pd.DataFrame, first_line: int, stage: str, part: int, columns: ColumnMap, mentions: MentionScope
+) -> PartSummary:
+    """Place one partition of a Dask DataFrame; rows are numbered over the whole frame."""
+    frame = frame.reset_index(drop=True).assign(_file="<data>", _line=range(first_line, first_line + len(frame)))
+    return _place_frames([frame], stage, part, columns, mentions)
+
+
+# ------------------------------------------------------------------------------------------- on the client
+def _client(scheduler: Scheduler | str, workers: int | None, memory_limit: str | None) -> Any:
     _, distributed = _import_dask()
-    if scheduler in ("local", "processes"):
-        return distributed.Client(
-            distributed.LocalCluster(
-                n_workers=workers or os.cpu_count() or 1,
-                threads_per_worker=1,
-                processes=True,
-                memory_limit=memory_limit or "auto",
-                dashboard_address=None,
-            )
+    kind = Scheduler(scheduler) if scheduler in set(Scheduler) else None
+    if kind in (Scheduler.PROCESSES, Scheduler.LOCAL):
+        cluster = distributed.LocalCluster(
+            n_workers=workers or os.cpu_count() or 1,
+            threads_per_worker=1,
+            processes=True,
+            memory_limit=memory_limit or "auto",
+            dashboard_address=None,
         )
-    if scheduler == "threads":
-        return distributed.Client(
-            distributed.LocalCluster(
-                n_workers=1, threads_per_worker=workers or 2, processes=False, dashboard_address=None
-            )
+        return distributed.Client(cluster)
+    if kind is Scheduler.THREADS:
+        cluster = distributed.LocalCluster(
+            n_workers=1, threads_per_worker=workers or 2, processes=False, dashboard_address=None
         )
-    return distributed.Client(scheduler)  # an address: tcp://host:8786
+        return distributed.Client(cluster)
+    if "://" not in str(scheduler) and ":" not in str(scheduler):
+        msg = f"unknown scheduler {scheduler!r}; use {', '.join(Scheduler)} or an address such as tcp://host:8786"
+        raise ValueError(msg)
+    return distributed.Client(str(scheduler))
 
 
-def _run(
-    tasks: list[Any],
-    out: Path,
-    *,
-    client: Any,
-    scheduler: str,
-    workers: int | None,
-    memory_limit: str | None = None,
-    progress: bool = False,
-) -> dict[str, Any]:
-    """Compute the partition tasks on `client` (or on a cluster made for the call and closed after it)."""
+def _compute(tasks: list[Any], *, client: Any, scheduler: Scheduler | str, workers: int | None, **opts: Any) -> list:
+    """Run the tasks on `client` (or on a cluster made for the call and closed after it); summaries by part."""
     own = client is None
-    client = client or _client(scheduler, workers, memory_limit)
+    client = client or _client(scheduler, workers, opts.get("memory_limit"))
     try:
         futures = client.compute(tasks)
-        if progress:
+        if opts.get("progress"):
             from distributed import as_completed
             from tqdm.auto import tqdm
 
@@ -167,92 +182,250 @@ def _run(
             client.close()
             if cluster is not None:
                 cluster.close()
-    return _finish(out, sorted(summaries, key=lambda s: s["part"]))
+    return sorted(summaries, key=lambda s: s.part)
 
 
-def _finish(out_dir: Path, summaries: list[dict[str, Any]]) -> dict[str, Any]:
-    from collections import Counter
-
-    from geomap.gazetteer import load_gazetteer
-    from geomap.io.writers import write_parquet
-    from geomap.layers import counts_layer
-
-    gaz = load_gazetteer()
-    for lv in (1, 2, 3):
-        totals: Counter[str] = Counter()
-        for s in summaries:
-            totals.update({pcode: int(n) for pcode, n in s["admin"].get(f"admin{lv}", {}).items()})
-        write_parquet(counts_layer(totals, lv, gaz), out_dir / f"counts_admin{lv}.parquet")
-    return {
-        "partitions": len(summaries),
-        "incidents": sum(s["incidents"] for s in summaries),
-        "placed": sum(s["placed"] for s in summaries),
-        "mentions": sum(s["mentions"] for s in summaries),
-        "output": str(out_dir),
-    }
-
-
-_DASK_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".parquet")
-
-
-def _expand(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
-    """Input files: glob patterns expanded, then files and folders as the single-process reader takes them
-    (`expand_inputs`), keeping from folders the formats processed here."""
+def _files(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str]) -> list[str]:
+    """Input files: glob patterns expanded (for shells that did not), then files and folders as the
+    single-process reader takes them."""
+    paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     out: list[str] = []
     for p in map(str, paths):
         for m in sorted(glob.glob(p)) if any(ch in p for ch in "*?[") else [p]:
-            files = expand_inputs([m])
-            out.extend(str(f) for f in files if not os.path.isdir(m) or f.suffix.lower() in _DASK_SUFFIXES)
+            out.extend(str(f) for f in expand_inputs([m]))
     if not out:
         raise InputError("no input files", path=", ".join(map(str, paths)))
     return out
 
 
+def _unique_ids(summaries: list[PartSummary], stage: Path) -> None:
+    """Make ids unique over the corpus in input order; rewrite the staged parts that hold a renamed id."""
+    from geomap.io.writers import write_parquet
+
+    registry = IdRegistry()
+    for s in summaries:
+        renames = registry.assign(s.ids, s.generated)
+        if not renames:
+            continue
+        name = _part_name(s.part)
+        incidents, mentions = _read_part(stage / "incidents" / name), _read_part(stage / "mentions" / name)
+        apply_renames(incidents, mentions, s.mention_counts, renames)
+        write_parquet(incidents, stage / "incidents" / name)
+        write_parquet(mentions, stage / "mentions" / name)
+        s.ids = incidents["event_id_cnty"].tolist()
+
+
+@dataclass(frozen=True)
+class _Options:
+    """Reading and placing options every task gets."""
+
+    columns: ColumnMap
+    mentions: MentionScope
+    encoding: str | None
+    block_bytes: int
+
+
+def _place_corpus(files: list[str], stage: Path, opts: _Options, **run: Any) -> list[PartSummary]:
+    dask, _ = _import_dask()
+    for layer in LAYERS:
+        (stage / layer).mkdir(parents=True, exist_ok=True)
+    place = dask.delayed(_place_block, pure=True)
+    blocks = [b for f in files for b in split_file(f, encoding=opts.encoding, block_bytes=opts.block_bytes)]
+    tasks = [place(b, str(stage), i, opts.columns, opts.mentions) for i, b in enumerate(blocks)]
+    summaries = _compute(tasks, **run)
+    if not any(s.ids for s in summaries):
+        raise InputError("no records in the input", path=", ".join(files))
+    _unique_ids(summaries, stage)
+    return summaries
+
+
+def _totals(summaries: list[PartSummary], output: str) -> dict[str, Any]:
+    return {
+        "partitions": len(summaries),
+        "incidents": sum(len(s.ids) for s in summaries),
+        "placed": sum(s.placed for s in summaries),
+        "mentions": sum(s.mentions for s in summaries),
+        "output": output,
+    }
+
+
+def _publish(stage: Path, out: Path, summaries: list[PartSummary]) -> None:
+    """Move the staged parts into `out` (replacing an earlier run's), then write the areas and counts."""
+    from geomap.gazetteer import load_gazetteer
+    from geomap.io.writers import write_parquet
+
+    for layer in LAYERS:
+        target = out / layer
+        if target.exists():
+            shutil.rmtree(target)
+        os.replace(stage / layer, target)
+    areas = AreaTally()
+    for s in summaries:
+        areas.add_frame(s.areas)
+    write_parquet(areas.frame(), out / "areas.parquet")
+    gaz = load_gazetteer()
+    for level in ADMIN_LEVELS:
+        totals: Counter[str] = Counter()
+        for s in summaries:
+            totals.update(s.admin.get(level, {}))
+        write_parquet(counts_layer(totals, level, gaz), out / f"counts_admin{level}.parquet")
+
+
+@contextlib.contextmanager
+def _staging(beside: Path) -> Iterator[Path]:
+    """A hidden folder for the parts of one run, removed when the run ends (whether it succeeded or not)."""
+    beside.mkdir(parents=True, exist_ok=True)
+    stage = beside / f".geomap-parts-{uuid.uuid4().hex[:12]}"
+    try:
+        yield stage
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def _options(
+    columns: ColumnMap | None, mentions: MentionScope | str, encoding: str | None, block_bytes: int
+) -> _Options:
+    return _Options(columns or ColumnMap(), MentionScope(mentions), encoding, block_bytes)
+
+
 def process_corpus(
-    paths: Iterable[str | os.PathLike[str]] | str,
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     out_dir: str | os.PathLike[str],
     *,
-    scheduler: str = "processes",
+    scheduler: Scheduler | str = Scheduler.PROCESSES,
     workers: int | None = None,
-    block_bytes: int = DEFAULT_BLOCK_BYTES,
+    encoding: str | None = None,
+    columns: ColumnMap | None = None,
+    mentions: MentionScope | str = MentionScope.ALL,
+    block_bytes: int = BLOCK_BYTES,
     memory_limit: str | None = None,
     client: Any = None,
     progress: bool = False,
-    **columns: Any,
 ) -> dict[str, Any]:
-    """Place every record of a corpus (JSON Lines, CSV, Parquet files) on Dask and write partitioned GeoParquet.
+    """Place every record of a corpus on Dask and write it as a partitioned GeoParquet dataset.
 
-    `scheduler` is ``processes`` (a local cluster of `workers` processes), ``threads``, or a scheduler address;
-    pass an existing distributed `client` to reuse it. Returns counts."""
+    Parameters
+    ----------
+    paths : path, glob pattern, or iterable of them
+        Files and folders of any supported format (as `iter_incidents` reads them).
+    out_dir : path
+        Receives ``incidents/`` and ``mentions/`` (one ``part-NNNNN.parquet`` per block, in input order),
+        ``areas.parquet`` and ``counts_admin{1,2,3}.parquet``; parts of an earlier run there are replaced.
+    scheduler : Scheduler or str
+        ``processes`` (a local cluster of `workers` processes), ``threads``, or a scheduler address.
+    workers : int, optional
+        Local workers (default: one per core).
+    encoding : str, optional
+        Encoding of the text files (detected per file when not given).
+    columns : ColumnMap, optional
+        The user's column choices (`ColumnMap.from_options`); recognition by name otherwise.
+    mentions : MentionScope or {"all", "placing", "none"}
+        Which texts to geoparse, and which mentions the mentions parts list.
+    block_bytes : int
+        About how much of a file one task reads.
+    memory_limit : str, optional
+        Per-worker memory limit of a local cluster (default "auto").
+    client : distributed.Client, optional
+        An existing client to run on (then `scheduler`, `workers` and `memory_limit` are not used).
+    progress : bool
+        A progress bar of finished blocks.
+
+    Returns
+    -------
+    dict
+        ``partitions``, ``incidents``, ``placed``, ``mentions`` and ``output``.
+    """
+    files, out, opts = _files(paths), Path(out_dir), _options(columns, mentions, encoding, block_bytes)
+    run = {"client": client, "scheduler": scheduler, "workers": workers, "memory_limit": memory_limit}
+    with _staging(out) as stage:
+        summaries = _place_corpus(files, stage, opts, progress=progress, **run)
+        _publish(stage, out, summaries)
+    return _totals(summaries, str(out))
+
+
+def _read_part(path: Path) -> gpd.GeoDataFrame:
+    """A staged part, its text read as Arrow strings (not turned back into Python strings only to be written out
+    again) and its CRS known rather than parsed from each file."""
+    import pyarrow.parquet as pq
+    import shapely
+
+    table = pq.read_table(path)
+    frame = table.drop_columns(["geometry"]).to_pandas()
+    geometry = gpd.GeoSeries(shapely.from_wkb(table.column("geometry").to_numpy(zero_copy_only=False)), crs=CRS)
+    return gpd.GeoDataFrame(frame, geometry=geometry, crs=CRS)
+
+
+def _staged_parts(stage: Path, summaries: list[PartSummary], mentions: MentionScope) -> Iterator[Incidents]:
+    for s in summaries:
+        if not s.ids:
+            continue
+        name = _part_name(s.part)
+        listed = mentions is not MentionScope.NONE  # otherwise the parts are empty: not worth reading
+        part_mentions = _read_part(stage / "mentions" / name) if listed else mention_frame({}, 0)
+        yield Incidents(_read_part(stage / "incidents" / name), part_mentions, s.areas)
+
+
+@contextlib.contextmanager
+def corpus_parts(
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+    *,
+    staging_dir: str | os.PathLike[str],
+    scheduler: Scheduler | str = Scheduler.PROCESSES,
+    workers: int | None = None,
+    encoding: str | None = None,
+    columns: ColumnMap | None = None,
+    mentions: MentionScope | str = MentionScope.ALL,
+    block_bytes: int = BLOCK_BYTES,
+    client: Any = None,
+    progress: bool = False,
+) -> Iterator[Iterator[Incidents]]:
+    """Place a corpus on Dask; inside the block, its placed parts stream in input order (ids unique, as
+    `iter_incidents` yields them), ready for `geomap.write_layers`.
+
+    The parts are staged in a hidden folder made in `staging_dir` (visible to every worker) and removed on exit.
+    The other parameters are those of `process_corpus`."""
+    files = _files(paths)
+    with _staging(Path(staging_dir)) as stage:
+        summaries = _place_corpus(
+            files,
+            stage,
+            _options(columns, mentions, encoding, block_bytes),
+            client=client,
+            scheduler=scheduler,
+            workers=workers,
+            progress=progress,
+        )
+        yield _staged_parts(stage, summaries, MentionScope(mentions))
+
+
+def process_dataframe(
+    ddf: Any,
+    out_dir: str | os.PathLike[str],
+    *,
+    client: Any = None,
+    scheduler: Scheduler | str = Scheduler.PROCESSES,
+    workers: int | None = None,
+    columns: ColumnMap | None = None,
+    mentions: MentionScope | str = MentionScope.ALL,
+) -> dict[str, Any]:
+    """`process_corpus` for a Dask DataFrame already in hand: one task per partition, rows numbered over the whole
+    frame (so generated ids are those `geocode_incidents` gives the same rows)."""
     dask, _ = _import_dask()
-    files = _expand([paths] if isinstance(paths, (str, os.PathLike)) else paths)
+    opts = _options(columns, mentions, None, BLOCK_BYTES)
+    first_lines = np.concatenate([[1], 1 + np.cumsum(ddf.map_partitions(len).compute().to_numpy())])
     out = Path(out_dir)
-    (out / "incidents").mkdir(parents=True, exist_ok=True)
-    (out / "mentions").mkdir(parents=True, exist_ok=True)
-    tasks = []
-    part = 0
-    process = dask.delayed(_process, pure=True)
-    process_block = dask.delayed(_process_block, pure=True)
-    for f in files:
-        suffix = Path(f).suffix.lower()
-        if suffix in (".jsonl", ".ndjson"):
-            for block in jsonl_blocks(f, block_bytes):
-                tasks.append(process_block(block, str(out), part, columns))
-                part += 1
-        else:
-            import dask.dataframe as dd
-
-            ddf = (
-                dd.read_csv(f, dtype=str, blocksize=block_bytes, keep_default_na=False)
-                if suffix == ".csv"
-                else dd.read_parquet(f)
-            )
-            for piece in ddf.to_delayed():
-                tasks.append(process(piece, str(out), part, columns))
-                part += 1
-    return _run(
-        tasks, out, client=client, scheduler=scheduler, workers=workers, memory_limit=memory_limit, progress=progress
-    )
+    place = dask.delayed(_place_partition, pure=True)
+    with _staging(out) as stage:
+        for layer in LAYERS:
+            (stage / layer).mkdir(parents=True, exist_ok=True)
+        tasks = [
+            place(piece, int(first_lines[i]), str(stage), i, opts.columns, opts.mentions)
+            for i, piece in enumerate(ddf.to_delayed())
+        ]
+        summaries = _compute(tasks, client=client, scheduler=scheduler, workers=workers)
+        _unique_ids(summaries, stage)
+        _publish(stage, out, summaries)
+    return _totals(summaries, str(out))
 
 
 def admin_counts_from_parquet(incidents_dir: str | os.PathLike[str], level: int = 1) -> pd.DataFrame:
@@ -263,29 +436,9 @@ def admin_counts_from_parquet(incidents_dir: str | os.PathLike[str], level: int 
 
     from geomap.gazetteer import load_gazetteer
 
-    kind = {1: "governorate", 2: "district", 3: "subdistrict"}[level]
     points = dask_geopandas.read_parquet(str(Path(incidents_dir) / "*.parquet"))
     points = points[points["status"] == "placed"][["event_id_cnty", "geometry"]]
-    units = load_gazetteer().layer(kind)[["pcode", "geometry"]]
+    units = load_gazetteer().layer(KIND_OF_ADMIN_LEVEL[level])[["pcode", "geometry"]]
     joined = dask_geopandas.sjoin(points, units, predicate="within")
     counts = joined.groupby("pcode")["event_id_cnty"].count().compute()
     return counts.rename("incidents").sort_index().reset_index()
-
-
-def process_dataframe(
-    ddf: Any,
-    out_dir: str | os.PathLike[str],
-    *,
-    client: Any = None,
-    scheduler: str = "processes",
-    workers: int | None = None,
-    **columns: Any,
-) -> dict[str, Any]:
-    """The same for a dask DataFrame already in hand: one task per partition."""
-    dask, _ = _import_dask()
-    out = Path(out_dir)
-    (out / "incidents").mkdir(parents=True, exist_ok=True)
-    (out / "mentions").mkdir(parents=True, exist_ok=True)
-    process = dask.delayed(_process, pure=True)
-    tasks = [process(piece, str(out), i, columns) for i, piece in enumerate(ddf.to_delayed())]
-    return _run(tasks, out, client=client, scheduler=scheduler, workers=workers)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 __all__ = ["EARTH_RADIUS_KM", "KM_PER_DEGREE", "METRIC_CRS", "SYRIA_BBOX", "haversine_km"]
@@ -12,8 +14,9 @@ METRIC_CRS = "EPSG:32637"  # UTM zone 37N covers Syria: areas and buffers in met
 SYRIA_BBOX = (35.5, 32.2, 42.5, 37.4)  # lon_min, lat_min, lon_max, lat_max: Syria's outline plus ~10 km
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km between two points given in degrees."""
+def haversine_km(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> Any:
+    """Great-circle distance in km between two points given in degrees; for arrays, an array of distances."""
     p1, p2 = np.radians(lat1), np.radians(lat2)
     a = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2
-    return float(2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(a)))
+    km = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(a))
+    return float(km) if np.ndim(km) == 0 else km

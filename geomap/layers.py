@@ -11,6 +11,7 @@ import contextlib
 import os
 from collections import Counter
 from collections.abc import Iterable
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -20,56 +21,84 @@ import pandas as pd
 from geomap.exc import OutputError
 from geomap.gazetteer import Gazetteer, load_gazetteer
 from geomap.incidents import INCIDENT_COLUMNS, Incidents
-from geomap.io.writers import FORMATS, open_layer
+from geomap.incidents.areas import AreaTally
+from geomap.incidents.schema import Status
+from geomap.io.writers import open_layer
+from geomap.kinds import ADMIN_LEVEL_OF_KIND, KIND_OF_ADMIN_LEVEL
 
-__all__ = ["LAYER_NAMES", "admin_counts", "build_layers", "counts_layer", "write_layers"]
+__all__ = ["LAYER_NAMES", "LayerFormat", "admin_counts", "build_layers", "counts_layer", "write_layers"]
 
 LAYER_NAMES = ("incidents", "areas", "mentions", "counts_admin1", "counts_admin2", "counts_admin3")
-_ADMIN_KIND = {1: "governorate", 2: "district", 3: "subdistrict"}
+ADMIN_LEVELS = tuple(sorted(ADMIN_LEVEL_OF_KIND.values()))
+
+
+class LayerFormat(StrEnum):
+    """Format of the layer files written into a folder."""
+
+    GEOJSON = "geojson"
+    PARQUET = "parquet"
+    CSV = "csv"
 
 
 def counts_layer(counts: Counter | dict[str, int], level: int, gaz: Gazetteer) -> gpd.GeoDataFrame:
     """Every admin unit of a level with the given incident counts by P-code (0 where absent)."""
-    units = gaz.layer(_ADMIN_KIND[level])[["pcode", "name_ar", "name_en", "geometry"]]
+    units = gaz.layer(KIND_OF_ADMIN_LEVEL[level])[["pcode", "name_ar", "name_en", "geometry"]]
     units = units.assign(incidents=units["pcode"].map(counts).fillna(0).astype(int))
     return units.sort_values("pcode").reset_index(drop=True)
 
 
-def _placed_counts(incidents: pd.DataFrame, level: int) -> Counter:
-    placed = incidents[incidents["status"] == "placed"]
+def placed_counts(incidents: pd.DataFrame, level: int) -> Counter:
+    """Placed incidents per admin P-code of a level."""
+    placed = incidents[incidents["status"] == Status.PLACED]
     return Counter(placed[f"admin{level}_pcode"].dropna().tolist())
 
 
 def admin_counts(incidents: gpd.GeoDataFrame, level: int, *, gazetteer: Gazetteer | None = None) -> gpd.GeoDataFrame:
     """Every admin unit of a level (1-3) with the number of placed incidents in it, for choropleths."""
-    return counts_layer(_placed_counts(incidents, level), level, gazetteer or load_gazetteer())
+    return counts_layer(placed_counts(incidents, level), level, gazetteer or load_gazetteer())
 
 
 def build_layers(result: Incidents, *, gazetteer: Gazetteer | None = None) -> dict[str, gpd.GeoDataFrame]:
     """All layers by name (see LAYER_NAMES), in memory."""
     layers = {"incidents": result.incidents, "areas": result.areas, "mentions": result.mentions}
-    for level in (1, 2, 3):
+    for level in ADMIN_LEVELS:
         layers[f"counts_admin{level}"] = admin_counts(result.incidents, level, gazetteer=gazetteer)
     return layers
 
 
-class _Areas:
-    """Region and admin polygons incidents were placed in, gathered over parts (a few hundred at most)."""
+class _Sinks:
+    """The open outputs of one `write_layers` call: the output file and/or one file per layer in a folder."""
 
-    def __init__(self) -> None:
-        self.rows: dict[str, dict[str, Any]] = {}
+    def __init__(
+        self, stack: contextlib.ExitStack, output: Path | None, folder: Path | None, ext: str, *, overwrite: bool
+    ) -> None:
+        self.suffix = output.suffix.lower() if output is not None else None
+        self.output = stack.enter_context(open_layer(output, overwrite=overwrite)) if output is not None else None
+        self.folder: dict[str, Any] = {}
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+            self.folder = {
+                n: stack.enter_context(open_layer(folder / f"{n}{ext}", overwrite=True)) for n in LAYER_NAMES
+            }
+        self.written = ([output] if output is not None else []) + [folder / f"{n}{ext}" for n in self.folder]
 
-    def add(self, areas: gpd.GeoDataFrame) -> None:
-        for rec in areas.to_dict("records"):
-            if rec["area_id"] in self.rows:
-                self.rows[rec["area_id"]]["incidents"] += int(rec["incidents"])
-            else:
-                self.rows[rec["area_id"]] = dict(rec)
+    def part(self, part: Incidents) -> None:
+        """A part's incidents and mentions, appended."""
+        if self.output is not None:
+            csv = self.suffix == ".csv"
+            self.output.write(part.incidents[[*INCIDENT_COLUMNS, "geometry"]] if csv else part.incidents)
+            if self.suffix == ".gpkg":
+                self.output.write(part.mentions, layer="mentions")
+        if self.folder:
+            self.folder["incidents"].write(part.incidents)
+            self.folder["mentions"].write(part.mentions)
 
-    def frame(self, like: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-        rows = [self.rows[k] for k in sorted(self.rows)]
-        df = pd.DataFrame(rows, columns=list(like.columns))
-        return gpd.GeoDataFrame(df, geometry="geometry", crs="EPSG:4326")
+    def small(self, name: str, layer: gpd.GeoDataFrame) -> None:
+        """A layer gathered over all parts (areas, counts)."""
+        if self.suffix == ".gpkg":
+            self.output.write(layer, layer=name)
+        if name in self.folder:
+            self.folder[name].write(layer)
 
 
 def write_layers(
@@ -77,58 +106,55 @@ def write_layers(
     output: str | os.PathLike[str] | None = None,
     *,
     layers_dir: str | os.PathLike[str] | None = None,
-    fmt: str = "geojson",
+    fmt: LayerFormat | str = LayerFormat.GEOJSON,
     overwrite: bool = False,
     gazetteer: Gazetteer | None = None,
 ) -> list[Path]:
-    """Write the incidents layer to `output` (format from its extension; a .gpkg holds every layer), and/or every
-    layer as ``<name>.<fmt>`` into `layers_dir`. `result` may be one `Incidents` or a stream of them. Returns the
-    files written."""
+    """Write the incidents layer to a file and/or every layer into a folder.
+
+    Parameters
+    ----------
+    result : Incidents or iterable of Incidents
+        One result, or a stream of parts (`iter_incidents`) appended part by part.
+    output : path, optional
+        The incidents layer; its format from the extension (.geojson, .gpkg, .parquet, .csv). A .gpkg holds every
+        layer.
+    layers_dir : path, optional
+        A folder receiving every layer (see `LAYER_NAMES`) as ``<name>.<fmt>``.
+    fmt : LayerFormat or {"geojson", "parquet", "csv"}
+        Format of the files in `layers_dir`.
+    overwrite : bool
+        Replace `output` if it exists (refused otherwise); files in `layers_dir` are always replaced.
+    gazetteer : Gazetteer, optional
+        For the admin units of the count layers (default: the shipped one).
+
+    Returns
+    -------
+    list of Path
+        The files written.
+    """
     if output is None and layers_dir is None:
         raise OutputError("give an output file or a layers folder")
+    try:
+        ext = "." + LayerFormat(str(fmt).lstrip(".").lower())
+    except ValueError:
+        msg = f"unknown layer format {fmt!r}; use {', '.join(LayerFormat)}"
+        raise OutputError(msg) from None
     gaz = gazetteer or load_gazetteer()
     parts = [result] if isinstance(result, Incidents) else result
-    ext = "." + fmt.lstrip(".")
-    if layers_dir is not None and (ext not in FORMATS or ext == ".gpkg"):
-        raise OutputError(f"unknown layer format {fmt!r}; use geojson, parquet or csv")
     folder = Path(layers_dir) if layers_dir is not None else None
-    if folder is not None:
-        folder.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
     with contextlib.ExitStack() as stack:
-        out_sink = None
-        suffix = Path(output).suffix.lower() if output is not None else None
-        if output is not None:
-            out_sink = stack.enter_context(open_layer(output, overwrite=overwrite))
-            written.append(Path(output))
-        dir_sinks = {}
-        if folder is not None:
-            for name in LAYER_NAMES:
-                dir_sinks[name] = stack.enter_context(open_layer(folder / f"{name}{ext}", overwrite=True))
-                written.append(folder / f"{name}{ext}")
-        areas = _Areas()
-        counts = {level: Counter() for level in (1, 2, 3)}
-        like_areas = None
+        sinks = _Sinks(stack, Path(output) if output is not None else None, folder, ext, overwrite=overwrite)
+        areas, counts, any_part = AreaTally(), {level: Counter() for level in ADMIN_LEVELS}, False
         for part in parts:
-            incidents = part.incidents[[*INCIDENT_COLUMNS, "geometry"]] if suffix == ".csv" else part.incidents
-            if out_sink is not None:
-                out_sink.write(incidents, layer="incidents")
-                if suffix == ".gpkg":
-                    out_sink.write(part.mentions, layer="mentions")
-            if dir_sinks:
-                dir_sinks["incidents"].write(part.incidents)
-                dir_sinks["mentions"].write(part.mentions)
-            areas.add(part.areas)
-            like_areas = part.areas
-            for level in counts:
-                counts[level].update(_placed_counts(part.incidents, level))
-        if like_areas is None:
+            any_part = True
+            sinks.part(part)
+            areas.add_frame(part.areas)
+            for level in ADMIN_LEVELS:
+                counts[level].update(placed_counts(part.incidents, level))
+        if not any_part:
             raise OutputError("nothing to write: the input had no records")
-        small = {"areas": areas.frame(like_areas)}
-        small.update({f"counts_admin{level}": counts_layer(counts[level], level, gaz) for level in (1, 2, 3)})
-        for name, gdf in small.items():
-            if suffix == ".gpkg":
-                out_sink.write(gdf, layer=name)
-            if name in dir_sinks:
-                dir_sinks[name].write(gdf)
-    return written
+        sinks.small("areas", areas.frame())
+        for level in ADMIN_LEVELS:
+            sinks.small(f"counts_admin{level}", counts_layer(counts[level], level, gaz))
+    return sinks.written

@@ -8,7 +8,7 @@ import pytest
 
 from geomap import InputError, read_incidents
 from geomap.io.encoding import decode_bytes
-from geomap.io.readers import detect_columns, iter_records
+from geomap.io.readers import iter_records
 from tests.conftest import ROOT
 
 BAD = ROOT / "tests" / "data" / "bad"
@@ -47,39 +47,6 @@ def test_csv_line_numbers_follow_physical_lines():
     assert chunk["_line"].tolist() == [2]
     (ragged,) = list(iter_records(BAD / "ragged.csv"))
     assert ragged["_problem"].notna().tolist() == [False, True, True]
-
-
-def test_acled_and_ucdp_columns_are_recognised():
-    acled = detect_columns(
-        [
-            "event_id_cnty",
-            "event_date",
-            "event_type",
-            "latitude",
-            "longitude",
-            "location",
-            "notes",
-            "admin1",
-            "fatalities",
-        ]
-    )
-    assert acled.schema == "acled" and acled.get("text") == "notes" and acled.get("id") == "event_id_cnty"
-    ucdp = detect_columns(
-        [
-            "id",
-            "date_start",
-            "where_coordinates",
-            "latitude",
-            "longitude",
-            "adm_1",
-            "where_prec",
-            "source_headline",
-            "best",
-        ]
-    )
-    assert ucdp.schema == "ucdp" and ucdp.get("location") == "where_coordinates" and ucdp.get("fatalities") == "best"
-    with pytest.raises(InputError, match="no column"):
-        detect_columns(["a"], {"text": "b"})
 
 
 def test_xlsx_with_several_sheets_and_merged_cells(tmp_path):
@@ -124,3 +91,31 @@ def test_folder_of_reports(tmp_path):
     assert inc["gazetteer_id"].tolist() == ["C4121", "C1202"]
     with pytest.raises(InputError, match="no such file"):
         read_incidents(str(tmp_path / "missing.csv"))
+
+
+def test_files_split_into_blocks_read_as_the_whole_file(tmp_path, samples):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from geomap.io.readers import read_block, split_file
+
+    table = tmp_path / "t.parquet"
+    pq.write_table(
+        pa.table({"id": [f"p{i}" for i in range(50)], "location": ["Sarmada"] * 50}), table, row_group_size=7
+    )
+    for path in (samples / "reports.jsonl", samples / "incidents_acled.csv", BAD / "ragged.csv", table):
+        blocks = split_file(path, block_bytes=1)
+        assert len(blocks) > 1
+        got = pd.concat([df for b in blocks for df in read_block(b, chunk_rows=3)], ignore_index=True)
+        want = pd.concat(list(iter_records(path)), ignore_index=True)
+        pd.testing.assert_frame_equal(got[list(want.columns)].astype(object), want.astype(object))
+    assert [b.first_line for b in split_file(table, block_bytes=1)][:3] == [1, 8, 15]
+
+
+def test_hidden_folders_are_left_out(tmp_path):
+    from geomap.io.readers import expand_inputs
+
+    (tmp_path / ".geomap-parts-1" / "incidents").mkdir(parents=True)
+    (tmp_path / ".geomap-parts-1" / "incidents" / "part-00000.parquet").write_bytes(b"PAR1")
+    (tmp_path / "a.txt").write_text("قصف على بلدة سرمدا", encoding="utf-8")
+    assert [p.name for p in expand_inputs([tmp_path])] == ["a.txt"]

@@ -32,10 +32,10 @@ def main(verbose: int, quiet: bool) -> None:
       geomap geocode "Northern Hama Governorate" "البادية السورية"
       geomap reverse 36.18 36.72
     """
-    logging.basicConfig(
-        level=logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING,
-        format="%(levelname)s %(message)s",
-    )
+    level = logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s %(message)s")
+    for handler in logging.getLogger().handlers:  # libraries that set their own loggers' levels (Dask) included
+        handler.setLevel(level)
 
 
 main.add_command(map_command)

@@ -10,7 +10,8 @@ from pathlib import Path
 import click
 
 from geomap.cli.options import handle_errors
-from geomap.io.readers import detect_columns, iter_records, read_stdin_text
+from geomap.incidents.schema import ColumnMap
+from geomap.io.readers import iter_records, read_stdin_text
 
 _CSV_FIELDS = [
     "record",
@@ -91,7 +92,7 @@ def _records(source: str, text_column: str | None, encoding: str | None) -> list
         raise click.BadParameter(f"{source}: no such file", param_hint="FILE")
     out = []
     for chunk in iter_records(path, encoding=encoding):
-        cols = detect_columns(chunk.columns, {"text": text_column})
+        cols = ColumnMap.from_options(text_column=text_column).recognise(chunk.columns)
         tcol, icol = cols.get("text"), cols.get("id")
         if tcol is None:
             raise click.ClickException(f"{source}: no text column; name it with --text-column")

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import click
 
 from geomap.cli.inputs import load_incidents
-from geomap.cli.options import Progress, Tally, column_kwargs, column_options, handle_errors, output_options
+from geomap.cli.options import Progress, Tally, column_map, column_options, handle_errors, output_options
+from geomap.incidents import ColumnMap, Incidents, MentionScope, iter_incidents
+from geomap.layers import LayerFormat, write_layers
 
 
 @click.command()
@@ -27,15 +31,16 @@ from geomap.cli.options import Progress, Tally, column_kwargs, column_options, h
 )
 @click.option(
     "--layers-format",
-    type=click.Choice(["geojson", "parquet", "csv"]),
+    type=click.Choice([f.value for f in LayerFormat]),
     default="geojson",
     help="format of the files in --layers-dir",
 )
 @click.option(
     "--scheduler",
     default=None,
-    metavar="local|threads|processes|ADDRESS",
-    help="run on Dask (needs geomap[dask]); writes partitioned GeoParquet into --layers-dir",
+    metavar="processes|threads|ADDRESS",
+    help="run on Dask (needs geomap[dask]): a local cluster of processes, threads, or a scheduler address; "
+    "the outputs are the same files, rows, ids and order as without it",
 )
 @click.option("--workers", type=int, default=None, help="Dask workers (with --scheduler)")
 @column_options
@@ -57,36 +62,68 @@ def incidents(
     \b
     Example:
       geomap incidents incidents.csv reports/ -o incidents.gpkg
-      geomap incidents archive/*.jsonl --scheduler processes --workers 2 --layers-dir out/
+      geomap incidents archive/*.jsonl -o incidents.parquet --scheduler processes --workers 2
     """
     if output is None and layers_dir is None:
         raise click.UsageError("give -o/--output or --layers-dir")
+    if scheduler and (inputs == ("-",) or not inputs):
+        raise click.UsageError("--scheduler reads files: name them (standard input is one report)")
     if output and Path(output).exists() and not overwrite:
         raise click.ClickException(f"{output} exists; pass --overwrite to replace it")
-    columns = column_kwargs(kw)
-    if scheduler:
-        from geomap.dask import process_corpus
-
-        if not layers_dir:
-            raise click.UsageError("--scheduler writes partitioned GeoParquet: give --layers-dir")
-        summary = process_corpus(list(inputs), layers_dir, scheduler=scheduler, workers=workers, **columns)
-        click.echo(
-            f"{layers_dir}: {summary['incidents']} incidents in {summary['partitions']} partitions "
-            f"({summary['placed']} placed)",
-            err=True,
-        )
-        return
-    from geomap.incidents import iter_incidents
-    from geomap.layers import write_layers
-
+    columns = column_map(kw)
+    # The mentions layer is written into --layers-dir and into a GeoPackage; otherwise texts are geoparsed only
+    # where a record has neither usable coordinates nor a location name the geocoder knows.
+    wanted = layers_dir is not None or (output is not None and Path(output).suffix.lower() == ".gpkg")
+    mentions = MentionScope.ALL if wanted else MentionScope.NONE
     tally = Tally()
-    if inputs == ("-",) or not inputs:
-        parts = [load_incidents(inputs, encoding=encoding, columns=columns)]
-    else:
-        # Large inputs stream: each chunk is placed and appended to the outputs, never all held at once.
-        bar = Progress(None, "placing incidents")
-        parts = iter_incidents(list(inputs), encoding=encoding, progress=bar, **columns)
-    written = write_layers(tally.watch(parts), output, layers_dir=layers_dir, fmt=layers_format, overwrite=overwrite)
+    with _parts(
+        inputs,
+        scheduler,
+        workers,
+        encoding,
+        columns,
+        mentions,
+        staging=Path(layers_dir) if layers_dir else Path(output).parent,
+    ) as parts:
+        written = write_layers(
+            tally.watch(parts), output, layers_dir=layers_dir, fmt=layers_format, overwrite=overwrite
+        )
     tally.warn_unplaced()
     for path in written:
         click.echo(str(path), err=True)
+
+
+@contextlib.contextmanager
+def _parts(
+    inputs: tuple[str, ...],
+    scheduler: str | None,
+    workers: int | None,
+    encoding: str | None,
+    columns: ColumnMap,
+    mentions: MentionScope,
+    *,
+    staging: Path,
+) -> Iterator[Iterable[Incidents]]:
+    """The placed parts, in input order: from standard input, streamed from the files, or computed on Dask."""
+    if inputs == ("-",) or not inputs:
+        yield [load_incidents(inputs, encoding=encoding, columns=columns, mentions=mentions)]
+    elif scheduler:
+        from geomap.dask import corpus_parts
+
+        with corpus_parts(
+            list(inputs),
+            staging_dir=staging,
+            scheduler=scheduler,
+            workers=workers,
+            encoding=encoding,
+            columns=columns,
+            mentions=mentions,
+        ) as parts:
+            yield parts
+    else:
+        # Large inputs stream: each chunk is placed and appended to the outputs, never all held at once.
+        bar = Progress(None, "placing incidents")
+        try:
+            yield iter_incidents(list(inputs), encoding=encoding, columns=columns, mentions=mentions, progress=bar)
+        finally:
+            bar.close()

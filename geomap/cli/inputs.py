@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
 
 import click
 
 from geomap.cli.options import Progress
-from geomap.incidents import Incidents, geocode_incidents, read_incidents
+from geomap.incidents import ColumnMap, Incidents, MentionScope, geocode_incidents, read_incidents
 from geomap.io.readers import frames_from_text, read_stdin_text
 
 
-def load_incidents(inputs: tuple[str, ...], *, encoding: str | None, columns: dict[str, Any]) -> Incidents:
+def load_incidents(
+    inputs: tuple[str, ...], *, encoding: str | None, columns: ColumnMap, mentions: MentionScope = MentionScope.ALL
+) -> Incidents:
     """Incidents from the named inputs; ``-`` reads one report from standard input."""
     if not inputs:
         raise click.UsageError("give at least one INPUT (a file, a folder, or - for standard input)")
@@ -20,11 +21,13 @@ def load_incidents(inputs: tuple[str, ...], *, encoding: str | None, columns: di
         text = read_stdin_text(sys.stdin.buffer.read(), encoding=encoding)
         if not text.strip():
             raise click.UsageError("standard input is empty")
-        result = geocode_incidents(frames_from_text(text), return_all=True, **columns)
+        result = geocode_incidents(frames_from_text(text), columns=columns, return_all=True, mentions=mentions)
     else:
         bar = Progress(None, "placing incidents")
         try:
-            result = read_incidents(list(inputs), encoding=encoding, return_all=True, progress=bar, **columns)
+            result = read_incidents(
+                list(inputs), encoding=encoding, columns=columns, return_all=True, mentions=mentions, progress=bar
+            )
         finally:
             bar.close()
     assert isinstance(result, Incidents)

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from geomap.cli.inputs import load_incidents
-from geomap.cli.options import column_kwargs, column_options, handle_errors, output_options, report_unplaced
+from geomap.cli.options import column_map, column_options, handle_errors, output_options, report_unplaced
 from geomap.maps.labels import AdminLevel, Cluster, Lang
 
 
@@ -66,6 +66,7 @@ def map_command(
       geomap map reports.jsonl -o map.html --choropleth admin1
       echo "غارة جوية على مواقع في البادية السورية" | geomap map - -o badia.html --offline
     """
+    from geomap.incidents import MentionScope
     from geomap.maps import incident_map, save_map
     from geomap.maps.static import STATIC_FORMATS, save_static_map
 
@@ -75,7 +76,9 @@ def map_command(
         raise click.BadParameter(f"{output}: use .html, .png, .svg or .pdf", param_hint="--output")
     if target.exists() and not overwrite:
         raise click.ClickException(f"{target} exists; pass --overwrite to replace it")
-    result = load_incidents(inputs, encoding=encoding, columns=column_kwargs(kw))
+    # The map shows each incident's place and, for those placed from their text, the sentence that names it: texts
+    # are geoparsed only for rows that need them (never for rows with coordinates or a known location name).
+    result = load_incidents(inputs, encoding=encoding, columns=column_map(kw), mentions=MentionScope.PLACING)
     report_unplaced(result.incidents)
     if suffix in STATIC_FORMATS:
         save_static_map(

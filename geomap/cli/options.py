@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from geomap.exc import GeomapError, InputError, OutputError
+from geomap.incidents.schema import OPTION_ROLES, ColumnMap
 
 log = logging.getLogger("geomap")
 
@@ -39,12 +40,10 @@ def output_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
-def column_kwargs(kw: dict[str, Any]) -> dict[str, Any]:
-    return {
-        k: kw.pop(k)
-        for k in ("text_column", "location_column", "date_column", "lat_column", "lon_column", "id_column")
-        if k in kw
-    }
+def column_map(kw: dict[str, Any]) -> ColumnMap:
+    """The column choices of the command line (popped from the command's keyword arguments), decided once here and
+    passed down as they are."""
+    return ColumnMap.from_options(**{k: kw.pop(k) for k in OPTION_ROLES if k in kw})
 
 
 def handle_errors(f: Callable[..., Any]) -> Callable[..., Any]:

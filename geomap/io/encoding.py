@@ -9,7 +9,7 @@ from pathlib import Path
 
 from geomap.exc import InputError
 
-__all__ = ["decode_bytes", "read_text"]
+__all__ = ["ascii_compatible", "decode_bytes", "file_encoding", "read_text"]
 
 # Encodings Arabic data actually arrives in; charset-normalizer is asked to choose among these only, so that a
 # Windows-1256 spreadsheet export is not mistaken for some Cyrillic code page.
@@ -64,3 +64,29 @@ def read_text(path: str | os.PathLike[str], *, encoding: str | None = None) -> s
         raise InputError(f"cannot read: {exc.strerror or exc}", path=str(path)) from exc
     text, _ = decode_bytes(data, path=str(path), encoding=encoding)
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+HEAD_BYTES = 65536  # encodings of files read line by line are detected on this much of their start
+
+
+def file_encoding(path: str | os.PathLike[str], *, encoding: str | None = None) -> str:
+    """The encoding to read a file with line by line: `encoding` if given (checked on the file's start), else
+    detected on its first 64 KiB (cut at a line end, so no character is split)."""
+    p = Path(path)
+    try:
+        with open(p, "rb") as fh:
+            head = fh.read(HEAD_BYTES)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=str(path)) from exc
+    if not head:
+        raise InputError("empty file", path=str(p))
+    if len(head) == HEAD_BYTES:
+        head = head[: head.rfind(b"\n") + 1] or head
+    _, enc = decode_bytes(head, path=str(p), encoding=encoding)
+    return enc
+
+
+def ascii_compatible(encoding: str) -> bool:
+    """Whether a newline is the single byte 0x0A and ASCII bytes never occur inside other characters, so a file
+    in this encoding can be cut at newline bytes."""
+    return not codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))

@@ -1,121 +1,53 @@
 """Reading reports and incident tables into one record shape.
 
-Every reader yields pandas DataFrames of strings (chunks, so large CSV and JSON Lines files stream) with two
+Every reader yields pandas DataFrames (chunks, so large CSV, TSV, JSON Lines and Parquet files stream) with two
 bookkeeping columns, ``_file`` and ``_line`` (the 1-based line or row the record came from), so that every problem
-found later can name where it is. Column roles (id, date, text, location, lat, lon ...) are recognised for ACLED and
-UCDP GED exports and by common names otherwise; the user's explicit column names win.
+found later can name where it is. A file can also be split into `Block`s that are read independently (on Dask
+workers) and give exactly the records, in the same order and with the same line numbers, that reading the whole
+file gives. Which column plays which role is decided later (`geomap.incidents.schema`).
 """
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from geomap.exc import InputError
-from geomap.io.encoding import decode_bytes, read_text
+from geomap.io.delimited import Layout, clean_header, delimited_cuts, read_delimited, read_layout
+from geomap.io.encoding import ascii_compatible, decode_bytes, file_encoding, read_text
+from geomap.io.jsonl import flatten, jsonl_cuts, read_jsonl, records_frame
 
-__all__ = ["REPORT_SUFFIXES", "TABLE_SUFFIXES", "ColumnMap", "detect_columns", "expand_inputs", "iter_records"]
+__all__ = [
+    "BLOCK_BYTES",
+    "CHUNK_ROWS",
+    "REPORT_SUFFIXES",
+    "TABLE_SUFFIXES",
+    "Block",
+    "expand_inputs",
+    "frames_from_text",
+    "iter_records",
+    "read_block",
+    "read_stdin_text",
+    "split_file",
+]
 
 TABLE_SUFFIXES = {".csv", ".tsv", ".xlsx", ".xls", ".parquet", ".geojson"}
 REPORT_SUFFIXES = {".txt", ".md", ".jsonl", ".ndjson", ".json"}
 CHUNK_ROWS = 10_000  # records placed at a time: bounds memory on large inputs
-
-ACLED_COLUMNS = {"event_id_cnty", "event_date", "event_type", "latitude", "longitude", "location", "notes"}
-UCDP_COLUMNS = {"date_start", "where_coordinates", "latitude", "longitude", "adm_1", "where_prec"}
-_ROLE_NAMES: dict[str, tuple[str, ...]] = {
-    "id": ("event_id_cnty", "id", "event_id", "incident_id", "report_id", "uid", "المعرف", "الرقم"),
-    "date": ("event_date", "date_start", "date", "published", "published_at", "datetime", "time", "التاريخ"),
-    "text": (
-        "notes",
-        "text",
-        "body",
-        "content",
-        "article",
-        "report",
-        "description",
-        "source_headline",
-        "summary",
-        "message",
-        "tweet",
-        "النص",
-        "الخبر",
-        "التفاصيل",
-        "الوصف",
-        "ملاحظات",
-    ),
-    "title": ("title", "headline", "العنوان"),
-    "location": (
-        "location",
-        "where_coordinates",
-        "place",
-        "location_name",
-        "town",
-        "city",
-        "village",
-        "site",
-        "الموقع",
-        "المكان",
-        "المنطقة",
-        "البلدة",
-    ),
-    "lat": ("latitude", "lat", "y", "خط العرض"),
-    "lon": ("longitude", "lon", "lng", "long", "x", "خط الطول"),
-    "event_type": ("event_type", "type_of_violence", "category", "type", "نوع الحدث"),
-    "sub_event_type": ("sub_event_type",),
-    "actor1": ("actor1", "side_a"),
-    "actor2": ("actor2", "side_b"),
-    "fatalities": ("fatalities", "best", "deaths", "killed", "القتلى"),
-    "source": ("source", "source_original", "publisher", "المصدر"),
-    "url": ("url", "link", "source_url", "الرابط"),
-    "admin1": ("admin1", "adm_1", "governorate", "province", "المحافظة"),
-    "admin2": ("admin2", "adm_2", "district"),
-    "admin3": ("admin3", "subdistrict"),
-    "geo_precision": ("geo_precision", "where_prec"),
-    "time_precision": ("time_precision", "date_prec"),
-}
+BLOCK_BYTES = 1024 * 1024  # a Dask task's share of a large file (about a second of work): no core idles long at the end
+_JSONL = (".jsonl", ".ndjson")
+_DELIMITED = {".csv": None, ".tsv": "\t"}  # suffix -> delimiter (None: sniffed from the first line)
 
 
-@dataclass
-class ColumnMap:
-    """Which input column plays which role; `schema` says how it was recognised (acled, ucdp, generic)."""
-
-    roles: dict[str, str] = field(default_factory=dict)
-    schema: str = "generic"
-
-    def get(self, role: str) -> str | None:
-        return self.roles.get(role)
-
-
-def detect_columns(columns: Iterable[str], overrides: dict[str, str | None] | None = None) -> ColumnMap:
-    """Recognise ACLED, UCDP GED or generic column names; `overrides` (role → column) win."""
-    cols = [c for c in columns if not str(c).startswith("_")]
-    lower = {str(c).strip().lower(): c for c in cols}
-    names = set(lower)
-    schema = "acled" if names >= ACLED_COLUMNS else "ucdp" if names >= UCDP_COLUMNS else "generic"
-    roles: dict[str, str] = {}
-    for role, candidates in _ROLE_NAMES.items():
-        for cand in candidates:
-            if cand in lower:
-                roles[role] = lower[cand]
-                break
-    for role, column in (overrides or {}).items():
-        if column is None:
-            continue
-        if column not in cols:
-            raise InputError(f"no column {column!r}; the columns are {', '.join(map(str, cols))}", field=column)
-        roles[role] = column
-    return ColumnMap(roles, schema)
-
-
-# ------------------------------------------------------------------------------------------------ inputs
 def expand_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Files named, with folders expanded to the readable files in them (sorted, so runs are deterministic)."""
+    """Files named, with folders expanded to the readable files in them (sorted, so runs are deterministic;
+    hidden files and folders are left out)."""
     out: list[Path] = []
     for raw in paths:
         p = Path(raw)
@@ -123,7 +55,9 @@ def expand_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
             found = sorted(
                 f
                 for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in TABLE_SUFFIXES | REPORT_SUFFIXES and not f.name.startswith(".")
+                if f.is_file()
+                and f.suffix.lower() in TABLE_SUFFIXES | REPORT_SUFFIXES
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
             )
             if not found:
                 raise InputError(
@@ -137,91 +71,99 @@ def expand_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return out
 
 
-def iter_records(
-    path: str | os.PathLike[str], *, encoding: str | None = None, sheet: str | None = None, chunk_rows: int = CHUNK_ROWS
-) -> Iterator[pd.DataFrame]:
-    """DataFrames of string cells with `_file` and `_line`, chunk by chunk, for any supported file."""
-    p = Path(path)
+@dataclass(frozen=True)
+class Block:
+    """A part of one input file that can be read on its own: a byte range starting at a record (JSON Lines,
+    CSV/TSV), a range of row groups (Parquet), or the whole file (`start` 0, `end` None). The encoding and, for
+    delimited files, the header are decided once for the file and travel with each block."""
+
+    path: str
+    start: int = 0
+    end: int | None = None
+    first_line: int = 1  # line (or row) number of the block's first record
+    encoding: str | None = None
+    layout: Layout | None = None
+
+
+def _suffix(p: Path) -> str:
     suffix = p.suffix.lower()
-    if suffix in (".txt", ".md"):
-        yield _text_report(p, encoding)
-    elif suffix in (".jsonl", ".ndjson"):
-        yield from _jsonl(p, encoding, chunk_rows)
-    elif suffix == ".json":
-        yield _json(p, encoding)
-    elif suffix == ".geojson":
-        yield _geojson(p, encoding)
-    elif suffix in (".csv", ".tsv"):
-        yield from _csv(p, encoding, chunk_rows, delimiter="\t" if suffix == ".tsv" else None)
-    elif suffix in (".xlsx", ".xls"):
-        yield _excel(p, sheet)
-    elif suffix == ".parquet":
-        yield _parquet(p)
-    else:
+    if suffix not in TABLE_SUFFIXES | REPORT_SUFFIXES:
         raise InputError(
             f"unsupported file type {suffix or '(none)'}; expected one of "
             f"{', '.join(sorted(TABLE_SUFFIXES | REPORT_SUFFIXES))}",
             path=str(p),
         )
+    return suffix
 
 
-def _frame(rows: list[dict]) -> pd.DataFrame:
-    df = pd.DataFrame(rows)
-    if df.empty:
-        df = pd.DataFrame({"_file": pd.Series(dtype=str), "_line": pd.Series(dtype=int)})
-    return df
+def split_file(
+    path: str | os.PathLike[str], *, encoding: str | None = None, block_bytes: int = BLOCK_BYTES
+) -> list[Block]:
+    """Blocks of about `block_bytes` covering a file, in order; formats that cannot be cut give one block."""
+    p = Path(path)
+    suffix = _suffix(p)
+    if suffix == ".parquet":
+        return _parquet_blocks(p, block_bytes)
+    if suffix not in _JSONL and suffix not in _DELIMITED:
+        return [Block(str(p), encoding=encoding)]
+    enc = file_encoding(p, encoding=encoding)
+    if suffix in _JSONL:
+        if not ascii_compatible(enc):
+            return [Block(str(p), encoding=enc)]
+        return [Block(str(p), a, b, line, enc) for a, b, line in jsonl_cuts(p, block_bytes)]
+    layout = read_layout(p, encoding=enc, delimiter=_DELIMITED[suffix])
+    if not ascii_compatible(enc):
+        return [Block(str(p), encoding=enc)]
+    return [Block(str(p), a, b, line, enc, layout) for a, b, line in delimited_cuts(p, layout, block_bytes)]
 
 
+def read_block(block: Block, *, chunk_rows: int = CHUNK_ROWS, sheet: str | None = None) -> Iterator[pd.DataFrame]:
+    """The records of a block, `chunk_rows` at a time (whole-file formats in one frame)."""
+    p = Path(block.path)
+    suffix = _suffix(p)
+    if suffix in _JSONL:
+        enc = block.encoding or file_encoding(p)
+        yield from read_jsonl(
+            p, encoding=enc, chunk_rows=chunk_rows, start=block.start, end=block.end, first_line=block.first_line
+        )
+    elif suffix in _DELIMITED:
+        enc = block.encoding or file_encoding(p)
+        ranged = block.layout is not None
+        yield from read_delimited(
+            p,
+            encoding=enc,
+            chunk_rows=chunk_rows,
+            delimiter=_DELIMITED[suffix],
+            layout=block.layout,
+            start=block.start if ranged else None,
+            end=block.end,
+            first_line=block.first_line,
+        )
+    elif suffix == ".parquet":
+        yield from _parquet(p, block, chunk_rows)
+    elif suffix in (".txt", ".md"):
+        yield _text_report(p, block.encoding)
+    elif suffix == ".json":
+        yield _json(p, block.encoding)
+    elif suffix == ".geojson":
+        yield _geojson(p, block.encoding)
+    else:
+        yield _excel(p, sheet)
+
+
+def iter_records(
+    path: str | os.PathLike[str], *, encoding: str | None = None, sheet: str | None = None, chunk_rows: int = CHUNK_ROWS
+) -> Iterator[pd.DataFrame]:
+    """DataFrames of cells with `_file` and `_line`, chunk by chunk, for any supported file."""
+    yield from read_block(Block(str(path), encoding=encoding), chunk_rows=chunk_rows, sheet=sheet)
+
+
+# ------------------------------------------------------------------------------------- whole-file formats
 def _text_report(p: Path, encoding: str | None) -> pd.DataFrame:
     text = read_text(p, encoding=encoding)
     if not text.strip():
         raise InputError("empty report", path=str(p))
-    return _frame([{"id": p.stem, "text": text, "_file": str(p), "_line": 1}])
-
-
-def _jsonl(p: Path, encoding: str | None, chunk_rows: int) -> Iterator[pd.DataFrame]:
-    rows: list[dict] = []
-    lineno = 0
-    with _open_text(p, encoding) as fh:
-        for lineno, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"invalid JSON ({exc.msg} at column {exc.colno})", path=str(p), line=lineno) from exc
-            if isinstance(rec, str):
-                rec = {"text": rec}
-            if not isinstance(rec, dict):
-                raise InputError(f"expected a JSON object per line, got {type(rec).__name__}", path=str(p), line=lineno)
-            rows.append({**_flatten(rec), "_file": str(p), "_line": lineno})
-            if len(rows) >= chunk_rows:
-                yield _frame(rows)
-                rows = []
-    if rows or lineno == 0:
-        yield _frame(rows)
-
-
-def _open_text(p: Path, encoding: str | None):
-    """A text handle for line-by-line reading; encodings are detected on the first 64 KiB."""
-    with open(p, "rb") as fh:
-        head = fh.read(65536)
-    if not head:
-        raise InputError("empty file", path=str(p))
-    _, enc = decode_bytes(
-        head if len(head) < 65536 else head[: head.rfind(b"\n") + 1] or head, path=str(p), encoding=encoding
-    )
-    return open(p, encoding=enc, errors="strict", newline="")
-
-
-def _flatten(rec: dict) -> dict:
-    out = {}
-    for k, v in rec.items():
-        if isinstance(v, (dict, list)):
-            out[str(k)] = json.dumps(v, ensure_ascii=False)
-        else:
-            out[str(k)] = v
-    return out
+    return records_frame([{"id": p.stem, "text": text, "_file": str(p), "_line": 1}])
 
 
 def _json(p: Path, encoding: str | None) -> pd.DataFrame:
@@ -247,8 +189,8 @@ def _json(p: Path, encoding: str | None) -> pd.DataFrame:
             rec = {"text": rec}
         if not isinstance(rec, dict):
             raise InputError(f"record {i} is a {type(rec).__name__}, not an object", path=str(p), field=str(i))
-        rows.append({**_flatten(rec), "_file": str(p), "_line": i})
-    return _frame(rows)
+        rows.append({**flatten(rec), "_file": str(p), "_line": i})
+    return records_frame(rows)
 
 
 def _geojson(p: Path, encoding: str | None) -> pd.DataFrame:
@@ -279,65 +221,8 @@ def _features(data: dict, p: Path) -> pd.DataFrame:
                 props.setdefault("longitude", pt.x)
             except (ValueError, TypeError, AttributeError, IndexError) as exc:
                 props["_problem"] = f"feature {i}: unreadable geometry ({exc})"
-        rows.append({**_flatten(props), "_file": str(p), "_line": i})
-    return _frame(rows)
-
-
-def _csv(p: Path, encoding: str | None, chunk_rows: int, delimiter: str | None) -> Iterator[pd.DataFrame]:
-    with _open_text(p, encoding) as fh:
-        sample = fh.read(65536)
-        fh.seek(0)
-        if delimiter is None:
-            try:
-                delimiter = csv.Sniffer().sniff(sample.split("\n", 5)[0] if sample else ",", ",;\t|").delimiter
-            except csv.Error:
-                delimiter = ","
-        reader = csv.reader(fh, delimiter=delimiter)
-        header: list[str] = []
-        while not any(c.strip() for c in header):  # blank lines before the header are skipped
-            try:
-                header = next(reader)
-            except StopIteration:
-                raise InputError("empty file (no header row)", path=str(p)) from None
-            except csv.Error as exc:
-                raise InputError(f"unreadable CSV header: {exc}", path=str(p), line=reader.line_num) from exc
-        header = _clean_header(header)
-        rows: list[dict] = []
-        while True:
-            start_line = reader.line_num + 1
-            try:
-                cells = next(reader)
-            except StopIteration:
-                break
-            except csv.Error as exc:
-                raise InputError(f"unreadable CSV row: {exc}", path=str(p), line=start_line) from exc
-            if not any(c.strip() for c in cells):
-                continue
-            rec = dict(zip(header, cells, strict=False))
-            if len(cells) != len(header):
-                rec["_problem"] = f"row has {len(cells)} fields, the header {len(header)}"
-                if len(cells) > len(header):
-                    rec[header[-1]] = delimiter.join(cells[len(header) - 1 :])
-            rows.append({**rec, "_file": str(p), "_line": start_line})
-            if len(rows) >= chunk_rows:
-                yield _frame(rows)
-                rows = []
-        yield _frame(rows)
-
-
-def _clean_header(header: list[str]) -> list[str]:
-    """Blank headers get `column_N`; repeated ones `name.2`, `name.3` (nothing is dropped)."""
-    out: list[str] = []
-    seen: dict[str, int] = {}
-    for i, h in enumerate(header, start=1):
-        name = h.strip().lstrip("\ufeff") or f"column_{i}"
-        if name in seen:
-            seen[name] += 1
-            name = f"{name}.{seen[name]}"
-        else:
-            seen[name] = 1
-        out.append(name)
-    return out
+        rows.append({**flatten(props), "_file": str(p), "_line": i})
+    return records_frame(rows)
 
 
 def _excel(p: Path, sheet: str | None) -> pd.DataFrame:
@@ -354,7 +239,7 @@ def _excel(p: Path, sheet: str | None) -> pd.DataFrame:
             continue
         # Merged cells arrive as a value in the first cell and blanks below: carry values down within a column
         # only for the header row search; data cells stay as they are.
-        header = _clean_header([str(v) if pd.notna(v) else "" for v in raw.iloc[0]])
+        header = clean_header([str(v) if pd.notna(v) else "" for v in raw.iloc[0]])
         body = raw.iloc[1:].copy()
         body.columns = header
         body["_line"] = [int(i) + 1 for i in body.index]
@@ -365,24 +250,74 @@ def _excel(p: Path, sheet: str | None) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def _parquet(p: Path) -> pd.DataFrame:
+# ------------------------------------------------------------------------------------------------ Parquet
+def _parquet_file(p: Path) -> Any:
+    """A pyarrow ParquetFile (its metadata read, not its data)."""
+    import pyarrow.parquet as pq
+
     try:
-        df = pd.read_parquet(p)
+        return pq.ParquetFile(p)
     except (OSError, ValueError) as exc:
         raise InputError(f"cannot read the Parquet file: {exc}", path=str(p)) from exc
-    if "geometry" in df.columns:
-        import shapely
 
-        geoms = shapely.from_wkb(df["geometry"].to_numpy())
-        pts = [g if g is None or g.geom_type == "Point" else g.representative_point() for g in geoms]
-        df["latitude"] = df.get("latitude", pd.Series([g.y if g is not None else None for g in pts]))
-        df["longitude"] = df.get("longitude", pd.Series([g.x if g is not None else None for g in pts]))
-        df = df.drop(columns=["geometry"])
+
+def _parquet_blocks(p: Path, block_bytes: int) -> list[Block]:
+    """Runs of consecutive row groups of about `block_bytes` (compressed) each."""
+    meta = _parquet_file(p).metadata
+    blocks: list[Block] = []
+    start, first_row, rows, size = 0, 1, 0, 0
+    for g in range(meta.num_row_groups):
+        group = meta.row_group(g)
+        rows, size = rows + group.num_rows, size + group.total_byte_size
+        if size >= block_bytes or g == meta.num_row_groups - 1:
+            blocks.append(Block(str(p), start, g + 1, first_row))
+            start, first_row, rows, size = g + 1, first_row + rows, 0, 0
+    return blocks or [Block(str(p))]
+
+
+def _parquet(p: Path, block: Block, chunk_rows: int) -> Iterator[pd.DataFrame]:
+    """Rows of the block's row groups, `chunk_rows` at a time; a GeoParquet geometry becomes latitude/longitude
+    (its representative point), unless the table has those columns already."""
+    import pyarrow as pa
+
+    pf = _parquet_file(p)
+    groups = list(range(block.start, block.end if block.end is not None else pf.num_row_groups))
+    line = block.first_line
+    try:
+        batches = pf.iter_batches(batch_size=chunk_rows, row_groups=groups) if groups else iter(())
+        tables = (pa.Table.from_batches([b], schema=pf.schema_arrow) for b in batches)
+        for table in tables:
+            df = _records_of_table(table, p, line)
+            line += len(df)
+            yield df
+        if not groups:  # a file without row groups: its columns, no rows
+            yield _records_of_table(pf.schema_arrow.empty_table(), p, line)
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot read the Parquet file: {exc}", path=str(p)) from exc
+
+
+def _records_of_table(table: Any, p: Path, first_line: int) -> pd.DataFrame:
+    df = table.to_pandas()
+    if "geometry" in df.columns:
+        df = _points_of_geometry(df)
     df["_file"] = str(p)
-    df["_line"] = range(1, len(df) + 1)
+    df["_line"] = range(first_line, first_line + len(df))
     return df
 
 
+def _points_of_geometry(df: pd.DataFrame) -> pd.DataFrame:
+    import shapely
+
+    geoms = shapely.from_wkb(df["geometry"].to_numpy())
+    pts = [g if g is None or g.geom_type == "Point" else g.representative_point() for g in geoms]
+    if "latitude" not in df.columns:
+        df["latitude"] = [g.y if g is not None else None for g in pts]
+    if "longitude" not in df.columns:
+        df["longitude"] = [g.x if g is not None else None for g in pts]
+    return df.drop(columns=["geometry"])
+
+
+# ------------------------------------------------------------------------------------------ standard input
 def read_stdin_text(data: bytes, *, encoding: str | None = None) -> str:
     """Standard input, decoded like a file."""
     text, _ = decode_bytes(data, path="<stdin>", encoding=encoding)

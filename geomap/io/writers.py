@@ -14,6 +14,7 @@ import math
 import os
 import tempfile
 from collections.abc import Iterator
+from json.encoder import encode_basestring  # what json.dumps(str, ensure_ascii=False) writes
 from pathlib import Path
 from typing import Any
 
@@ -68,13 +69,19 @@ def atomic_path(path: str | os.PathLike[str], *, overwrite: bool = True) -> Iter
 
 
 # ------------------------------------------------------------------------------------------------- GeoJSON
-def _round(geom: Any) -> Any:
-    if geom is None or (isinstance(geom, float) and math.isnan(geom)) or geom.is_empty:
-        return None
-    geom = shapely.transform(geom, lambda c: np.round(c, 6))
-    if geom.geom_type in ("Polygon", "MultiPolygon", "GeometryCollection"):
-        geom = shapely.orient_polygons(geom)
-    return geom
+def rounded(geoms: Any) -> np.ndarray:
+    """Geometries with coordinates rounded to 6 decimals (about 10 cm) and polygon exteriors counter-clockwise;
+    missing and empty geometries become None. One vectorised pass over the whole column."""
+    arr = np.asarray(geoms, dtype=object)
+    out = np.full(len(arr), None, dtype=object)
+    present = np.array([g is not None and not (isinstance(g, float) and math.isnan(g)) for g in arr], dtype=bool)
+    present[present] = ~shapely.is_empty(arr[present].astype(object))
+    if present.any():
+        done = shapely.transform(arr[present], lambda c: np.round(c, 6))
+        polygonal = np.isin(shapely.get_type_id(done), (3, 6, 7))  # Polygon, MultiPolygon, GeometryCollection
+        done[polygonal] = shapely.orient_polygons(done[polygonal])
+        out[present] = done
+    return out
 
 
 def _value(v: Any) -> Any:
@@ -94,22 +101,65 @@ def _value(v: Any) -> Any:
     return v
 
 
+def _dump(v: Any) -> str:
+    return json.dumps(_value(v), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _encoded(uniques: Any) -> list[str]:
+    """JSON for each distinct value of a typed column, as json.dumps would write it, without its per-call cost."""
+    kind = getattr(uniques.dtype, "kind", "O")
+    if isinstance(uniques.dtype, pd.StringDtype) or kind in "OSU":
+        return [encode_basestring(u) if isinstance(u, str) else _dump(u) for u in uniques]
+    if kind == "f":
+        return [repr(u) if math.isfinite(u) else "null" for u in uniques.astype(float).tolist()]
+    if kind in "iu":
+        return [repr(u) for u in np.asarray(uniques, dtype=np.int64).tolist()]
+    if kind == "b":
+        return ["true" if u else "false" for u in uniques]
+    return [_dump(u) for u in uniques]
+
+
+def _text_only(column: pd.Series) -> bool:
+    """Whether a column holds only strings and missing values (an object column can hold anything)."""
+    return column.dtype != object or pd.api.types.infer_dtype(column, skipna=True) in ("string", "empty")
+
+
+def _property_tokens(name: Any, column: pd.Series) -> list[str]:
+    """``"name":value`` JSON for every cell of a column; in a typed column each distinct value is encoded once."""
+    key = json.dumps(str(name), ensure_ascii=False) + ":"
+    if not _text_only(column):  # mixed objects (1 and 1.0 and True are equal keys): cell by cell
+        return [key + _dump(v) for v in column.to_numpy()]
+    codes, uniques = pd.factorize(column)
+    tokens = np.array([*(key + t for t in _encoded(uniques)), key + "null"], dtype=object)  # code -1: missing
+    return tokens[codes].tolist()
+
+
+def _geometry_tokens(geoms: np.ndarray) -> list[str]:
+    """GeoJSON for each (rounded) geometry: points written straight from their coordinates, others via mapping."""
+    out = ["null"] * len(geoms)
+    types = shapely.get_type_id(geoms)
+    flat = np.flatnonzero((types == 0) & ~shapely.has_z(geoms))  # 2D points
+    if len(flat):
+        xy = shapely.get_coordinates(geoms[flat]).tolist()
+        for i, (x, y) in zip(flat.tolist(), xy, strict=True):
+            out[i] = f'{{"type":"Point","coordinates":[{x!r},{y!r}]}}'
+    for i in np.flatnonzero((types >= 0) & ~np.isin(np.arange(len(geoms)), flat)).tolist():
+        out[i] = json.dumps(mapping(geoms[i]), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return out
+
+
 def _features(gdf: gpd.GeoDataFrame) -> Iterator[str]:
+    """One RFC 7946 Feature (compact JSON text) per row, built column by column."""
     cols = [c for c in gdf.columns if c != gdf.geometry.name]
     geoms = (
         gdf.geometry.to_numpy()
         if gdf.crs is None or gdf.crs.to_epsg() == 4326
         else gdf.geometry.to_crs("EPSG:4326").to_numpy()
     )
-    values = gdf[cols].to_numpy(dtype=object)
-    for row, geom in zip(values, geoms, strict=True):
-        g = _round(geom)
-        feature = {
-            "type": "Feature",
-            "properties": {c: _value(v) for c, v in zip(cols, row, strict=True)},
-            "geometry": mapping(g) if g is not None else None,
-        }
-        yield json.dumps(feature, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    properties = [_property_tokens(c, gdf[c]) for c in cols]
+    rows = zip(*properties, strict=True) if properties else ([] for _ in range(len(gdf)))
+    for parts, geometry in zip(rows, _geometry_tokens(rounded(geoms)), strict=True):
+        yield '{"type":"Feature","properties":{' + ",".join(parts) + '},"geometry":' + geometry + "}"
 
 
 def to_geojson(gdf: gpd.GeoDataFrame) -> str:
@@ -121,7 +171,7 @@ def to_geojson(gdf: gpd.GeoDataFrame) -> str:
 # ------------------------------------------------------------------------------------------- other formats
 def _for_gdal(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     out = gdf.copy()
-    out[out.geometry.name] = [_round(g) for g in out.geometry]
+    out[out.geometry.name] = rounded(out.geometry)
     for c in out.columns:
         if c != out.geometry.name and str(out[c].dtype) == "Int64":
             out[c] = out[c].astype("float64")
@@ -156,6 +206,19 @@ class _GeoJSONSink:
         self.fh.close()
 
 
+def _safe_column(column: pd.Series) -> pd.Series:
+    """`_safe_cell` over a column: string columns tested in one vectorised pass, only formula-like cells rewritten."""
+    if column.dtype == object:
+        risky = np.array([isinstance(v, str) and v.startswith(_FORMULA_START) for v in column.to_numpy()], bool)
+    else:
+        risky = column.str.startswith(_FORMULA_START).fillna(False).to_numpy(dtype=bool)
+    if not risky.any():
+        return column
+    column = column.copy()
+    column[risky] = "'" + column[risky]
+    return column
+
+
 class _CSVSink:
     """A flat CSV (no geometry column), UTF-8 with a BOM so Excel shows Arabic; formula-like cells neutralised."""
 
@@ -167,7 +230,7 @@ class _CSVSink:
         out = pd.DataFrame(df.drop(columns=[c for c in df.columns if c == "geometry"]))
         for c in out.columns:
             if out[c].dtype == object or str(out[c].dtype) in ("string", "str"):
-                out[c] = out[c].map(_safe_cell)
+                out[c] = _safe_column(out[c])
         out.to_csv(self.fh, index=False, header=self.header, lineterminator="\n")
         self.header = False
 
@@ -204,24 +267,37 @@ class _GPKGSink:
 
 
 class _ParquetSink:
-    """GeoParquet (geopandas' writer). Parts are gathered and written at the end: GeoParquet metadata describes the
-    whole file; for corpora larger than memory use geomap.dask, which writes one part file per partition."""
+    """GeoParquet (version 1.0.0, WKB geometry) written part by part as row groups, so any number of parts streams
+    through. The file's metadata is written with the first part, so it lists no bounding box and says "any geometry
+    type" (both optional in GeoParquet). Every part must have the first part's columns."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.parts: list[gpd.GeoDataFrame] = []
+        self.writer: Any = None
 
     def write(self, gdf: gpd.GeoDataFrame, layer: str = "") -> None:
-        self.parts.append(gdf)
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        name = gdf.geometry.name
+        table = pa.Table.from_pandas(pd.DataFrame(gdf.drop(columns=name)), preserve_index=False)
+        for i, field in enumerate(table.schema):  # text as large_string (pandas' own), even with no value in a part
+            if pa.types.is_null(field.type) or pa.types.is_string(field.type):
+                table = table.set_column(i, field.name, table.column(i).cast(pa.large_string()))
+        table = table.append_column(name, pa.array(shapely.to_wkb(rounded(gdf.geometry)), type=pa.binary()))
+        if self.writer is None:
+            crs = gdf.crs.to_json_dict() if gdf.crs is not None else None
+            geo = {"version": "1.0.0", "primary_column": name}
+            geo["columns"] = {name: {"encoding": "WKB", "crs": crs, "geometry_types": []}}
+            schema = table.schema.with_metadata({**(table.schema.metadata or {}), b"geo": json.dumps(geo).encode()})
+            self.writer = pq.ParquetWriter(self.path, schema, compression="zstd")
+        self.writer.write_table(table.cast(self.writer.schema))
 
     def close(self) -> None:
-        frames = [p for p in self.parts if not p.empty] or self.parts[:1]
-        out = gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), geometry="geometry", crs="EPSG:4326")
-        out[out.geometry.name] = [_round(g) for g in out.geometry]
-        out.to_parquet(self.path, index=False, compression="zstd")
+        if self.writer is not None:
+            self.writer.close()
 
-    def abort(self) -> None:
-        self.parts.clear()
+    abort = close
 
 
 _SINKS = {"geojson": _GeoJSONSink, "csv": _CSVSink, "gpkg": _GPKGSink, "parquet": _ParquetSink}

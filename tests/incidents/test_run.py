@@ -1,3 +1,5 @@
+"""The public entry points end to end, on the shipped samples and on records written here."""
+
 import pandas as pd
 import pytest
 
@@ -104,3 +106,31 @@ def test_report_leads_with_its_event_and_separate_events_are_marked():
     assert inc.loc[0, "gazetteer_id"] == "region/syrian-badia"
     alone = geocode_incidents(["تعرضت بلدة كفرنبل في ريف إدلب الجنوبي لقصف مدفعي"])
     assert alone.loc[0, "gazetteer_id"] == "C4068"
+
+
+def test_column_choices_as_one_object_or_as_options(tmp_path):
+    from geomap import ColumnMap
+
+    path = tmp_path / "mine.csv"
+    path.write_text("رقم,المكان\n1,سرمدا\n", encoding="utf-8")
+    chosen = ColumnMap.from_options(location_column="المكان", id_column="رقم")
+    assert read_incidents(str(path), columns=chosen)["gazetteer_id"].tolist() == ["C4121"]
+    with pytest.raises(TypeError, match="not both"):
+        read_incidents(str(path), columns=chosen, text_column="المكان")
+
+
+def test_texts_are_read_for_mentions_only_when_asked(samples):
+    table = str(samples / "incidents_acled.csv")
+    placing = read_incidents(table, return_all=True, mentions="placing")
+    everything = read_incidents(table, return_all=True)
+    assert placing.incidents.drop(columns="geometry").equals(everything.incidents.drop(columns="geometry"))
+    assert set(placing.mentions["event_id_cnty"]) < set(everything.mentions["event_id_cnty"])
+    assert placing.mentions["is_event_location"].sum() == everything.mentions["is_event_location"].sum()
+
+
+def test_a_large_frame_is_placed_in_chunks_with_progress():
+    seen = []
+    frame = pd.DataFrame({"location": ["Sarmada", "Tadmur"] * 10_500})
+    inc = geocode_incidents(frame, progress=seen.append)
+    assert seen == [10_000, 10_000, 1_000] and inc["event_id_cnty"].iloc[-1] == "data-21000"
+    assert (inc["status"] == "placed").all()

@@ -1,0 +1,111 @@
+"""Placing records by their text: geoparse (each distinct text once), choose the event's mention, place the row
+there; or say why no Syrian place could be chosen."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from geomap.gazetteer import Gazetteer
+from geomap.geocoder import GeocodeResult
+from geomap.geoparse import Geoparser, Mention, get_geoparser
+from geomap.incidents.admin_units import AdminIndex
+from geomap.incidents.event_place import NoEventPlace, choose_event_mention
+from geomap.incidents.placement import Placement, PlacementColumns, placements_from_results
+from geomap.incidents.schema import MatchMethod, Status
+
+__all__ = ["DATELINE_CONFIDENCE", "ParsedTexts", "TextPlacer"]
+
+DATELINE_CONFIDENCE = 0.5  # at most: the dateline says where the report was filed, which is only a hint
+DATELINE_FLAG = "placed at the dateline: the text names no other Syrian place"
+WHY_UNPLACED = {
+    NoEventPlace.OUTSIDE_SYRIA: "only places outside Syria are named as where it happened",
+    NoEventPlace.POLITICAL_ONLY: "Syrian places are named only as governments or parties, not as where it happened",
+    NoEventPlace.COUNTRY_ONLY: "only the country is named, no place in it",
+    NoEventPlace.NO_PLACE: "no place found in the text",
+}
+
+
+@dataclass
+class ParsedTexts:
+    """The mentions found in the texts of some rows of a chunk, and the geoparser's failures."""
+
+    mentions: dict[int, list[Mention]] = field(default_factory=dict)
+    errors: dict[int, str] = field(default_factory=dict)
+    chosen: dict[int, Mention] = field(default_factory=dict)  # rows placed by text: the event's mention
+
+
+class TextPlacer:
+    """Geoparses texts and places rows at the event's place."""
+
+    def __init__(self, gazetteer: Gazetteer, index: AdminIndex) -> None:
+        self.gazetteer = gazetteer
+        self.index = index
+
+    @functools.cached_property
+    def parser(self) -> Geoparser:
+        """The geoparser, built on first use: a table whose rows all have coordinates never needs it."""
+        return get_geoparser(self.gazetteer)
+
+    def parse(self, texts: np.ndarray, rows: np.ndarray, into: ParsedTexts) -> None:
+        """Geoparse the texts of `rows` not parsed yet (identical texts once); a failure is recorded, not raised."""
+        seen: dict[str, tuple[list[Mention], str | None]] = {}
+        for i in rows:
+            i = int(i)
+            if i in into.mentions:
+                continue
+            text = texts[i]
+            if text not in seen:
+                try:
+                    seen[text] = (self.parser.parse(text), None)
+                except Exception as exc:  # a geoparser bug must not lose the record
+                    seen[text] = ([], f"geoparser error: {exc}")
+            into.mentions[i], error = seen[text]
+            if error:
+                into.errors[i] = error
+
+    def place(self, texts: np.ndarray, rows: np.ndarray, parsed: ParsedTexts, into: PlacementColumns) -> None:
+        """Place `rows` (each with a parsed text) at the event's mention, or give the reason none was chosen."""
+        chosen_rows, results, flags = [], [], []
+        unplaced_rows, unplaced = [], []
+        for i in map(int, rows):
+            mentions = parsed.mentions[i]
+            chosen, why = choose_event_mention(mentions, texts[i])
+            if chosen is None:
+                unplaced_rows.append(i)
+                unplaced.append(_unplaced(mentions, why))
+                continue
+            result = GeocodeResult.from_mention(chosen, MatchMethod.GEOPARSE)
+            if why is NoEventPlace.DATELINE:
+                result.confidence = min(result.confidence, DATELINE_CONFIDENCE)
+            parsed.chosen[i] = chosen
+            chosen_rows.append(i)
+            results.append(result)
+            flags.append(DATELINE_FLAG if why is NoEventPlace.DATELINE else None)
+        placements = placements_from_results(results, MatchMethod.GEOPARSE, self.index, self.gazetteer)
+        into.put(chosen_rows, [dataclasses.replace(p, flag=f) for p, f in zip(placements, flags, strict=True)])
+        into.put(unplaced_rows, unplaced)
+
+
+def _unplaced(mentions: list[Mention], why: NoEventPlace) -> Placement:
+    """Why no Syrian place was chosen; a record whose text names only places abroad is placed there."""
+    reason = WHY_UNPLACED[why]
+    if why is not NoEventPlace.OUTSIDE_SYRIA:
+        return Placement(reason=reason)
+    foreign = next(m for m in mentions if m.place is not None and not m.in_syria)
+    assert foreign.place is not None and foreign.lat is not None and foreign.lon is not None
+    return Placement(
+        status=Status.OUTSIDE_SYRIA,
+        method=MatchMethod.GEOPARSE,
+        latitude=round(foreign.lat, 6),
+        longitude=round(foreign.lon, 6),
+        gazetteer_id=foreign.place_id,
+        confidence=round(foreign.confidence, 3),
+        precision=foreign.precision,
+        location=foreign.place.name_en,
+        location_ar=foreign.place.name_ar,
+        reason=reason,
+    )

@@ -1,0 +1,219 @@
+"""Placing one chunk of records: by coordinates, then by location name, then by text, each strategy on the rows
+the previous ones left; then the incidents, mentions and areas tables of the chunk.
+
+Texts are geoparsed only where their mentions are needed: to place a row that has neither usable coordinates nor
+a location name the geocoder knows, or for every text when the mentions layer is wanted (`MentionScope`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+import numpy as np
+import pandas as pd
+
+from geomap.gazetteer import Gazetteer
+from geomap.geocoder import SyriaGeocoder
+from geomap.incidents.admin_units import admin_index
+from geomap.incidents.areas import AreaTally
+from geomap.incidents.by_coordinates import CoordinatePlacer
+from geomap.incidents.by_location import LocationPlacer, not_found
+from geomap.incidents.by_text import ParsedTexts, TextPlacer
+from geomap.incidents.chunk_values import ChunkValues
+from geomap.incidents.frames import Incidents, incident_frame, mention_frame
+from geomap.incidents.ids import IdRegistry, Rename
+from geomap.incidents.placement import PlacementColumns
+from geomap.incidents.schema import ColumnMap, Status
+from geomap.incidents.values import attribute, map_distinct, missing, present
+
+__all__ = ["MentionScope", "PlacedChunk", "Placers", "place_chunk"]
+
+NOTHING_TO_PLACE_BY = "no coordinates, location name or text"
+NO_USABLE_LOCATION = "no usable location"
+
+
+class MentionScope(StrEnum):
+    """Which texts are geoparsed, and which mentions are listed."""
+
+    ALL = "all"  # every text: the mentions table lists every place named
+    PLACING = "placing"  # only texts read to place their record (no usable coordinates, no known location name)
+    NONE = "none"  # texts read only to place records, and no mentions table
+
+
+class Placers:
+    """The placing strategies of one run: one gazetteer, one geocoder and geoparser, caches shared by chunks."""
+
+    def __init__(self, gazetteer: Gazetteer, *, geocoder: SyriaGeocoder | None = None) -> None:
+        index = admin_index(gazetteer)
+        self.coordinates = CoordinatePlacer(index)
+        self.location = LocationPlacer(gazetteer, index, geocoder)
+        self.text = TextPlacer(gazetteer, index)
+
+
+@dataclass
+class PlacedChunk:
+    """A placed chunk, its ids not yet made unique across the run (see `unique_ids`)."""
+
+    result: Incidents
+    generated: np.ndarray  # bool per incident: its id was made from the file name and line
+    mention_counts: np.ndarray  # mentions per incident, in incident order
+
+    def unique_ids(self, registry: IdRegistry) -> Incidents:
+        """The chunk with ids taken earlier in the run renamed (``id#2``) and flagged, mentions following."""
+        incidents, mentions = self.result.incidents, self.result.mentions
+        renames = registry.assign(incidents["event_id_cnty"].tolist(), self.generated)
+        apply_renames(incidents, mentions, self.mention_counts, renames)
+        return self.result
+
+
+def apply_renames(
+    incidents: pd.DataFrame, mentions: pd.DataFrame, mention_counts: np.ndarray, renames: Sequence[Rename]
+) -> None:
+    """Rename ids in place: in the incidents (with a flag each) and in the mentions that follow them."""
+    if not renames:
+        return
+    ids = incidents["event_id_cnty"].to_numpy(dtype=object, copy=True)
+    flags = incidents["flags"].to_numpy(dtype=object, na_value=None, copy=True)
+    owner = np.repeat(np.arange(len(incidents)), mention_counts)
+    mention_ids = mentions["event_id_cnty"].to_numpy(dtype=object, copy=True)
+    for r in renames:
+        ids[r.row] = r.new_id
+        flags[r.row] = r.flag if flags[r.row] is None else f"{flags[r.row]}; {r.flag}"
+        mention_ids[owner == r.row] = r.new_id
+    incidents["event_id_cnty"] = pd.Series(ids, index=incidents.index, dtype=incidents["event_id_cnty"].dtype)
+    incidents["flags"] = pd.Series(flags, index=incidents.index, dtype=incidents["flags"].dtype)
+    mentions["event_id_cnty"] = pd.Series(mention_ids, index=mentions.index, dtype=mentions["event_id_cnty"].dtype)
+
+
+def place_chunk(frame: pd.DataFrame, columns: ColumnMap, placers: Placers, *, mentions: MentionScope) -> PlacedChunk:
+    """Place every record of `frame` (its columns recognised as `columns`)."""
+    chunk = ChunkValues.from_frame(frame, columns)
+    placed = PlacementColumns(chunk.n)
+    parsed = ParsedTexts()
+    has_text = present(chunk.text)
+    if mentions is MentionScope.ALL:
+        placers.text.parse(chunk.text, np.flatnonzero(has_text), parsed)
+    todo = np.ones(chunk.n, dtype=bool)
+    todo[placers.coordinates.place(chunk, placed)] = False
+    named = np.flatnonzero(todo & present(chunk.location))
+    located, unknown = placers.location.place(chunk, named, placed)
+    todo[located] = False
+    by_text = np.flatnonzero(todo & has_text)
+    placers.text.parse(chunk.text, by_text, parsed)
+    placers.text.place(chunk.text, by_text, parsed, placed)
+    _explain_unplaced(chunk, np.flatnonzero(todo & ~has_text), placed)
+    not_found_flags = np.full(chunk.n, None, dtype=object)
+    not_found_flags[unknown] = [not_found(loc) for loc in chunk.location[unknown]]
+    incidents = incident_frame(_incident_columns(chunk, placed, parsed, not_found_flags), chunk.n)
+    mention_columns, counts = _mention_columns(chunk, parsed if mentions is not MentionScope.NONE else ParsedTexts())
+    areas = AreaTally().add(placed["area"]).frame()
+    result = Incidents(incidents, mention_frame(mention_columns, int(counts.sum())), areas)
+    return PlacedChunk(result, chunk.id_generated, counts)
+
+
+def _explain_unplaced(chunk: ChunkValues, rows: np.ndarray, placed: PlacementColumns) -> None:
+    """Reasons for rows left with nothing to read: a name not found, unusable coordinates, or nothing at all."""
+    reasons = []
+    for i in rows:
+        location, problem = chunk.location[i], chunk.coordinates.problem[i]
+        if location is not None:
+            reasons.append(f"{not_found(location)} and no text to read")
+        else:
+            reasons.append(problem or NOTHING_TO_PLACE_BY)
+    placed.put_columns(rows, reason=np.array(reasons, dtype=object) if reasons else None)
+
+
+def _flags(
+    chunk: ChunkValues, parsed: ParsedTexts, not_found_flags: np.ndarray, placed: PlacementColumns
+) -> np.ndarray:
+    """Every row's repairs and doubts in the order they were met, '; '-separated (None when there are none)."""
+    coords = chunk.coordinates
+    columns = (chunk.problem, chunk.dates.flag, coords.flags, coords.problem, not_found_flags, placed["flag"])
+    out = np.full(chunk.n, None, dtype=object)
+    rows = set(parsed.errors)
+    for column in columns:
+        rows.update(
+            np.flatnonzero(present(column) if column is not coords.flags else [bool(f) for f in column]).tolist()
+        )
+    for i in sorted(rows):
+        found = [chunk.problem[i], chunk.dates.flag[i], *coords.flags[i], coords.problem[i], parsed.errors.get(i)]
+        found += [not_found_flags[i], placed["flag"][i]]
+        out[i] = "; ".join(f for f in found if f) or None
+    return out
+
+
+def _incident_columns(
+    chunk: ChunkValues, placed: PlacementColumns, parsed: ParsedTexts, not_found_flags: np.ndarray
+) -> dict:
+    status = placed["status"]
+    reason = placed["reason"]
+    reason[(status == Status.UNPLACED) & missing(reason)] = NO_USABLE_LOCATION
+    own_location = placed["location"]
+    location = np.where(missing(own_location), chunk.location, own_location)
+    d = chunk.dates
+    columns = {
+        "event_id_cnty": chunk.base_id,
+        "event_date": d.event_date,
+        "event_date_end": d.event_date_end,
+        "year": d.year,
+        "time_precision": d.time_precision,
+        "date_source": d.date_source,
+        **chunk.passed,
+        "location": location,
+        "location_ar": placed["location_ar"],
+        "latitude": placed["latitude"],
+        "longitude": placed["longitude"],
+        "geo_precision": placed["precision"],
+        "relation": placed["relation"],
+        "area_id": attribute(placed["area"], "area_id"),
+        "notes": chunk.text,
+        "title": chunk.title,
+        "fatalities": chunk.fatalities,
+        "gazetteer_id": placed["gazetteer_id"],
+        "match_method": map_distinct(placed["method"], str),
+        "confidence": placed["confidence"],
+        "status": map_distinct(status, str),
+        "reason": reason,
+        "flags": _flags(chunk, parsed, not_found_flags, placed),
+        "input_file": chunk.input_file,
+        "input_line": chunk.input_line,
+    }
+    for level, unit in ((1, "governorate"), (2, "district"), (3, "subdistrict")):
+        columns[f"admin{level}"] = attribute(placed[unit], "name_en")
+        columns[f"admin{level}_pcode"] = attribute(placed[unit], "pcode")
+    return columns
+
+
+def _mention_columns(chunk: ChunkValues, parsed: ParsedTexts) -> tuple[dict, np.ndarray]:
+    """Every parsed row's mentions in row order; the chosen one marked as the event's location."""
+    counts = np.zeros(chunk.n, dtype=int)
+    cols: dict[str, list] = {k: [] for k in ("event_id_cnty", "mention_index", "start", "end", "text")}
+    cols.update({k: [] for k in ("gazetteer_id", "name_ar", "name_en", "kind", "relation", "in_syria")})
+    cols.update({k: [] for k in ("precision", "confidence", "is_event_location", "latitude", "longitude")})
+    for i in sorted(parsed.mentions):
+        chosen = parsed.chosen.get(i)
+        counts[i] = len(parsed.mentions[i])
+        for j, m in enumerate(parsed.mentions[i]):
+            p = m.place
+            for key, value in (
+                ("event_id_cnty", chunk.base_id[i]),
+                ("mention_index", j),
+                ("start", m.start),
+                ("end", m.end),
+                ("text", m.text),
+                ("gazetteer_id", p.id if p else None),
+                ("name_ar", p.name_ar if p else None),
+                ("name_en", p.name_en if p else None),
+                ("kind", m.kind),
+                ("relation", m.relation),
+                ("in_syria", m.in_syria),
+                ("precision", m.precision),
+                ("confidence", round(m.confidence, 3)),
+                ("is_event_location", m is chosen),
+                ("latitude", None if m.lat is None else round(m.lat, 6)),
+                ("longitude", None if m.lon is None else round(m.lon, 6)),
+            ):
+                cols[key].append(value)
+    return cols, counts

@@ -1,0 +1,61 @@
+"""Placing rows by their location name: one geocoder call per distinct (name, admin1) pair."""
+
+import numpy as np
+import pandas as pd
+
+from geomap.geocoder import SyriaGeocoder
+from geomap.incidents.admin_units import admin_index
+from geomap.incidents.by_location import LocationPlacer
+from geomap.incidents.chunk_values import ChunkValues
+from geomap.incidents.placement import PlacementColumns
+from geomap.incidents.schema import detect_columns
+
+
+class CountingGeocoder(SyriaGeocoder):
+    """The real geocoder, counting the queries it is asked."""
+
+    def __init__(self, **kw):
+        super().__init__(**kw)
+        self.queries: list[str] = []
+
+    def resolve(self, query, **kw):
+        self.queries.append(query)
+        return super().resolve(query, **kw)
+
+
+def chunk(rows):
+    frame = pd.DataFrame(rows, dtype=object)
+    return ChunkValues.from_frame(frame, detect_columns(frame.columns))
+
+
+def test_three_rows_sharing_a_name_cost_one_geocoding(gaz):
+    coder = CountingGeocoder(gazetteer=gaz)
+    placer = LocationPlacer(gaz, admin_index(gaz), coder)
+    rows = [
+        {"location": "Sarmada", "admin1": "Idlib"},
+        {"location": "تدمر", "admin1": None},
+        {"location": "Sarmada", "admin1": "Idlib"},
+        {"location": "Sarmada", "admin1": "Idlib"},
+        {"location": "Atlantis", "admin1": None},
+    ]
+    c = chunk(rows)
+    placed = PlacementColumns(c.n)
+    found, missing = placer.place(c, np.arange(c.n), placed)
+    assert found.tolist() == [0, 1, 2, 3] and missing.tolist() == [4]
+    # once per distinct pair; a name not found in Syria is asked again without that restriction
+    assert coder.queries == ["Sarmada, Idlib", "تدمر", "Atlantis", "Atlantis"]
+    assert [p for p in placed["gazetteer_id"]] == ["C4121", "C2889", "C4121", "C4121", None]
+    assert placed["method"][0] == "geocode" and placed["subdistrict"][0].id == "SY070301"
+    assert placed["location"][1] == "Tadmor" and placed["location_ar"][1] == "تدمر"
+    asked = len(coder.queries)
+    placer.place(chunk(rows[:1]), np.arange(1), PlacementColumns(1))  # the next chunk: known already
+    assert len(coder.queries) == asked
+
+
+def test_a_region_name_is_placed_in_its_area(gaz):
+    placer = LocationPlacer(gaz, admin_index(gaz))
+    c = chunk([{"location": "Northern Hama Governorate"}])
+    placed = PlacementColumns(1)
+    placer.place(c, np.arange(1), placed)
+    assert placed["relation"][0] == "north" and placed["area"][0].area_id == "SY05#north"
+    assert placed["area"][0].geometry.geom_type in ("Polygon", "MultiPolygon") and placed["precision"][0] == 3

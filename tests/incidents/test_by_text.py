@@ -1,0 +1,46 @@
+"""Placing rows by their text: identical texts are read once; a geoparser failure is recorded, not raised."""
+
+import numpy as np
+
+from geomap.incidents.admin_units import admin_index
+from geomap.incidents.by_text import DATELINE_FLAG, ParsedTexts, TextPlacer
+from geomap.incidents.placement import PlacementColumns
+
+
+class Recording:
+    """Wraps the real geoparser: counts the texts it is given and fails on one."""
+
+    def __init__(self, parser, fail_on=None):
+        self.parser, self.fail_on, self.seen = parser, fail_on, []
+
+    def parse(self, text):
+        self.seen.append(text)
+        if text == self.fail_on:
+            msg = "boom"
+            raise RuntimeError(msg)
+        return self.parser.parse(text)
+
+
+def test_texts_are_parsed_once_each_and_rows_placed(gaz):
+    placer = TextPlacer(gaz, admin_index(gaz))
+    placer.parser = recording = Recording(placer.parser, fail_on="نص يكسر المحلل")
+    texts = np.array(
+        [
+            "قصف مدفعي على بلدة سرمدا بريف إدلب الشمالي",
+            "حلب - انفجار عبوة ناسفة صباح اليوم",
+            "قصف مدفعي على بلدة سرمدا بريف إدلب الشمالي",
+            "اشتباكات في لبنان قرب الحدود",
+            "نص يكسر المحلل",
+        ],
+        dtype=object,
+    )
+    parsed, placed, rows = ParsedTexts(), PlacementColumns(5), np.arange(5)
+    placer.parse(texts, rows, parsed)
+    placer.place(texts, rows, parsed, placed)
+    assert len(recording.seen) == 4  # the repeated report once
+    assert placed["gazetteer_id"].tolist() == ["C4121", "C1007", "C4121", "country/LB", None]
+    assert placed["status"].tolist() == ["placed", "placed", "placed", "outside_syria", "unplaced"]
+    assert placed["flag"][1] == DATELINE_FLAG and placed["confidence"][1] <= 0.5
+    assert parsed.chosen[0].text == "سرمدا" and 3 not in parsed.chosen
+    assert parsed.errors == {4: "geoparser error: boom"} and placed["reason"][4] == "no place found in the text"
+    assert placed["subdistrict"][0].id == "SY070301" and placed["method"][0] == "geoparse"
