@@ -85,14 +85,14 @@ class AdminIndex:
         return AdminUnits(self._governorates[first_sub], self._districts[first_sub], self._subs[first_sub], community)
 
 
-_indexes: weakref.WeakKeyDictionary[Gazetteer, tuple[int, AdminIndex]] = weakref.WeakKeyDictionary()
+_indexes: weakref.WeakKeyDictionary[Gazetteer, AdminIndex] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 
 
 def admin_index(gazetteer: Gazetteer) -> AdminIndex:
-    """The cached `AdminIndex` of a gazetteer (rebuilt when the gazetteer is extended)."""
+    """The cached `AdminIndex` of a gazetteer (gazetteers are immutable: an extended one is a new instance)."""
     with _lock:
-        cached = _indexes.get(gazetteer)
-        if cached is None or cached[0] != gazetteer.version:
-            cached = _indexes[gazetteer] = (gazetteer.version, AdminIndex(gazetteer))
-    return cached[1]
+        index = _indexes.get(gazetteer)
+        if index is None:
+            index = _indexes[gazetteer] = AdminIndex(gazetteer)
+    return index

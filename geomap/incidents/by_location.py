@@ -1,5 +1,6 @@
-"""Placing records by their location name: the geocoder is asked once per distinct (name, admin1) pair, however
-many rows share it (and never again for a pair already seen in an earlier chunk)."""
+"""Placing records by their location name: the geocoder is asked once per distinct (name, admin1, admin2, admin3)
+key, however many rows share it (and never again for a key already seen in an earlier chunk). The units a table
+states are constraints: a name found only outside them is placed at the most specific stated unit, flagged."""
 
 from __future__ import annotations
 
@@ -20,24 +21,28 @@ def not_found(location: str) -> str:
     return f"location {location!r} not found in the gazetteer"
 
 
+LocationKey = tuple[str, str | None, str | None, str | None]  # location name, admin1, admin2, admin3 as the row states
+
+
 class LocationPlacer:
-    """Places rows by their location name with `SyriaGeocoder`, the row's admin1 (when given) as context."""
+    """Places rows by their location name with `SyriaGeocoder`, the row's admin units (when given) as constraints."""
 
     def __init__(self, gazetteer: Gazetteer, index: AdminIndex, geocoder: SyriaGeocoder | None = None) -> None:
         self.gazetteer = gazetteer
         self.index = index
         self.geocoder = geocoder or SyriaGeocoder(gazetteer=gazetteer)
-        self._known: dict[tuple[str, str | None], Placement | None] = {}
+        self._known: dict[LocationKey, Placement | None] = {}
 
-    def _resolve(self, location: str, admin1: str | None) -> GeocodeResult | None:
-        query = f"{location}, {admin1}" if admin1 else location
+    def _resolve(
+        self, location: str, admin1: str | None, admin2: str | None, admin3: str | None
+    ) -> GeocodeResult | None:
         # An incident table about Syria names Syrian places: "Bari" is a Hama village before an Italian city.
-        results = self.geocoder.resolve(query, syria_only=True) or self.geocoder.resolve(query)
-        if not results and admin1:
-            results = self.geocoder.resolve(location, syria_only=True) or self.geocoder.resolve(location)
+        results = self.geocoder.resolve(location, admin1=admin1, admin2=admin2, admin3=admin3, syria_only=True)
+        if not results and not (admin1 or admin2 or admin3):
+            results = self.geocoder.resolve(location)  # a place abroad («Washington»): outside Syria, said so
         return results[0] if results else None
 
-    def _learn(self, keys: list[tuple[str, str | None]]) -> None:
+    def _learn(self, keys: list[LocationKey]) -> None:
         """Geocode the pairs not seen yet; their admin units come from one join."""
         new = [k for k in keys if k not in self._known]
         results = {k: self._resolve(*k) for k in new}
@@ -52,11 +57,11 @@ class LocationPlacer:
         """Place `rows` (each with a location name); return (placed rows, rows whose name was not found)."""
         if len(rows) == 0:
             return rows, rows
-        distinct: dict[tuple[str, str | None], int] = {}
-        codes = np.array(
-            [distinct.setdefault(k, len(distinct)) for k in zip(chunk.location[rows], chunk.admin1[rows], strict=True)],
-            dtype=int,
+        distinct: dict[LocationKey, int] = {}
+        keys_of_rows = zip(
+            chunk.location[rows], chunk.admin1[rows], chunk.admin2[rows], chunk.admin3[rows], strict=True
         )
+        codes = np.array([distinct.setdefault(k, len(distinct)) for k in keys_of_rows], dtype=int)
         keys = list(distinct)
         self._learn(keys)
         per_key = [self._known[k] for k in keys]

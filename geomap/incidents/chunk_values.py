@@ -50,7 +50,9 @@ class ChunkValues:
     text: np.ndarray
     title: np.ndarray
     location: np.ndarray
-    admin1: np.ndarray
+    admin1: np.ndarray  # the units a table states for the row (any spelling): constraints for its location name
+    admin2: np.ndarray
+    admin3: np.ndarray
     geo_precision: np.ndarray
     fatalities: np.ndarray  # int or None
     passed: dict[str, np.ndarray]  # output column -> cells (event_type, actors, source ...)
@@ -92,6 +94,8 @@ class ChunkValues:
             title=title,
             location=cells(Role.LOCATION),
             admin1=cells(Role.ADMIN1),
+            admin2=cells(Role.ADMIN2),
+            admin3=cells(Role.ADMIN3),
             geo_precision=cells(Role.GEO_PRECISION),
             fatalities=integers(cells(Role.FATALITIES)),
             passed={column: cells(role) for role, column in PASSED_THROUGH.items()},

@@ -114,7 +114,7 @@ def placements_from_results(
         out.append(
             Placement(
                 status=Status.PLACED if p.in_syria else Status.OUTSIDE_SYRIA,
-                method=method,
+                method=MatchMethod.GEOCODE_FALLBACK if r.fallback else method,
                 latitude=round(r.lat, 6),
                 longitude=round(r.lon, 6),
                 gazetteer_id=p.id,
@@ -128,6 +128,7 @@ def placements_from_results(
                 district=units[1],
                 subdistrict=units[2],
                 reason=None if p.in_syria else OUTSIDE_SYRIA_PLACE,
+                flag=r.reason if r.fallback else None,
             )
         )
     return out

@@ -63,6 +63,7 @@ class MatchMethod(StrEnum):
 
     COORDINATES = "coordinates"  # its own latitude/longitude
     GEOCODE = "geocode"  # its location name
+    GEOCODE_FALLBACK = "geocode-fallback"  # its location name was not found inside its stated unit: the unit itself
     GEOPARSE = "geoparse"  # its text
 
 
