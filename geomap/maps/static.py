@@ -28,6 +28,9 @@ __all__ = ["FONTS", "STATIC_FORMATS", "save_static_map", "static_figure"]
 STATIC_FORMATS = (".png", ".svg", ".pdf")
 FONTS = ["Noto Sans Arabic", "Noto Naskh Arabic", "DejaVu Sans"]  # Arabic first; Latin and digits fall back
 VIEW = (35.4, 32.1, 42.6, 37.5)  # lon/lat box of the static map: Syria and a margin of its neighbours
+MAP_WIDTH = 0.78  # share of the figure's width for the map: the legends stand beside it, never over a governorate
+UPPER_LEGEND = (1.01, 1.0)  # event types: top of the column beside the map (axes coordinates)
+LOWER_LEGEND = (1.01, 0.0)  # choropleth classes: bottom of that column
 LEGEND_TYPES = 12  # as in the HTML legend: past this, types share one row
 
 
@@ -121,13 +124,14 @@ def _incidents(ax: Any, incidents: gpd.GeoDataFrame, lang: Lang) -> list[Any]:
     return [str(LABELS[lang]["types"]), handles]
 
 
-def _legend(ax: Any, title: str, handles: list[Any], loc: str, lang: Lang) -> Any:
+def _legend(ax: Any, title: str, handles: list[Any], loc: str, anchor: tuple[float, float], lang: Lang) -> Any:
     from matplotlib.font_manager import FontProperties
 
     legend = ax.legend(
         handles=handles,
         title=title,
         loc=loc,
+        bbox_to_anchor=anchor,
         prop=FontProperties(family=FONTS, size=7),
         title_fontproperties=FontProperties(family=FONTS, size=7.5, weight="bold"),
         framealpha=0.92,
@@ -156,16 +160,22 @@ def static_figure(
 
     lang = Lang(lang)
     gaz = gazetteer or load_gazetteer()
-    fig = Figure(figsize=(9, 7.6))
+    fig = Figure(figsize=(10.5, 7.6))
     FigureCanvasAgg(fig)
-    ax = fig.add_axes((0.01, 0.05, 0.98, 0.87))
+    ax = fig.add_axes((0.01, 0.05, MAP_WIDTH, 0.87))
     ax.set_facecolor(STYLE["sea"])
     _basemap(ax, gaz, lang)
     if choropleth:
-        _legend(ax, *_choropleth(ax, incidents, AdminLevel(choropleth), gaz, lang), loc="lower right", lang=lang)
+        _legend(
+            ax,
+            *_choropleth(ax, incidents, AdminLevel(choropleth), gaz, lang),
+            loc="lower left",
+            anchor=LOWER_LEGEND,
+            lang=lang,
+        )
     if areas is not None and len(areas):
         areas.plot(ax=ax, color=STYLE["area"], alpha=0.2, edgecolor=STYLE["areaEdge"], linewidth=0.8)
-    _legend(ax, *_incidents(ax, incidents, lang), loc="lower left", lang=lang)
+    _legend(ax, *_incidents(ax, incidents, lang), loc="upper left", anchor=UPPER_LEGEND, lang=lang)
     ax.set_xlim(VIEW[0], VIEW[2])
     ax.set_ylim(VIEW[1], VIEW[3])
     ax.set_xticks([])
