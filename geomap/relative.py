@@ -66,6 +66,14 @@ BEARING_NAMES: dict[float, str] = {
     270: "west",
     315: "northwest",
 }
+#: English compass words (lower case, a hyphen read as a space) and their bearings: "north", "northern",
+#: "northeast", "north-eastern" ... as tables and English notes write them.
+ENGLISH_BEARINGS: dict[str, float] = {
+    form: bearing
+    for bearing, name in BEARING_NAMES.items()
+    for word in ([name] if len(name) <= len("south") else [name, name[:5] + " " + name[5:]])
+    for form in (word, word + "ern")
+}
 _PRECISION_BY_KIND = {
     "community": 1,
     "neighbourhood": 1,

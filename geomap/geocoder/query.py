@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from geomap.arabic import is_arabic
+from geomap.relative import ENGLISH_BEARINGS as DIRECTIONS
 from geomap.relative import Relation
 from geomap.transliteration import expand_presentation_forms, translit_form
 
@@ -135,32 +136,6 @@ _FEATURE_WORDS = {
     KindHint.JUNCTION: "thaniyat",
 }
 FEATURE_WORDS: dict[str, KindHint] = {translit_form(w): h for h, ws in _FEATURE_WORDS.items() for w in ws.split()}
-DIRECTIONS: dict[str, float] = {  # lower case, hyphens as spaces
-    "north": 0,
-    "northern": 0,
-    "south": 180,
-    "southern": 180,
-    "east": 90,
-    "eastern": 90,
-    "west": 270,
-    "western": 270,
-    "northeast": 45,
-    "northeastern": 45,
-    "north east": 45,
-    "north eastern": 45,
-    "northwest": 315,
-    "northwestern": 315,
-    "north west": 315,
-    "north western": 315,
-    "southeast": 135,
-    "southeastern": 135,
-    "south east": 135,
-    "south eastern": 135,
-    "southwest": 225,
-    "southwestern": 225,
-    "south west": 225,
-    "south western": 225,
-}
 COUNTRYSIDE_WORDS = frozenset({"countryside", "rural", "hinterland", "villages", "vicinity", "environs"})
 NEAR_WORDS = frozenset({"outskirts", "surroundings", "periphery", "edges", "near", "around", "outside"})
 _DIR = "|".join(sorted((re.escape(d) for d in DIRECTIONS), key=len, reverse=True))

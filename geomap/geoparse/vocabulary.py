@@ -11,6 +11,7 @@ import functools
 from collections.abc import Iterable
 
 from geomap.arabic import CLITIC_PREFIXES, normalize_name
+from geomap.relative import ENGLISH_BEARINGS
 
 __all__ = [
     "ADMIN_CONTEXT_WORDS",
@@ -265,24 +266,7 @@ LATIN_PLURAL = frozenset({"towns", "villages", "cities", "farms", "neighbourhood
 LATIN_GENERIC = frozenset(
     {"town", "towns", "village", "villages", "city", "cities", "farm", "farms", "district", "camp"}
 )
-LATIN_DIRECTIONS: dict[str, float] = {
-    "north": 0,
-    "northern": 0,
-    "south": 180,
-    "southern": 180,
-    "east": 90,
-    "eastern": 90,
-    "west": 270,
-    "western": 270,
-    "northeast": 45,
-    "northeastern": 45,
-    "northwest": 315,
-    "northwestern": 315,
-    "southeast": 135,
-    "southeastern": 135,
-    "southwest": 225,
-    "southwestern": 225,
-}
+LATIN_DIRECTIONS = ENGLISH_BEARINGS  # compass words before or after a name
 LATIN_COUNTRYSIDE = frozenset({"countryside", "rural", "hinterland", "suburbs"})
 LATIN_NEAR = frozenset({"outskirts", "vicinity", "near", "outside", "around", "edge", "edges", "surroundings"})
 LATIN_DESERT = frozenset({"desert", "badia"})
