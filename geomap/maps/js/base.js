@@ -53,21 +53,8 @@ function adminLines(data, map) {
 }
 
 /* Place names on a canvas: countries and the sea, governorates, then towns by importance, none overlapping. */
-var LabelLayer = L.Layer.extend({
-  initialize: function (data) { this.data = data; },
-  onAdd: function (map) {
-    this._map = map;
-    this.canvas = L.DomUtil.create("canvas", "geomap-canvas", map.getPane("geomapLabels"));
-    map.on("moveend resize", this.redraw, this);
-    map.on("zoomstart", this._hide, this);
-    this.redraw();
-  },
-  onRemove: function (map) {
-    L.DomUtil.remove(this.canvas);
-    map.off("moveend resize", this.redraw, this);
-    map.off("zoomstart", this._hide, this);
-  },
-  _hide: function () { this.canvas.style.visibility = "hidden"; },
+var LabelLayer = CanvasLayer.extend({
+  initialize: function (data) { this.data = data; this.paneName = "geomapLabels"; },
   candidates: function () {
     var b = this.data.basemap, z = this._map.getZoom(), ar = this.data.lang === "ar", out = [], p = b.places;
     function name(pair) { return ar ? (pair[0] || pair[1]) : (pair[1] || pair[0]); }

@@ -15,7 +15,24 @@ function mercY(lat) {
   return 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI);
 }
 
-var PointsLayer = L.Layer.extend({
+/* A layer drawn on one canvas in its pane (`paneName`): redrawn after every move, hidden while the map zooms. */
+var CanvasLayer = L.Layer.extend({
+  onAdd: function (map) {
+    this._map = map;
+    this.canvas = L.DomUtil.create("canvas", "geomap-canvas", map.getPane(this.paneName));
+    map.on("moveend resize", this.redraw, this);
+    map.on("zoomstart", this._hide, this);
+    this.redraw();
+  },
+  onRemove: function (map) {
+    L.DomUtil.remove(this.canvas);
+    map.off("moveend resize", this.redraw, this);
+    map.off("zoomstart", this._hide, this);
+  },
+  _hide: function () { this.canvas.style.visibility = "hidden"; }
+});
+
+var PointsLayer = CanvasLayer.extend({
   initialize: function (data, filters, options) {
     var c = data.incidents, n = c.lat.length;
     this.data = data;
@@ -31,25 +48,18 @@ var PointsLayer = L.Layer.extend({
   },
 
   onAdd: function (map) {
-    this._map = map;
-    this.canvas = L.DomUtil.create("canvas", "geomap-canvas", map.getPane(this.paneName));
-    map.on("moveend resize", this.redraw, this);
-    map.on("zoomstart", this._hide, this);
     map.on("zoomend", this._zoomed, this);
-    this.redraw();
+    CanvasLayer.prototype.onAdd.call(this, map);
   },
 
   onRemove: function (map) {
-    L.DomUtil.remove(this.canvas);
-    map.off("moveend resize", this.redraw, this);
-    map.off("zoomstart", this._hide, this);
+    CanvasLayer.prototype.onRemove.call(this, map);
     map.off("zoomend", this._zoomed, this);
     this.marks = [];
     this.drawnCount = 0;
     this.spider = null;
   },
 
-  _hide: function () { this.canvas.style.visibility = "hidden"; },
   _zoomed: function () { this.spider = null; this.canvas.style.visibility = ""; this.redraw(); },
 
   origin: function () {
@@ -243,21 +253,8 @@ var PointsLayer = L.Layer.extend({
 });
 
 /* Incident density: a soft stamp per incident in view, coloured by how many overlap. */
-var HeatLayer = L.Layer.extend({
+var HeatLayer = CanvasLayer.extend({
   initialize: function (points, pane) { this.points = points; this.paneName = pane; },
-  onAdd: function (map) {
-    this._map = map;
-    this.canvas = L.DomUtil.create("canvas", "geomap-canvas", map.getPane(this.paneName));
-    map.on("moveend resize", this.redraw, this);
-    map.on("zoomstart", this._hide, this);
-    this.redraw();
-  },
-  onRemove: function (map) {
-    L.DomUtil.remove(this.canvas);
-    map.off("moveend resize", this.redraw, this);
-    map.off("zoomstart", this._hide, this);
-  },
-  _hide: function () { this.canvas.style.visibility = "hidden"; },
   redraw: function () {
     if (!this._map) { return; }
     var map = this._map, size = map.getSize(), cv = this.canvas, p = this.points, o = p.origin(), list = p.filters.list;
