@@ -93,7 +93,7 @@ def _open_reader(fh: io.TextIOBase, path: str, delimiter: str | None) -> tuple[I
             delimiter = csv.Sniffer().sniff(first or ",", SNIFFED).delimiter
         except csv.Error:
             delimiter = ","
-    reader = csv.reader(fh, delimiter=delimiter)
+    reader = csv.reader(fh, delimiter=delimiter, strict=True)
     return reader, delimiter, _header(reader, path)
 
 
@@ -145,10 +145,19 @@ def _rows(
                 yield _frame(header, rows, lines, problems, path)
                 rows, lines, problems = [], [], {}
     except csv.Error as exc:
-        raise InputError(f"unreadable CSV row: {exc}", path=path, line=start_line) from exc
+        raise InputError(_row_error(exc), path=path, line=start_line) from exc
     except UnicodeDecodeError as exc:
         raise InputError(f"cannot decode: {exc.reason}", path=path, line=start_line) from exc
     yield _frame(header, rows, lines, problems, path)
+
+
+def _row_error(exc: csv.Error) -> str:
+    """What a strict csv reader's complaint means for the person holding the file."""
+    text = str(exc)
+    if "unexpected end of data" in text or "expected after" in text:
+        # Read leniently, the quote would swallow every following record into one cell: refused, never dropped.
+        return f"a quote opened in this record is never closed (or only by a later record's quote): {text}"
+    return f"unreadable CSV row: {text}"
 
 
 def _fit(cells: list[str], width: int, delimiter: str) -> list[str | None]:
@@ -183,7 +192,7 @@ def read_delimited(
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise InputError(f"cannot decode as {encoding}: {exc.reason}", path=path, line=first_line) from exc
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=layout.delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=layout.delimiter, strict=True)
     lines_before = (first_line or layout.data_line) - 1
     yield from _rows(reader, layout.header, layout.delimiter, path, lines_before, chunk_rows)
 

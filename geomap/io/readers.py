@@ -207,22 +207,57 @@ def _geojson(p: Path, encoding: str | None) -> pd.DataFrame:
 
 
 def _features(data: dict, p: Path) -> pd.DataFrame:
-    from shapely.geometry import shape
-
+    features = data.get("features")
+    if not isinstance(features, list):
+        raise InputError("the FeatureCollection has no list of features", path=str(p), field="features")
     rows = []
-    for i, feat in enumerate(data.get("features") or [], start=1):
-        props = dict(feat.get("properties") or {})
-        geom = feat.get("geometry")
-        if geom:
-            try:
-                g = shape(geom)
-                pt = g if g.geom_type == "Point" else g.representative_point()
-                props.setdefault("latitude", pt.y)
-                props.setdefault("longitude", pt.x)
-            except (ValueError, TypeError, AttributeError, IndexError) as exc:
-                props["_problem"] = f"feature {i}: unreadable geometry ({exc})"
+    for i, feat in enumerate(features, start=1):
+        props, problem = _feature_record(feat, i)
+        if problem is not None:
+            props["_problem"] = problem
         rows.append({**flatten(props), "_file": str(p), "_line": i})
     return records_frame(rows)
+
+
+_COORDINATE_KEYS = ("latitude", "longitude")
+
+
+def _feature_record(feat: Any, i: int) -> tuple[dict[str, Any], str | None]:
+    """A feature's properties, with latitude/longitude from its geometry where the properties leave them blank (a
+    QGIS or pandas export writes them as null or ""); a problem if the feature or its geometry cannot be read."""
+    if not isinstance(feat, dict):
+        return {}, f"feature {i} is a {type(feat).__name__}, not an object"
+    raw = feat.get("properties")
+    props = dict(raw) if isinstance(raw, dict) else {}
+    if raw is not None and not isinstance(raw, dict):
+        return props, f"feature {i}: properties are a {type(raw).__name__}, not an object"
+    geom = feat.get("geometry")
+    if not geom or not any(props.get(k) in (None, "") for k in _COORDINATE_KEYS):
+        return props, None
+    point = _geometry_point(geom)
+    if isinstance(point, str):
+        return props, f"feature {i}: {point}"
+    if point is not None:
+        for key, value in zip(_COORDINATE_KEYS, (point.y, point.x), strict=True):
+            if props.get(key) in (None, ""):
+                props[key] = value
+    return props, None
+
+
+def _geometry_point(geom: Any) -> Any:
+    """The point standing for a GeoJSON geometry (its representative point), None for an empty geometry (RFC 7946
+    allows them), or why it cannot be read."""
+    import shapely.errors
+    from shapely.geometry import shape
+
+    try:
+        g = shape(geom)
+        if g.is_empty:
+            return None
+        return g if g.geom_type == "Point" else g.representative_point()
+    except (shapely.errors.ShapelyError, ValueError, TypeError, AttributeError, IndexError, KeyError) as exc:
+        kind = geom.get("type") if isinstance(geom, dict) else type(geom).__name__
+        return f"unreadable {kind} geometry ({exc})"
 
 
 def _excel(p: Path, sheet: str | None) -> pd.DataFrame:
@@ -298,6 +333,9 @@ def _parquet(p: Path, block: Block, chunk_rows: int) -> Iterator[pd.DataFrame]:
 
 def _records_of_table(table: Any, p: Path, first_line: int) -> pd.DataFrame:
     df = table.to_pandas()
+    # A named index (an event id saved with set_index) is a column of the record; an unnamed one (left by a sort
+    # or a filter) is dropped, so rows stay in file order and nothing is aligned by its labels.
+    df = df.reset_index(drop=all(name is None for name in df.index.names))
     if "geometry" in df.columns:
         df = _points_of_geometry(df)
     df["_file"] = str(p)

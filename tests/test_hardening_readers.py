@@ -1,0 +1,99 @@
+"""Issue 18, inputs: what a hostile tester fed the readers. Every record in gives a row out (placed or flagged),
+or the file is refused with one line naming it (and the line)."""
+
+import json
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from shapely.geometry import Point
+
+from geomap import InputError, read_incidents
+from geomap.io.readers import iter_records
+
+SARMADA = (36.183333, 36.716667)  # (lat, lon), community C4121
+
+
+def points_frame():
+    return gpd.GeoDataFrame(
+        {"event_id": ["e1", "e2", "e3", "e4"], "notes": ["قصف", "اشتباكات", "غارة", "انفجار"]},
+        geometry=[Point(36.7167, 36.1833), Point(37.16, 36.20), Point(36.72, 34.73), Point(40.14, 35.33)],
+        crs="EPSG:4326",
+    )
+
+
+def test_geoparquet_with_a_named_index_keeps_the_id_and_each_point_on_its_record(tmp_path):
+    gdf = points_frame().set_index("event_id").sort_values("notes")
+    gdf.to_parquet(tmp_path / "named.parquet")
+    got = read_incidents(str(tmp_path / "named.parquet"))
+    assert got["event_id_cnty"].tolist() == gdf.index.tolist()
+    assert got["longitude"].tolist() == [round(p.x, 6) for p in gdf.geometry]
+    assert (got["status"] == "placed").all()
+
+
+def test_geoparquet_after_a_filter_keeps_each_point_on_its_record(tmp_path):
+    gdf = points_frame()
+    gdf[gdf["event_id"] != "e1"].iloc[::-1].to_parquet(tmp_path / "filtered.parquet")
+    got = read_incidents(str(tmp_path / "filtered.parquet"))
+    assert got["event_id_cnty"].tolist() == ["e4", "e3", "e2"]
+    assert got["latitude"].tolist() == [35.33, 34.73, 36.2]
+
+
+def test_a_quote_that_never_closes_is_refused_naming_its_line(tmp_path):
+    path = tmp_path / "open_quote.csv"
+    path.write_text('id,location,notes\na1,Sarmada,"قصف على البلدة\na2,Idlib,ok\na3,Hama,ok\na4,Homs,ok\n', "utf-8")
+    with pytest.raises(InputError, match="quote") as info:
+        read_incidents(str(path))
+    assert info.value.line == 2 and str(path) in str(info.value)
+
+
+def test_a_quote_closed_by_a_later_records_quote_is_refused(tmp_path):
+    path = tmp_path / "paired.tsv"
+    path.write_text('id\tlocation\tnotes\na1\tSarmada\t"قصف\na2\tIdlib\tok\na3\t"Hama"\tok\n', "utf-8")
+    with pytest.raises(InputError, match="quote") as info:
+        read_incidents(str(path))
+    assert info.value.line == 2
+
+
+def test_a_quoted_cell_over_several_lines_is_still_one_record(tmp_path):
+    path = tmp_path / "multiline.csv"
+    path.write_text('id,location,notes\na1,Sarmada,"سطر أول\nسطر ثان"\na2,Idlib,ok\n', "utf-8")
+    got = read_incidents(str(path))
+    assert got["event_id_cnty"].tolist() == ["a1", "a2"] and got["input_line"].tolist() == [2, 4]
+
+
+def utf16_rows(n):
+    return ["id,location,notes"] + [f"r{i},سرمدا,قصف مدفعي على البلدة رقم {i}" for i in range(n)]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("suffix", [".csv", ".tsv", ".jsonl"])
+def test_utf16_files_over_64_kib(tmp_path, encoding, suffix):
+    n = 2500
+    if suffix == ".jsonl":
+        lines = [json.dumps({"id": f"r{i}", "text": "قصف على بلدة سرمدا"}, ensure_ascii=False) for i in range(n)]
+    else:
+        lines = [r.replace(",", "\t") if suffix == ".tsv" else r for r in utf16_rows(n)]
+    data = ("\n".join(lines) + "\n").encode(encoding)
+    if encoding == "utf-16":
+        assert data[:2] in (b"\xff\xfe", b"\xfe\xff")
+    assert len(data) > 65536
+    path = tmp_path / f"big{suffix}"
+    path.write_bytes(data)
+    got = pd.concat(list(iter_records(path)), ignore_index=True)
+    assert len(got) == n and got["id"].iloc[-1] == f"r{n - 1}"
+    given = "utf-16" if encoding == "utf-16" else encoding
+    assert len(pd.concat(list(iter_records(path, encoding=given)), ignore_index=True)) == n
+
+
+@pytest.mark.parametrize("blank", [None, ""])
+def test_geojson_properties_with_blank_coordinates_use_the_geometry(tmp_path, blank):
+    feature = {
+        "type": "Feature",
+        "properties": {"id": "g1", "latitude": blank, "longitude": blank, "notes": "قصف"},
+        "geometry": {"type": "Point", "coordinates": [SARMADA[1], SARMADA[0]]},
+    }
+    path = tmp_path / "qgis.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}), "utf-8")
+    got = read_incidents(str(path))
+    assert got["status"].tolist() == ["placed"] and got["latitude"].tolist() == [SARMADA[0]]
