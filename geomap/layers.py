@@ -26,7 +26,16 @@ from geomap.incidents.schema import Status
 from geomap.io.writers import open_layer
 from geomap.kinds import ADMIN_LEVEL_OF_KIND, KIND_OF_ADMIN_LEVEL
 
-__all__ = ["LAYER_NAMES", "LayerFormat", "admin_counts", "build_layers", "counts_layer", "write_layers"]
+__all__ = [
+    "LAYER_NAMES",
+    "LayerFormat",
+    "admin_counts",
+    "build_layers",
+    "counts_layer",
+    "layer_extension",
+    "layer_paths",
+    "write_layers",
+]
 
 LAYER_NAMES = ("incidents", "areas", "mentions", "counts_admin1", "counts_admin2", "counts_admin3")
 ADMIN_LEVELS = tuple(sorted(ADMIN_LEVEL_OF_KIND.values()))
@@ -66,6 +75,13 @@ def build_layers(result: Incidents, *, gazetteer: Gazetteer | None = None) -> di
     return layers
 
 
+def layer_paths(output: Path | None, folder: Path | None, ext: str) -> list[Path]:
+    """The files a `write_layers` call writes: the output file, then one per layer in the folder."""
+    return ([output] if output is not None else []) + (
+        [folder / f"{n}{ext}" for n in LAYER_NAMES] if folder is not None else []
+    )
+
+
 class _Sinks:
     """The open outputs of one `write_layers` call: the output file and/or one file per layer in a folder."""
 
@@ -73,14 +89,19 @@ class _Sinks:
         self, stack: contextlib.ExitStack, output: Path | None, folder: Path | None, ext: str, *, overwrite: bool
     ) -> None:
         self.suffix = output.suffix.lower() if output is not None else None
+        targets = layer_paths(output, folder, ext)
+        taken = [p for p in targets if p.exists() or p.is_symlink()]
+        if taken and not overwrite:  # checked for every file before any is opened: nothing is left half-done
+            msg = f"{taken[0]} exists; pass --overwrite (overwrite=True) to replace it"
+            raise OutputError(msg)
         self.output = stack.enter_context(open_layer(output, overwrite=overwrite)) if output is not None else None
         self.folder: dict[str, Any] = {}
         if folder is not None:
             folder.mkdir(parents=True, exist_ok=True)
             self.folder = {
-                n: stack.enter_context(open_layer(folder / f"{n}{ext}", overwrite=True)) for n in LAYER_NAMES
+                n: stack.enter_context(open_layer(folder / f"{n}{ext}", overwrite=overwrite)) for n in LAYER_NAMES
             }
-        self.written = ([output] if output is not None else []) + [folder / f"{n}{ext}" for n in self.folder]
+        self.written = targets
 
     def part(self, part: Incidents) -> None:
         """A part's incidents and mentions, appended."""
@@ -99,6 +120,15 @@ class _Sinks:
             self.output.write(layer, layer=name)
         if name in self.folder:
             self.folder[name].write(layer)
+
+
+def layer_extension(fmt: LayerFormat | str) -> str:
+    """The file extension of a layer format (``.geojson`` ...); an unknown format is an `OutputError`."""
+    try:
+        return "." + LayerFormat(str(fmt).lstrip(".").lower())
+    except ValueError:
+        msg = f"unknown layer format {fmt!r}; use {', '.join(LayerFormat)}"
+        raise OutputError(msg) from None
 
 
 def write_layers(
@@ -124,7 +154,7 @@ def write_layers(
     fmt : LayerFormat or {"geojson", "parquet", "csv"}
         Format of the files in `layers_dir`.
     overwrite : bool
-        Replace `output` if it exists (refused otherwise); files in `layers_dir` are always replaced.
+        Replace `output` and the files in `layers_dir` if they exist (refused otherwise, before anything is written).
     gazetteer : Gazetteer, optional
         For the admin units of the count layers (default: the shipped one).
 
@@ -135,11 +165,7 @@ def write_layers(
     """
     if output is None and layers_dir is None:
         raise OutputError("give an output file or a layers folder")
-    try:
-        ext = "." + LayerFormat(str(fmt).lstrip(".").lower())
-    except ValueError:
-        msg = f"unknown layer format {fmt!r}; use {', '.join(LayerFormat)}"
-        raise OutputError(msg) from None
+    ext = layer_extension(fmt)
     gaz = gazetteer or load_gazetteer()
     parts = [result] if isinstance(result, Incidents) else result
     folder = Path(layers_dir) if layers_dir is not None else None

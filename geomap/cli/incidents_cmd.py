@@ -8,10 +8,10 @@ from pathlib import Path
 
 import click
 
-from geomap.cli.inputs import load_incidents
+from geomap.cli.inputs import input_files, load_incidents
 from geomap.cli.options import Progress, Tally, column_map, column_options, handle_errors, output_options
 from geomap.incidents import ColumnMap, Incidents, MentionScope, iter_incidents
-from geomap.layers import LayerFormat, write_layers
+from geomap.layers import LayerFormat, layer_extension, layer_paths, write_layers
 
 
 @click.command()
@@ -68,8 +68,13 @@ def incidents(
         raise click.UsageError("give -o/--output or --layers-dir")
     if scheduler and (inputs == ("-",) or not inputs):
         raise click.UsageError("--scheduler reads files: name them (standard input is one report)")
-    if output and Path(output).exists() and not overwrite:
-        raise click.ClickException(f"{output} exists; pass --overwrite to replace it")
+    targets = layer_paths(
+        Path(output) if output else None, Path(layers_dir) if layers_dir else None, layer_extension(layers_format)
+    )
+    taken = [p for p in targets if p.exists() or p.is_symlink()]
+    if taken and not overwrite:  # refused before any work
+        raise click.ClickException(f"{taken[0]} exists; pass --overwrite to replace it")
+    inputs = input_files(inputs, outputs=targets)
     columns = column_map(kw)
     # The mentions layer is written into --layers-dir and into a GeoPackage; otherwise texts are geoparsed only
     # where a record has neither usable coordinates nor a location name the geocoder knows.

@@ -164,7 +164,7 @@ def _features(gdf: gpd.GeoDataFrame) -> Iterator[str]:
 
 def to_geojson(gdf: gpd.GeoDataFrame) -> str:
     """RFC 7946 FeatureCollection text: [lon, lat] in WGS84, no crs member, CCW exteriors, UTF-8 Arabic."""
-    body = ",\n".join(_features(gdf))
+    body = ",\n".join(_features(named_index_as_columns(gdf)))
     return '{"type":"FeatureCollection","features":[\n' + body + ("\n" if body else "") + "]}\n"
 
 
@@ -176,6 +176,14 @@ def _for_gdal(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         if c != out.geometry.name and str(out[c].dtype) == "Int64":
             out[c] = out[c].astype("float64")
     return out
+
+
+def named_index_as_columns(df: pd.DataFrame) -> pd.DataFrame:
+    """A frame whose index has a name (an event id after `set_index`) with that index as its first columns; an
+    unnamed index is only a position and is not written."""
+    if all(name is None for name in df.index.names):
+        return df
+    return df.reset_index()
 
 
 def _safe_cell(v: Any) -> Any:
@@ -194,6 +202,7 @@ class _GeoJSONSink:
         self.first = True
 
     def write(self, gdf: gpd.GeoDataFrame, layer: str = "") -> None:
+        gdf = named_index_as_columns(gdf)
         for feature in _features(gdf):
             self.fh.write(feature if self.first else ",\n" + feature)
             self.first = False
@@ -227,6 +236,7 @@ class _CSVSink:
         self.header = True
 
     def write(self, df: pd.DataFrame, layer: str = "") -> None:
+        df = named_index_as_columns(df)
         out = pd.DataFrame(df.drop(columns=[c for c in df.columns if c == "geometry"]))
         for c in out.columns:
             if out[c].dtype == object or str(out[c].dtype) in ("string", "str"):
@@ -251,6 +261,7 @@ class _GPKGSink:
         self.layers: set[str] = set()
 
     def write(self, gdf: gpd.GeoDataFrame, layer: str = "incidents") -> None:
+        gdf = named_index_as_columns(gdf)
         import pyogrio
 
         if gdf.empty and layer in self.layers:
@@ -276,6 +287,7 @@ class _ParquetSink:
         self.writer: Any = None
 
     def write(self, gdf: gpd.GeoDataFrame, layer: str = "") -> None:
+        gdf = named_index_as_columns(gdf)
         import pyarrow as pa
         import pyarrow.parquet as pq
 
