@@ -97,3 +97,44 @@ def test_geojson_properties_with_blank_coordinates_use_the_geometry(tmp_path, bl
     path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}), "utf-8")
     got = read_incidents(str(path))
     assert got["status"].tolist() == ["placed"] and got["latitude"].tolist() == [SARMADA[0]]
+
+
+def test_a_cell_over_128_kib_is_read(tmp_path):
+    path = tmp_path / "long_cell.csv"
+    long_text = "قصف على بلدة سرمدا بريف إدلب. " * 6000  # about 300 KB
+    path.write_text(f'id,location,notes\nc1,Sarmada,"{long_text}"\nc2,Idlib,ok\n', "utf-8")
+    got = read_incidents(str(path))
+    assert got["event_id_cnty"].tolist() == ["c1", "c2"] and len(got["notes"].iloc[0]) > 128 * 1024
+
+
+def test_a_folder_goes_on_past_bad_files_and_flags_each(tmp_path):
+    from openpyxl import Workbook
+
+    (tmp_path / "a_report.txt").write_text("قصف مدفعي على بلدة سرمدا بريف إدلب", encoding="utf-8")
+    (tmp_path / "b_empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "c_old.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)
+    (tmp_path / "d_broken.json").write_text('[{"text": "قصف', encoding="utf-8")
+    wb = Workbook()
+    wb.active.append(["id", "location"])
+    wb.active.append(["x1", "Sarmada"])
+    wb.save(tmp_path / "e_book.xlsx")
+    (tmp_path / "~$e_book.xlsx").write_bytes(b"\x0cuser" + b"\x00" * 150)  # Excel's lock file: not data
+    got = read_incidents(str(tmp_path))
+    assert got["input_file"].str.rsplit("/", n=1).str[-1].tolist() == [
+        "a_report.txt",
+        "b_empty.txt",
+        "c_old.xls",
+        "d_broken.json",
+        "e_book.xlsx[Sheet]",
+    ]
+    assert got["status"].tolist() == ["placed", "unplaced", "unplaced", "unplaced", "placed"]
+    flags = got["flags"].tolist()
+    assert "empty report" in flags[1] and ".xlsx" in flags[2] and "truncated JSON" in flags[3]
+
+
+def test_a_single_bad_file_is_still_refused_naming_it(tmp_path):
+    old = tmp_path / "old.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)
+    with pytest.raises(InputError, match=r"save it as \.xlsx") as info:
+        read_incidents(str(old))
+    assert str(old) in str(info.value)

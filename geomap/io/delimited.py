@@ -22,6 +22,8 @@ from geomap.io.encoding import ascii_compatible
 __all__ = ["Layout", "clean_header", "delimited_cuts", "read_delimited", "read_layout"]
 
 SNIFFED = ",;\t|"  # delimiters a CSV's first line is sniffed for
+MAX_CELL_CHARS = 16 * 1024 * 1024  # one cell may hold a long article; one past this is not a table's cell
+csv.field_size_limit(MAX_CELL_CHARS)
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,8 @@ def _rows(
 def _row_error(exc: csv.Error) -> str:
     """What a strict csv reader's complaint means for the person holding the file."""
     text = str(exc)
+    if "field larger than field limit" in text:
+        return f"a cell is longer than {MAX_CELL_CHARS // (1024 * 1024)} MiB (the limit for one cell)"
     if "unexpected end of data" in text or "expected after" in text:
         # Read leniently, the quote would swallow every following record into one cell: refused, never dropped.
         return f"a quote opened in this record is never closed (or only by a later record's quote): {text}"

@@ -42,6 +42,7 @@ REPORT_SUFFIXES = {".txt", ".md", ".jsonl", ".ndjson", ".json"}
 CHUNK_ROWS = 10_000  # records placed at a time: bounds memory on large inputs
 BLOCK_BYTES = 1024 * 1024  # a Dask task's share of a large file (about a second of work): no core idles long at the end
 _JSONL = (".jsonl", ".ndjson")
+_LOCK_PREFIX = "~$"  # Microsoft Office's lock file beside an open workbook: not data
 _DELIMITED = {".csv": None, ".tsv": "\t"}  # suffix -> delimiter (None: sniffed from the first line)
 
 
@@ -58,6 +59,7 @@ def expand_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
                 if f.is_file()
                 and f.suffix.lower() in TABLE_SUFFIXES | REPORT_SUFFIXES
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                and not f.name.startswith(_LOCK_PREFIX)
             )
             if not found:
                 raise InputError(
@@ -117,8 +119,28 @@ def split_file(
     return [Block(str(p), a, b, line, enc, layout) for a, b, line in delimited_cuts(p, layout, block_bytes)]
 
 
-def read_block(block: Block, *, chunk_rows: int = CHUNK_ROWS, sheet: str | None = None) -> Iterator[pd.DataFrame]:
-    """The records of a block, `chunk_rows` at a time (whole-file formats in one frame)."""
+def read_block(
+    block: Block, *, chunk_rows: int = CHUNK_ROWS, sheet: str | None = None, flag_unreadable: bool = False
+) -> Iterator[pd.DataFrame]:
+    """The records of a block, `chunk_rows` at a time (whole-file formats in one frame). With `flag_unreadable`
+    (a run of several files), a file that cannot be read becomes one record flagged with the error, at the line
+    where reading stopped, and the run goes on; otherwise the error is raised."""
+    if not flag_unreadable:
+        yield from _block_records(block, chunk_rows, sheet)
+        return
+    line = block.first_line
+    try:
+        for df in _block_records(block, chunk_rows, sheet):
+            yield df
+            if len(df):
+                line = int(df["_line"].iloc[-1]) + 1
+    except InputError as exc:
+        stopped = "file not read" if line == block.first_line else "the rest of the file not read"
+        problem = f"{stopped}: {exc}"
+        yield records_frame([{"_file": block.path, "_line": exc.line or line, "_problem": problem}])
+
+
+def _block_records(block: Block, chunk_rows: int, sheet: str | None) -> Iterator[pd.DataFrame]:
     p = Path(block.path)
     suffix = _suffix(p)
     if suffix in _JSONL:
@@ -152,10 +174,17 @@ def read_block(block: Block, *, chunk_rows: int = CHUNK_ROWS, sheet: str | None 
 
 
 def iter_records(
-    path: str | os.PathLike[str], *, encoding: str | None = None, sheet: str | None = None, chunk_rows: int = CHUNK_ROWS
+    path: str | os.PathLike[str],
+    *,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    chunk_rows: int = CHUNK_ROWS,
+    flag_unreadable: bool = False,
 ) -> Iterator[pd.DataFrame]:
-    """DataFrames of cells with `_file` and `_line`, chunk by chunk, for any supported file."""
-    yield from read_block(Block(str(path), encoding=encoding), chunk_rows=chunk_rows, sheet=sheet)
+    """DataFrames of cells with `_file` and `_line`, chunk by chunk, for any supported file (see `read_block` for
+    `flag_unreadable`)."""
+    block = Block(str(path), encoding=encoding)
+    yield from read_block(block, chunk_rows=chunk_rows, sheet=sheet, flag_unreadable=flag_unreadable)
 
 
 # ------------------------------------------------------------------------------------- whole-file formats
@@ -261,6 +290,8 @@ def _geometry_point(geom: Any) -> Any:
 
 
 def _excel(p: Path, sheet: str | None) -> pd.DataFrame:
+    if p.suffix.lower() == ".xls":
+        raise InputError("old Excel .xls workbooks are not read; save it as .xlsx", path=str(p))
     try:
         sheets = pd.read_excel(p, sheet_name=sheet if sheet else None, dtype=str, header=None)
     except (ValueError, OSError, KeyError) as exc:
