@@ -138,3 +138,71 @@ def test_a_single_bad_file_is_still_refused_naming_it(tmp_path):
     with pytest.raises(InputError, match=r"save it as \.xlsx") as info:
         read_incidents(str(old))
     assert str(old) in str(info.value)
+
+
+def xlsx_with_sheet_xml(path, sheet_xml: bytes, *, compress=True):
+    """A minimal XLSX whose first sheet is `sheet_xml` (other parts from a real workbook)."""
+    import zipfile
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["id", "location"])
+    base = path.with_suffix(".base.xlsx")
+    wb.save(base)
+    with zipfile.ZipFile(base) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            data = sheet_xml if item.filename == "xl/worksheets/sheet1.xml" else src.read(item.filename)
+            out.writestr(item.filename, data, compress_type=zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED)
+    base.unlink()
+    return path
+
+
+SHEET_HEAD = b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+
+
+def test_an_xlsx_zip_bomb_is_refused_before_it_inflates(tmp_path):
+    rows = b'<row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c></row>' * 400_000
+    bomb = xlsx_with_sheet_xml(tmp_path / "bomb.xlsx", SHEET_HEAD + b"<sheetData>" + rows + b"</sheetData></worksheet>")
+    assert bomb.stat().st_size < 1_000_000
+    with pytest.raises(InputError, match="zip bomb") as info:
+        read_incidents(str(bomb))
+    assert str(bomb) in str(info.value)
+
+
+def test_xlsx_entity_expansion_is_one_line_error(tmp_path):
+    lol = b'<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">' + b"".join(
+        b'<!ENTITY %s "%s">' % (bytes([98 + i]), (b"&" + bytes([97 + i]) + b";") * 10) for i in range(8)
+    )
+    sheet = (
+        b'<?xml version="1.0"?>' + lol + b']><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/'
+        b'main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&i;</t></is></c></row></sheetData></worksheet>'
+    )
+    path = xlsx_with_sheet_xml(tmp_path / "laughs.xlsx", sheet)
+    with pytest.raises(InputError) as info:
+        read_incidents(str(path))
+    assert str(path) in str(info.value)
+
+
+def test_xlsx_streams_in_chunks_with_sheet_row_numbers(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("data")
+    ws.append(["id", "location", "fatalities", "latitude"])
+    ws.append([])
+    for i in range(25):
+        ws.append([f"x{i}", "سرمدا", i, 36.1833])
+    wb.save(tmp_path / "many.xlsx")
+    chunks = list(iter_records(tmp_path / "many.xlsx", chunk_rows=10))
+    assert [len(c) for c in chunks] == [10, 10, 5]
+    assert chunks[0]["_line"].tolist()[:2] == [3, 4] and chunks[0]["fatalities"].tolist()[:2] == ["0", "1"]
+    assert chunks[0]["latitude"].iloc[0] == "36.1833"
+
+
+def test_too_many_columns_are_refused(tmp_path):
+    path = tmp_path / "wide.csv"
+    path.write_text(",".join(f"c{i}" for i in range(20_000)) + "\n" + "," * 19_999 + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="20,000 columns") as info:
+        read_incidents(str(path))
+    assert info.value.line == 1

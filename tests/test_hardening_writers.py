@@ -77,3 +77,55 @@ def test_an_input_named_as_the_output_is_refused(tmp_path):
     done = geomap_cli("incidents", folder / "reports.jsonl", "-o", folder / "reports.jsonl", "--overwrite", check=False)
     assert done.returncode != 0 and "is also an input" in done.stderr
     assert len(read_incidents(str(target))) == 2
+
+
+def test_gpkg_keeps_columns_differing_only_in_case_and_text_after_a_nul(tmp_path):
+    gdf = gpd.GeoDataFrame(
+        {"Location": ["Sarmada"], "location": ["سرمدا"], "notes": ["قبل\x00بعد"]},
+        geometry=[Point(36.7167, 36.1833)],
+        crs="EPSG:4326",
+    )
+    write_layer(gdf, tmp_path / "case.gpkg")
+    back = gpd.read_file(tmp_path / "case.gpkg")
+    assert back["Location"].tolist() == ["Sarmada"] and back["location.2"].tolist() == ["سرمدا"]
+    assert back["notes"].tolist() == ["قبل\ufffdبعد"]
+
+
+def test_gpkg_mentions_schema_does_not_depend_on_the_first_chunk(tmp_path):
+    import pyogrio
+
+    from geomap import iter_incidents
+
+    path = tmp_path / "mixed.csv"
+    rows = ["id,location,notes", "t1,Sarmada,", "t2,Idlib,", "t3,,قصف مدفعي على بلدة سرمدا بريف إدلب"]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "first.csv").write_text("\n".join([rows[0], rows[3], rows[1], rows[2]]) + "\n", encoding="utf-8")
+    schemas = []
+    for name in ("mixed.csv", "first.csv"):
+        out = tmp_path / f"{name}.gpkg"
+        write_layers(iter_incidents(str(tmp_path / name), chunk_rows=2), out)
+        info = pyogrio.read_info(out, layer="mentions")
+        schemas.append(dict(zip(info["fields"], info["dtypes"], strict=True)))
+    assert schemas[0] == schemas[1]
+
+
+@pytest.mark.parametrize("suffix", [".gpkg", ".geojson", ".parquet", ".csv"])
+def test_a_full_disk_is_one_error_naming_the_file_and_leaves_nothing(tmp_path, monkeypatch, suffix):
+    import pyogrio
+    import pyogrio.errors
+
+    def full(*args, **kwargs):  # what GDAL and the OS say when the disk fills mid-write
+        if suffix == ".gpkg":
+            raise pyogrio.errors.DataSourceError("sqlite3_exec failed: database or disk is full")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pyogrio, "write_dataframe", full)
+    monkeypatch.setattr(pd.DataFrame, "to_csv", full)
+    monkeypatch.setattr("pyarrow.parquet.ParquetWriter.write_table", full)
+    monkeypatch.setattr("geomap.io.writers._features", full)
+    gdf = gpd.GeoDataFrame({"a": ["x"]}, geometry=[Point(36.7, 36.2)], crs="EPSG:4326")
+    target = tmp_path / f"x{suffix}"
+    with pytest.raises(OutputError, match="full") as info:
+        write_layer(gdf, target)
+    assert str(target) in str(info.value)
+    assert not list(tmp_path.iterdir())

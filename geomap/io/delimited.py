@@ -18,11 +18,11 @@ import pandas as pd
 
 from geomap.exc import InputError
 from geomap.io.encoding import ascii_compatible
+from geomap.io.limits import MAX_CELL_CHARS, MAX_COLUMNS
 
 __all__ = ["Layout", "clean_header", "delimited_cuts", "read_delimited", "read_layout"]
 
 SNIFFED = ",;\t|"  # delimiters a CSV's first line is sniffed for
-MAX_CELL_CHARS = 16 * 1024 * 1024  # one cell may hold a long article; one past this is not a table's cell
 csv.field_size_limit(MAX_CELL_CHARS)
 
 
@@ -62,6 +62,8 @@ def _header(reader: Iterator[list[str]], path: str) -> list[str]:
             raise InputError(
                 f"unreadable CSV header: {exc}", path=path, line=getattr(reader, "line_num", None)
             ) from exc
+    if len(header) > MAX_COLUMNS:
+        raise InputError(f"{len(header):,} columns (limit {MAX_COLUMNS:,})", path=path, line=reader.line_num)
     return clean_header(header)
 
 

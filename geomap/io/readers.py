@@ -19,9 +19,10 @@ from typing import Any
 import pandas as pd
 
 from geomap.exc import InputError
-from geomap.io.delimited import Layout, clean_header, delimited_cuts, read_delimited, read_layout
+from geomap.io.delimited import Layout, delimited_cuts, read_delimited, read_layout
 from geomap.io.encoding import ascii_compatible, decode_bytes, file_encoding, read_text
 from geomap.io.jsonl import flatten, jsonl_cuts, read_jsonl, records_frame
+from geomap.io.workbook import read_workbook
 
 __all__ = [
     "BLOCK_BYTES",
@@ -170,7 +171,7 @@ def _block_records(block: Block, chunk_rows: int, sheet: str | None) -> Iterator
     elif suffix == ".geojson":
         yield _geojson(p, block.encoding)
     else:
-        yield _excel(p, sheet)
+        yield from read_workbook(p, sheet=sheet, chunk_rows=chunk_rows)
 
 
 def iter_records(
@@ -287,33 +288,6 @@ def _geometry_point(geom: Any) -> Any:
     except (shapely.errors.ShapelyError, ValueError, TypeError, AttributeError, IndexError, KeyError) as exc:
         kind = geom.get("type") if isinstance(geom, dict) else type(geom).__name__
         return f"unreadable {kind} geometry ({exc})"
-
-
-def _excel(p: Path, sheet: str | None) -> pd.DataFrame:
-    if p.suffix.lower() == ".xls":
-        raise InputError("old Excel .xls workbooks are not read; save it as .xlsx", path=str(p))
-    try:
-        sheets = pd.read_excel(p, sheet_name=sheet if sheet else None, dtype=str, header=None)
-    except (ValueError, OSError, KeyError) as exc:
-        raise InputError(f"cannot read the workbook: {exc}", path=str(p)) from exc
-    if isinstance(sheets, pd.DataFrame):
-        sheets = {sheet: sheets}
-    frames = []
-    for name, raw in sheets.items():
-        raw = raw.dropna(how="all").dropna(axis=1, how="all")
-        if raw.empty:
-            continue
-        # Merged cells arrive as a value in the first cell and blanks below: carry values down within a column
-        # only for the header row search; data cells stay as they are.
-        header = clean_header([str(v) if pd.notna(v) else "" for v in raw.iloc[0]])
-        body = raw.iloc[1:].copy()
-        body.columns = header
-        body["_line"] = [int(i) + 1 for i in body.index]
-        body["_file"] = f"{p}[{name}]"
-        frames.append(body)
-    if not frames:
-        raise InputError("the workbook has no data", path=str(p))
-    return pd.concat(frames, ignore_index=True)
 
 
 # ------------------------------------------------------------------------------------------------ Parquet

@@ -170,11 +170,26 @@ def to_geojson(gdf: gpd.GeoDataFrame) -> str:
 
 # ------------------------------------------------------------------------------------------- other formats
 def _for_gdal(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """A copy GDAL writes faithfully: rounded geometries, nullable ints as floats, column names unique without
+    regard to case (SQLite's rule: a second ``location`` beside ``Location`` becomes ``location.2``), and NUL
+    characters (where GDAL would cut the text) shown as U+FFFD."""
     out = gdf.copy()
     out[out.geometry.name] = rounded(out.geometry)
     for c in out.columns:
         if c != out.geometry.name and str(out[c].dtype) == "Int64":
             out[c] = out[c].astype("float64")
+        elif out[c].dtype == object or isinstance(out[c].dtype, pd.StringDtype):
+            out[c] = out[c].map(lambda v: v.replace("\x00", "\ufffd") if isinstance(v, str) and "\x00" in v else v)
+    return out.rename(columns=dict(zip(out.columns, _caseless_unique(list(out.columns)), strict=True)))
+
+
+def _caseless_unique(names: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        key = str(name).casefold()
+        seen[key] = seen.get(key, 0) + 1
+        out.append(name if seen[key] == 1 else f"{name}.{seen[key]}")
     return out
 
 
@@ -325,13 +340,39 @@ def open_layer(path: str | os.PathLike[str], *, overwrite: bool = True) -> Itera
             f"unknown output format {Path(path).suffix or '(none)'} for {path}; use {', '.join(sorted(FORMATS))}"
         )
     with atomic_path(path, overwrite=overwrite) as tmp:
-        sink = _SINKS[fmt](tmp)
+        sink = _Guarded(_SINKS[fmt](tmp), Path(path))
         try:
             yield sink
         except BaseException:
             sink.abort()
             raise
         sink.close()
+
+
+class _Guarded:
+    """A sink whose failures (a full disk, a GDAL error) are one `OutputError` naming the file being written."""
+
+    def __init__(self, sink: Any, target: Path) -> None:
+        self.sink, self.target = sink, target
+
+    def _run(self, fn: Any, *args: Any, **kwargs: Any) -> None:
+        try:
+            fn(*args, **kwargs)
+        except OutputError:
+            raise
+        except (OSError, RuntimeError) as exc:  # pyogrio's errors are RuntimeErrors
+            msg = f"cannot write {self.target}: {exc}"
+            raise OutputError(msg) from exc
+
+    def write(self, gdf: Any, layer: str = "incidents") -> None:
+        self._run(self.sink.write, gdf, layer=layer)
+
+    def close(self) -> None:
+        self._run(self.sink.close)
+
+    def abort(self) -> None:
+        with contextlib.suppress(Exception):
+            self.sink.abort()
 
 
 def write_layer(
