@@ -46,6 +46,7 @@ from geomap.incidents.schema import CRS
 from geomap.io.readers import BLOCK_BYTES, CHUNK_ROWS, Block, expand_inputs, read_block, split_file
 from geomap.kinds import KIND_OF_ADMIN_LEVEL
 from geomap.layers import ADMIN_LEVELS, counts_layer, placed_counts
+from geomap.scheduler import CONNECT_SECONDS, check_scheduler_address
 
 __all__ = ["Scheduler", "admin_counts_from_parquet", "corpus_parts", "process_corpus", "process_dataframe"]
 
@@ -174,7 +175,8 @@ def _client(scheduler: Scheduler | str, workers: int | None, memory_limit: str |
     if "://" not in str(scheduler) and ":" not in str(scheduler):
         msg = f"unknown scheduler {scheduler!r}; use {', '.join(Scheduler)} or an address such as tcp://host:8786"
         raise ValueError(msg)
-    return distributed.Client(str(scheduler))
+    check_scheduler_address(str(scheduler))
+    return distributed.Client(str(scheduler), timeout=f"{CONNECT_SECONDS}s")
 
 
 def _compute(tasks: list[Any], *, client: Any, scheduler: Scheduler | str, workers: int | None, **opts: Any) -> list:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 
 import click
 
@@ -12,6 +13,7 @@ from geomap.cli.geocode_cmd import geocode, reverse
 from geomap.cli.geoparse_cmd import geoparse
 from geomap.cli.incidents_cmd import incidents
 from geomap.cli.map_cmd import map_command
+from geomap.cli.options import ClosedOutput
 
 __all__ = ["main"]
 
@@ -32,6 +34,8 @@ def main(verbose: int, quiet: bool) -> None:
       geomap geocode "Northern Hama Governorate" "البادية السورية"
       geomap reverse 36.18 36.72
     """
+    if sys.stdout is None:  # started with standard output closed
+        sys.stdout = ClosedOutput()
     level = logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING
     logging.basicConfig(level=level, format="%(levelname)s %(message)s")
     for handler in logging.getLogger().handlers:  # libraries that set their own loggers' levels (Dask) included

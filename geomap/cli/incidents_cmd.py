@@ -11,6 +11,7 @@ import click
 from geomap.cli.inputs import input_files, load_incidents
 from geomap.cli.options import Progress, Tally, column_map, column_options, handle_errors, output_options
 from geomap.incidents import ColumnMap, Incidents, MentionScope, iter_incidents
+from geomap.io.limits import MAX_WORKERS
 from geomap.layers import LayerFormat, layer_extension, layer_paths, write_layers
 
 
@@ -42,7 +43,12 @@ from geomap.layers import LayerFormat, layer_extension, layer_paths, write_layer
     help="run on Dask (needs geomap[dask]): a local cluster of processes, threads, or a scheduler address; "
     "the outputs are the same files, rows, ids and order as without it",
 )
-@click.option("--workers", type=int, default=None, help="Dask workers (with --scheduler)")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, MAX_WORKERS),
+    default=None,
+    help=f"Dask workers (with --scheduler; at most {MAX_WORKERS})",
+)
 @column_options
 @output_options
 @handle_errors
@@ -66,6 +72,8 @@ def incidents(
     """
     if output is None and layers_dir is None:
         raise click.UsageError("give -o/--output or --layers-dir")
+    if workers is not None and not scheduler:
+        raise click.UsageError("--workers needs --scheduler (without it geomap runs in this one process)")
     if scheduler and (inputs == ("-",) or not inputs):
         raise click.UsageError("--scheduler reads files: name them (standard input is one report)")
     targets = layer_paths(

@@ -38,7 +38,7 @@ def load_incidents(
     if not inputs:
         raise click.UsageError("give at least one INPUT (a file, a folder, or - for standard input)")
     if inputs == ("-",):
-        text = read_stdin_text(sys.stdin.buffer.read(), encoding=encoding)
+        text = read_stdin_text(getattr(sys.stdin, "buffer", None), encoding=encoding)
         if not text.strip():
             raise click.UsageError("standard input is empty")
         result = geocode_incidents(frames_from_text(text), columns=columns, return_all=True, mentions=mentions)

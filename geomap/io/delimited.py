@@ -20,7 +20,9 @@ from geomap.exc import InputError
 from geomap.io.encoding import ascii_compatible
 from geomap.io.limits import MAX_CELL_CHARS, MAX_COLUMNS
 
-__all__ = ["Layout", "clean_header", "delimited_cuts", "read_delimited", "read_layout"]
+__all__ = ["BOOKKEEPING", "Layout", "clean_header", "delimited_cuts", "read_delimited", "read_layout"]
+
+BOOKKEEPING = ("_file", "_line", "_problem")  # columns every reader adds: where a record came from, what is wrong
 
 SNIFFED = ",;\t|"  # delimiters a CSV's first line is sniffed for
 csv.field_size_limit(MAX_CELL_CHARS)
@@ -37,9 +39,10 @@ class Layout:
 
 
 def clean_header(header: list[str]) -> list[str]:
-    """Blank headers get `column_N`; repeated ones `name.2`, `name.3` (nothing is dropped)."""
+    """Blank headers get `column_N`; repeated ones, and the readers' own `BOOKKEEPING` names, `name.2`, `name.3`
+    (nothing is dropped)."""
     out: list[str] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, int] = dict.fromkeys(BOOKKEEPING, 1)  # a column called _line must not hide the line number
     for i, h in enumerate(header, start=1):
         name = h.strip().lstrip("\ufeff") or f"column_{i}"
         if name in seen:
@@ -58,6 +61,9 @@ def _header(reader: Iterator[list[str]], path: str) -> list[str]:
             header = next(reader)
         except StopIteration:
             raise InputError("empty file (no header row)", path=path) from None
+        except UnicodeDecodeError as exc:
+            line = getattr(reader, "line_num", 0) + 1
+            raise InputError(f"cannot decode: {exc.reason}", path=path, line=line) from exc
         except csv.Error as exc:
             raise InputError(
                 f"unreadable CSV header: {exc}", path=path, line=getattr(reader, "line_num", None)
@@ -91,7 +97,11 @@ def _offset_after_lines(path: str, n_lines: int) -> int:
 def _open_reader(fh: io.TextIOBase, path: str, delimiter: str | None) -> tuple[Iterator[list[str]], str, list[str]]:
     """A csv reader positioned after the header, the delimiter (sniffed on the first line unless given), the header."""
     if delimiter is None:
-        first = next((line for line in fh.read(65536).splitlines() if line.strip()), "")
+        try:
+            sample = fh.read(65536)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"cannot decode as {fh.encoding}: {exc.reason}", path=path) from exc
+        first = next((line for line in sample.splitlines() if line.strip()), "")
         fh.seek(0)
         try:
             delimiter = csv.Sniffer().sniff(first or ",", SNIFFED).delimiter

@@ -10,18 +10,20 @@ file gives. Which column plays which role is decided later (`geomap.incidents.sc
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pandas as pd
 
 from geomap.exc import InputError
 from geomap.io.delimited import Layout, delimited_cuts, read_delimited, read_layout
 from geomap.io.encoding import ascii_compatible, decode_bytes, file_encoding, read_text
-from geomap.io.jsonl import flatten, jsonl_cuts, read_jsonl, records_frame
+from geomap.io.jsonl import TOO_DEEP, flatten, jsonl_cuts, read_jsonl, records_frame
+from geomap.io.limits import MAX_RECORD_BYTES
 from geomap.io.workbook import read_workbook
 
 __all__ = [
@@ -42,6 +44,7 @@ TABLE_SUFFIXES = {".csv", ".tsv", ".xlsx", ".xls", ".parquet", ".geojson"}
 REPORT_SUFFIXES = {".txt", ".md", ".jsonl", ".ndjson", ".json"}
 CHUNK_ROWS = 10_000  # records placed at a time: bounds memory on large inputs
 BLOCK_BYTES = 1024 * 1024  # a Dask task's share of a large file (about a second of work): no core idles long at the end
+log = logging.getLogger("geomap")
 _JSONL = (".jsonl", ".ndjson")
 _LOCK_PREFIX = "~$"  # Microsoft Office's lock file beside an open workbook: not data
 _DELIMITED = {".csv": None, ".tsv": "\t"}  # suffix -> delimiter (None: sniffed from the first line)
@@ -62,6 +65,7 @@ def expand_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
                 and not f.name.startswith(_LOCK_PREFIX)
             )
+            found = _inside(found, p)
             if not found:
                 raise InputError(
                     "no .txt, .jsonl, .json, .csv, .xlsx, .parquet or .geojson files in this folder", path=str(p)
@@ -72,6 +76,19 @@ def expand_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
         else:
             raise InputError("no such file or folder", path=str(p))
     return out
+
+
+def _inside(files: list[Path], folder: Path) -> list[Path]:
+    """The files that really are in `folder`: a symbolic link to a file elsewhere (/etc/passwd) is left out, and
+    said so, since whatever a folder holds may end up in a map's excerpts."""
+    root = folder.resolve()
+    kept = []
+    for f in files:
+        if f.resolve().is_relative_to(root):
+            kept.append(f)
+        else:
+            log.warning("%s: left out, a link to a file outside %s", shown_path(str(f)), shown_path(str(folder)))
+    return kept
 
 
 @dataclass(frozen=True)
@@ -105,6 +122,7 @@ def split_file(
     """Blocks of about `block_bytes` covering a file, in order; formats that cannot be cut give one block."""
     p = Path(path)
     suffix = _suffix(p)
+    _regular(p)
     if suffix == ".parquet":
         return _parquet_blocks(p, block_bytes)
     if suffix not in _JSONL and suffix not in _DELIMITED:
@@ -127,11 +145,11 @@ def read_block(
     (a run of several files), a file that cannot be read becomes one record flagged with the error, at the line
     where reading stopped, and the run goes on; otherwise the error is raised."""
     if not flag_unreadable:
-        yield from _block_records(block, chunk_rows, sheet)
+        yield from _named(_block_records(block, chunk_rows, sheet), block.path)
         return
     line = block.first_line
     try:
-        for df in _block_records(block, chunk_rows, sheet):
+        for df in _named(_block_records(block, chunk_rows, sheet), block.path):
             yield df
             if len(df):
                 line = int(df["_line"].iloc[-1]) + 1
@@ -141,8 +159,31 @@ def read_block(
         yield records_frame([{"_file": block.path, "_line": exc.line or line, "_problem": problem}])
 
 
+def shown_path(path: str) -> str:
+    """A file name as text that can be written anywhere: bytes that are not UTF-8 (a Windows zip's Arabic names in
+    cp1256) become U+FFFD instead of failing the whole run when the outputs are written."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _named(frames: Iterator[pd.DataFrame], path: str) -> Iterator[pd.DataFrame]:
+    shown = shown_path(path)
+    for df in frames:
+        if shown != path and "_file" in df:
+            df["_file"] = df["_file"].map(shown_path)
+        yield df
+
+
+def _regular(p: Path) -> None:
+    """Only regular files are read: a pipe would be consumed by the first of the reads a file gets (encoding, then
+    records) and a device such as /dev/zero never ends."""
+    if p.exists() and not p.is_file():
+        msg = "not a regular file (a pipe or a device): save it to a file, or pipe one report to standard input (-)"
+        raise InputError(msg, path=str(p))
+
+
 def _block_records(block: Block, chunk_rows: int, sheet: str | None) -> Iterator[pd.DataFrame]:
     p = Path(block.path)
+    _regular(p)
     suffix = _suffix(p)
     if suffix in _JSONL:
         enc = block.encoding or file_encoding(p)
@@ -204,6 +245,8 @@ def _json(p: Path, encoding: str | None) -> pd.DataFrame:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid or truncated JSON ({exc.msg})", path=str(p), line=exc.lineno) from exc
+    except RecursionError:
+        raise InputError(TOO_DEEP, path=str(p)) from None
     if isinstance(data, dict) and data.get("type") == "FeatureCollection":
         return _features(data, p)
     if isinstance(data, dict):
@@ -229,6 +272,8 @@ def _geojson(p: Path, encoding: str | None) -> pd.DataFrame:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid or truncated GeoJSON ({exc.msg})", path=str(p), line=exc.lineno) from exc
+    except RecursionError:
+        raise InputError(TOO_DEEP, path=str(p)) from None
     if not isinstance(data, dict) or data.get("type") not in ("FeatureCollection", "Feature"):
         raise InputError("not a GeoJSON FeatureCollection", path=str(p), field="type")
     if data["type"] == "Feature":
@@ -361,8 +406,15 @@ def _points_of_geometry(df: pd.DataFrame) -> pd.DataFrame:
 
 
 # ------------------------------------------------------------------------------------------ standard input
-def read_stdin_text(data: bytes, *, encoding: str | None = None) -> str:
-    """Standard input, decoded like a file."""
+def read_stdin_text(stream: BinaryIO | None, *, encoding: str | None = None) -> str:
+    """Standard input (`sys.stdin.buffer`, None when closed), read once up to the limit for one record and
+    decoded like a file."""
+    if stream is None:
+        raise InputError("standard input is closed", path="<stdin>")
+    data = stream.read(MAX_RECORD_BYTES + 1)
+    if len(data) > MAX_RECORD_BYTES:
+        msg = f"standard input is longer than {MAX_RECORD_BYTES // 2**20} MiB, the limit for one report"
+        raise InputError(msg, path="<stdin>")
     text, _ = decode_bytes(data, path="<stdin>", encoding=encoding)
     return text
 

@@ -12,6 +12,7 @@ import contextlib
 import json
 import math
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from json.encoder import encode_basestring  # what json.dumps(str, ensure_ascii=False) writes
@@ -30,6 +31,8 @@ __all__ = [
     "FORMATS",
     "atomic_path",
     "open_layer",
+    "safe_cell",
+    "safe_table",
     "to_geojson",
     "write_csv",
     "write_geojson",
@@ -40,6 +43,7 @@ __all__ = [
 
 FORMATS = {".geojson": "geojson", ".json": "geojson", ".gpkg": "gpkg", ".parquet": "parquet", ".csv": "csv"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")  # -3, +1.5, -2e3: numbers
 
 
 @contextlib.contextmanager
@@ -201,11 +205,24 @@ def named_index_as_columns(df: pd.DataFrame) -> pd.DataFrame:
     return df.reset_index()
 
 
-def _safe_cell(v: Any) -> Any:
-    """Spreadsheet formula injection: a text cell starting with = + - @ is prefixed with an apostrophe."""
-    if isinstance(v, str) and v.startswith(_FORMULA_START):
-        return "'" + v
-    return v
+def _risky(v: Any) -> bool:
+    return isinstance(v, str) and v.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(v)
+
+
+def safe_cell(v: Any) -> Any:
+    """Spreadsheet formula injection: a text cell starting with = + - @ (or a tab or carriage return) is prefixed
+    with an apostrophe; a plain number such as ``-3`` or ``+1.5`` is a number, not a formula, and stays."""
+    return "'" + v if _risky(v) else v
+
+
+def safe_table(df: pd.DataFrame) -> pd.DataFrame:
+    """A table for a spreadsheet: formula-like text cells and header names neutralised (`safe_cell`)."""
+    out = df.rename(columns={c: safe_cell(c) for c in df.columns if _risky(c)})
+    for i in range(out.shape[1]):
+        column = out.iloc[:, i]
+        if column.dtype == object or isinstance(column.dtype, pd.StringDtype):
+            out.isetitem(i, _safe_column(column))
+    return out
 
 
 class _GeoJSONSink:
@@ -233,9 +250,10 @@ class _GeoJSONSink:
 def _safe_column(column: pd.Series) -> pd.Series:
     """`_safe_cell` over a column: string columns tested in one vectorised pass, only formula-like cells rewritten."""
     if column.dtype == object:
-        risky = np.array([isinstance(v, str) and v.startswith(_FORMULA_START) for v in column.to_numpy()], bool)
+        risky = np.array([_risky(v) for v in column.to_numpy()], bool)
     else:
-        risky = column.str.startswith(_FORMULA_START).fillna(False).to_numpy(dtype=bool)
+        starts = column.str.startswith(_FORMULA_START).fillna(False).to_numpy(dtype=bool)
+        risky = starts & ~column.str.fullmatch(_PLAIN_NUMBER.pattern).fillna(False).to_numpy(dtype=bool)
     if not risky.any():
         return column
     column = column.copy()
@@ -252,10 +270,7 @@ class _CSVSink:
 
     def write(self, df: pd.DataFrame, layer: str = "") -> None:
         df = named_index_as_columns(df)
-        out = pd.DataFrame(df.drop(columns=[c for c in df.columns if c == "geometry"]))
-        for c in out.columns:
-            if out[c].dtype == object or str(out[c].dtype) in ("string", "str"):
-                out[c] = _safe_column(out[c])
+        out = safe_table(pd.DataFrame(df.drop(columns=[c for c in df.columns if c == "geometry"])))
         out.to_csv(self.fh, index=False, header=self.header, lineterminator="\n")
         self.header = False
 
