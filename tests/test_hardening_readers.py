@@ -206,3 +206,46 @@ def test_too_many_columns_are_refused(tmp_path):
     with pytest.raises(InputError, match="20,000 columns") as info:
         read_incidents(str(path))
     assert info.value.line == 1
+
+
+def test_folder_links_to_files_outside_are_left_out(tmp_path):
+    outside = tmp_path / "secret.txt"
+    outside.write_text("قصف على بلدة سرمدا: سطر خاص", encoding="utf-8")
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text("اشتباكات في مدينة الباب شرقي حلب", encoding="utf-8")
+    (folder / "b.txt").symlink_to(outside)
+    (folder / "c.txt").symlink_to(folder / "a.txt")  # a link inside the folder is fine
+    got = read_incidents(str(folder))
+    assert got["event_id_cnty"].tolist() == ["a", "c"]
+
+
+def test_file_names_that_are_not_utf8(tmp_path):
+    import os
+
+    name = "حلب".encode("cp1256") + b".txt"  # a Windows zip's Arabic name
+    with open(os.path.join(os.fsencode(tmp_path), name), "w", encoding="utf-8") as fh:
+        fh.write("قصف مدفعي على بلدة سرمدا بريف إدلب")
+    out = tmp_path / "out.geojson"
+    from geomap import write_geojson
+
+    got = read_incidents(str(tmp_path))
+    write_geojson(got, out)
+    back = json.loads(out.read_text(encoding="utf-8"))
+    assert back["features"][0]["properties"]["input_file"].endswith("\ufffd.txt")
+    assert got["status"].tolist() == ["placed"]
+
+
+def test_a_record_or_a_whole_file_past_its_limit_is_refused(tmp_path, monkeypatch):
+    from geomap.io import encoding, jsonl
+
+    monkeypatch.setattr(jsonl, "MAX_RECORD_BYTES", 1000)
+    monkeypatch.setattr(encoding, "MAX_WHOLE_FILE_BYTES", 1000)
+    lines = [json.dumps({"id": "a", "text": "قصف على سرمدا"}), json.dumps({"id": "b", "text": "قصف " * 400})]
+    (tmp_path / "long.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="limit for one line") as info:
+        read_incidents(str(tmp_path / "long.jsonl"))
+    assert info.value.line == 2
+    (tmp_path / "long.txt").write_text("قصف على بلدة سرمدا. " * 100, encoding="utf-8")
+    with pytest.raises(InputError, match="limit for a file read whole"):
+        read_incidents(str(tmp_path / "long.txt"))

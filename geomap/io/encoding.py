@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from geomap.exc import InputError
+from geomap.io.limits import MAX_WHOLE_FILE_BYTES
 
 __all__ = ["ascii_compatible", "decode_bytes", "file_encoding", "read_text"]
 
@@ -74,9 +75,13 @@ def read_text(path: str | os.PathLike[str], *, encoding: str | None = None) -> s
     """The text of a file, decoded as `decode_bytes` does; line endings normalised to \\n."""
     p = Path(path)
     try:
-        data = p.read_bytes()
+        with open(p, "rb") as fh:
+            data = fh.read(MAX_WHOLE_FILE_BYTES + 1)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=str(path)) from exc
+    if len(data) > MAX_WHOLE_FILE_BYTES:
+        msg = f"longer than {MAX_WHOLE_FILE_BYTES // 2**20} MiB, the limit for a file read whole; split it"
+        raise InputError(msg, path=str(path))
     text, _ = decode_bytes(data, path=str(path), encoding=encoding)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

@@ -17,6 +17,7 @@ import pandas as pd
 from geomap.exc import InputError
 from geomap.io.delimited import BOOKKEEPING
 from geomap.io.encoding import ascii_compatible, read_text
+from geomap.io.limits import MAX_RECORD_BYTES
 
 __all__ = ["TOO_DEEP", "flatten", "jsonl_cuts", "read_jsonl", "records_frame"]
 
@@ -64,9 +65,13 @@ def _lines(path: str, encoding: str, start: int, end: int | None, first_line: in
     with open(path, "rb") as fh:
         fh.seek(start)
         pos = start
-        for lineno, raw in enumerate(fh, start=first_line):
+        lines = iter(lambda: fh.readline(MAX_RECORD_BYTES + 1), b"")
+        for lineno, raw in enumerate(lines, start=first_line):
             if end is not None and pos >= end:
                 return
+            if len(raw) > MAX_RECORD_BYTES:
+                msg = f"a record longer than {MAX_RECORD_BYTES // 2**20} MiB (the limit for one line)"
+                raise InputError(msg, path=path, line=lineno)
             pos += len(raw)
             try:
                 yield lineno, raw.decode(encoding)

@@ -234,7 +234,8 @@ def _text_report(p: Path, encoding: str | None) -> pd.DataFrame:
     text = read_text(p, encoding=encoding)
     if not text.strip():
         raise InputError("empty report", path=str(p))
-    return records_frame([{"id": p.stem, "text": text, "_file": str(p), "_line": 1}])
+    shown = Path(shown_path(str(p)))
+    return records_frame([{"id": shown.stem, "text": text, "_file": str(shown), "_line": 1}])
 
 
 def _json(p: Path, encoding: str | None) -> pd.DataFrame:
