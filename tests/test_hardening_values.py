@@ -43,3 +43,38 @@ def test_fatalities_not_a_whole_number_are_flagged_not_truncated():
     got = geocode_incidents(table)
     assert got["fatalities"].tolist()[1] == 1234 and pd.isna(got["fatalities"].iloc[0])
     assert "fatalities '12.7' is not a whole number" in got["flags"].iloc[0]
+
+
+def test_relative_dates_never_read_todays_clock():
+    import datetime as dt
+
+    reports = [
+        {"id": "r1", "text": "قصف مدفعي أمس على بلدة سرمدا بريف إدلب"},
+        {"id": "r2", "text": "Shelling hit Sarmada town in Idlib yesterday", "date": "2024-03-05"},
+        {"id": "r3", "text": "قصف مدفعي أمس على بلدة سرمدا بريف إدلب", "date": "5/3/2024"},
+    ]
+    got = geocode_incidents(reports)
+    today = dt.date.today().isoformat()
+    assert today not in got["event_date"].tolist()
+    assert pd.isna(got["event_date"].iloc[0])  # no report date: left unset
+    assert got["event_date"].iloc[1] in ("2024-03-04", "2024-03-05")  # the day before the report, or the report's
+    assert got["event_date"].iloc[2] in ("2024-03-04", "2024-03-05")
+
+
+def test_binary_parquet_strings_are_text(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from geomap import read_incidents
+
+    table = pa.table(
+        {
+            "id": pa.array([b"b1", b"b2"], pa.binary()),
+            "notes": pa.array(["قصف على سرمدا".encode(), b"\xff\xfe"], pa.large_binary()),
+            "location": pa.array(["Sarmada", "Idlib"]),
+        }
+    )
+    pq.write_table(table, tmp_path / "binary.parquet")
+    got = read_incidents(str(tmp_path / "binary.parquet"))
+    assert got["event_id_cnty"].tolist() == ["b1", "b2"]
+    assert got["notes"].tolist() == ["قصف على سرمدا", "\ufffd\ufffd"]

@@ -382,8 +382,20 @@ def _parquet(p: Path, block: Block, chunk_rows: int) -> Iterator[pd.DataFrame]:
         raise InputError(f"cannot read the Parquet file: {exc}", path=str(p)) from exc
 
 
+def _binary_as_text(table: Any) -> Any:
+    """BINARY columns (strings written by tools that do not mark them UTF-8) as text, undecodable bytes as U+FFFD;
+    the WKB geometry column stays bytes."""
+    import pyarrow as pa
+
+    for i, f in enumerate(table.schema):
+        if f.name != "geometry" and (pa.types.is_binary(f.type) or pa.types.is_large_binary(f.type)):
+            cells = [None if b is None else b.decode("utf-8", "replace") for b in table.column(i).to_pylist()]
+            table = table.set_column(i, f.name, pa.array(cells, pa.large_string()))
+    return table
+
+
 def _records_of_table(table: Any, p: Path, first_line: int) -> pd.DataFrame:
-    df = table.to_pandas()
+    df = _binary_as_text(table).to_pandas()
     # A named index (an event id saved with set_index) is a column of the record; an unnamed one (left by a sort
     # or a filter) is dropped, so rows stay in file order and nothing is aligned by its labels.
     df = df.reset_index(drop=all(name is None for name in df.index.names))
