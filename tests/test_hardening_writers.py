@@ -129,3 +129,74 @@ def test_a_full_disk_is_one_error_naming_the_file_and_leaves_nothing(tmp_path, m
         write_layer(gdf, target)
     assert str(target) in str(info.value)
     assert not list(tmp_path.iterdir())
+
+
+def test_layer_files_are_replaced_as_one_set(tmp_path, sample_result, monkeypatch):
+    import os
+
+    layers = tmp_path / "layers"
+    write_layers(sample_result, layers_dir=layers)
+    before = {p.name: p.read_bytes() for p in layers.iterdir()}
+    real_replace, calls = os.replace, []
+
+    def failing_third(src, dst):
+        calls.append(dst)
+        if len(calls) == 3:
+            raise OSError(5, "Input/output error")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", failing_third)
+    small = type(sample_result)(sample_result.incidents.head(3), sample_result.mentions.head(0), sample_result.areas)
+    with pytest.raises(OSError):
+        write_layers(small, layers_dir=layers, overwrite=True)
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert {p.name: p.read_bytes() for p in layers.iterdir()} == before  # the earlier set, whole; no temporary file
+
+
+@pytest.mark.parametrize("kind", ["fifo", "symlink", "device"])
+def test_overwrite_never_replaces_a_pipe_a_link_or_a_device(tmp_path, sample_result, kind):
+    import os
+
+    target = tmp_path / "out.geojson"
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "symlink":
+        (tmp_path / "elsewhere.geojson").write_text("{}", encoding="utf-8")
+        target.symlink_to(tmp_path / "elsewhere.geojson")
+    else:
+        target = tmp_path / "null.geojson"
+        target.symlink_to("/dev/null")
+    with pytest.raises(OutputError):
+        write_layers(sample_result, target, overwrite=True)
+    assert target.is_symlink() or not target.is_file()
+
+
+def test_two_runs_racing_for_one_name_cannot_both_succeed(tmp_path, sample_result):
+    from geomap.io.writers import open_layer
+
+    target = tmp_path / "race.geojson"
+    with pytest.raises(OutputError, match="created by someone else"), open_layer(target, overwrite=False) as sink:
+        sink.write(sample_result.incidents.head(2))
+        target.write_text("the other run's file", encoding="utf-8")  # the other run finished first
+    assert target.read_text(encoding="utf-8") == "the other run's file"
+    assert [p.name for p in tmp_path.iterdir()] == ["race.geojson"]
+
+
+def test_sigterm_leaves_no_temporary_file(tmp_path):
+    import signal
+    import time
+
+    from geomap.synthetic import write_corpus
+
+    corpus = write_corpus(3000, tmp_path / "reports.jsonl")
+    out = tmp_path / "out"
+    out.mkdir()
+    cmd = [sys.executable, "-m", "geomap.cli", "-q", "incidents", str(corpus), "--layers-dir", str(out)]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not list(out.glob(".*tmp*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert list(out.glob(".*tmp*")), "the run never started writing"
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=60)
+    assert proc.returncode != 0 and not list(out.iterdir())

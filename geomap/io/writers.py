@@ -13,7 +13,6 @@ import json
 import math
 import os
 import re
-import tempfile
 from collections.abc import Iterator
 from json.encoder import encode_basestring  # what json.dumps(str, ensure_ascii=False) writes
 from pathlib import Path
@@ -26,6 +25,7 @@ import shapely
 from shapely.geometry import mapping
 
 from geomap.exc import OutputError
+from geomap.io.atomic import ReplaceSet, atomic_path
 
 __all__ = [
     "FORMATS",
@@ -44,32 +44,6 @@ __all__ = [
 FORMATS = {".geojson": "geojson", ".json": "geojson", ".gpkg": "gpkg", ".parquet": "parquet", ".csv": "csv"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")  # -3, +1.5, -2e3: numbers
-
-
-@contextlib.contextmanager
-def atomic_path(path: str | os.PathLike[str], *, overwrite: bool = True) -> Iterator[Path]:
-    """A temporary path beside `path`; renamed onto `path` if the block succeeds, removed if it fails."""
-    target = Path(path)
-    if "\x00" in str(target):
-        raise OutputError(f"invalid output path {str(target)!r}")
-    if target.exists() and not overwrite:
-        raise OutputError(f"{target} exists; pass --overwrite (overwrite=True) to replace it")
-    if target.exists() and target.is_dir():
-        raise OutputError(f"{target} is a folder, not a file")
-    parent = target.parent if str(target.parent) else Path(".")
-    if not parent.exists():
-        raise OutputError(f"folder {parent} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=f".tmp{target.suffix}", dir=parent)
-    os.close(fd)
-    tmp_path = Path(tmp)
-    tmp_path.unlink()  # writers that refuse existing files (GDAL) get a fresh name
-    try:
-        yield tmp_path
-        os.replace(tmp_path, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp_path.unlink()
-        raise
 
 
 # ------------------------------------------------------------------------------------------------- GeoJSON
@@ -346,15 +320,17 @@ _SINKS = {"geojson": _GeoJSONSink, "csv": _CSVSink, "gpkg": _GPKGSink, "parquet"
 
 
 @contextlib.contextmanager
-def open_layer(path: str | os.PathLike[str], *, overwrite: bool = True) -> Iterator[Any]:
+def open_layer(
+    path: str | os.PathLike[str], *, overwrite: bool = True, together: ReplaceSet | None = None
+) -> Iterator[Any]:
     """A sink for the format the extension names; `.write(gdf, layer=...)` any number of times. The file appears
-    (atomically) when the block ends without error."""
+    (atomically) when the block ends without error, or with the rest of its `together` set."""
     fmt = FORMATS.get(Path(path).suffix.lower())
     if fmt is None:
         raise OutputError(
             f"unknown output format {Path(path).suffix or '(none)'} for {path}; use {', '.join(sorted(FORMATS))}"
         )
-    with atomic_path(path, overwrite=overwrite) as tmp:
+    with atomic_path(path, overwrite=overwrite, together=together) as tmp:
         sink = _Guarded(_SINKS[fmt](tmp), Path(path))
         try:
             yield sink
