@@ -289,9 +289,10 @@ def _features(data: dict, p: Path) -> pd.DataFrame:
     rows = []
     for i, feat in enumerate(features, start=1):
         props, problem = _feature_record(feat, i)
+        row = {**flatten(props), "_file": str(p), "_line": i}
         if problem is not None:
-            props["_problem"] = problem
-        rows.append({**flatten(props), "_file": str(p), "_line": i})
+            row["_problem"] = problem
+        rows.append(row)
     return records_frame(rows)
 
 
