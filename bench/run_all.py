@@ -12,6 +12,7 @@ BENCHMARKS = [
     ["bench.map_speed"],
     ["bench.dask_scale", "--reports", "200000"],
     ["bench.big_input"],
+    ["bench.memory_flat"],
     ["bench.cli_speed"],
     ["bench.eval_geoparse"],
 ]

@@ -46,6 +46,7 @@ from geomap.incidents.schema import CRS
 from geomap.io.readers import BLOCK_BYTES, CHUNK_ROWS, Block, expand_inputs, read_block, split_file
 from geomap.kinds import KIND_OF_ADMIN_LEVEL
 from geomap.layers import ADMIN_LEVELS, counts_layer, placed_counts
+from geomap.scheduler import CONNECT_SECONDS, check_scheduler_address
 
 __all__ = ["Scheduler", "admin_counts_from_parquet", "corpus_parts", "process_corpus", "process_dataframe"]
 
@@ -126,9 +127,23 @@ def _place_frames(
     )
 
 
-def _place_block(block: Block, stage: str, part: int, columns: ColumnMap, mentions: MentionScope) -> PartSummary:
-    """Read and place one block in the same task, so no records travel between workers."""
-    return _place_frames(read_block(block, chunk_rows=CHUNK_ROWS), stage, part, columns, mentions)
+def _place_block(
+    block: Block, stage: str, part: int, columns: ColumnMap, mentions: MentionScope, lenient: bool
+) -> PartSummary:
+    """Read and place one block in the same task, so no records travel between workers (`lenient`: an unreadable
+    file is one flagged record, as in a single process reading several files)."""
+    frames = read_block(block, chunk_rows=CHUNK_ROWS, flag_unreadable=lenient)
+    return _place_frames(frames, stage, part, columns, mentions)
+
+
+def _blocks(path: str, opts: _Options, lenient: bool) -> list[Block]:
+    """A file's blocks; with `lenient`, a file that cannot even be split is one block (flagged when read)."""
+    try:
+        return split_file(path, encoding=opts.encoding, block_bytes=opts.block_bytes)
+    except InputError:
+        if not lenient:
+            raise
+        return [Block(path, encoding=opts.encoding)]
 
 
 def _place_partition(
@@ -160,7 +175,8 @@ def _client(scheduler: Scheduler | str, workers: int | None, memory_limit: str |
     if "://" not in str(scheduler) and ":" not in str(scheduler):
         msg = f"unknown scheduler {scheduler!r}; use {', '.join(Scheduler)} or an address such as tcp://host:8786"
         raise ValueError(msg)
-    return distributed.Client(str(scheduler))
+    check_scheduler_address(str(scheduler))
+    return distributed.Client(str(scheduler), timeout=f"{CONNECT_SECONDS}s")
 
 
 def _compute(tasks: list[Any], *, client: Any, scheduler: Scheduler | str, workers: int | None, **opts: Any) -> list:
@@ -230,8 +246,9 @@ def _place_corpus(files: list[str], stage: Path, opts: _Options, **run: Any) -> 
     for layer in LAYERS:
         (stage / layer).mkdir(parents=True, exist_ok=True)
     place = dask.delayed(_place_block, pure=True)
-    blocks = [b for f in files for b in split_file(f, encoding=opts.encoding, block_bytes=opts.block_bytes)]
-    tasks = [place(b, str(stage), i, opts.columns, opts.mentions) for i, b in enumerate(blocks)]
+    lenient = len(files) > 1  # as `iter_incidents`: in a run of several files one bad file is one flagged record
+    blocks = [b for f in files for b in _blocks(f, opts, lenient)]
+    tasks = [place(b, str(stage), i, opts.columns, opts.mentions, lenient) for i, b in enumerate(blocks)]
     summaries = _compute(tasks, **run)
     if not any(s.ids for s in summaries):
         raise InputError("no records in the input", path=", ".join(files))

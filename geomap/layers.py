@@ -8,6 +8,7 @@ unit) are gathered. All files appear together, atomically, when every part is wr
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 from collections import Counter
 from collections.abc import Iterable
@@ -23,10 +24,20 @@ from geomap.gazetteer import Gazetteer, load_gazetteer
 from geomap.incidents import INCIDENT_COLUMNS, Incidents
 from geomap.incidents.areas import AreaTally
 from geomap.incidents.schema import Status
+from geomap.io.atomic import ReplaceSet
 from geomap.io.writers import open_layer
 from geomap.kinds import ADMIN_LEVEL_OF_KIND, KIND_OF_ADMIN_LEVEL
 
-__all__ = ["LAYER_NAMES", "LayerFormat", "admin_counts", "build_layers", "counts_layer", "write_layers"]
+__all__ = [
+    "LAYER_NAMES",
+    "LayerFormat",
+    "admin_counts",
+    "build_layers",
+    "counts_layer",
+    "layer_extension",
+    "layer_paths",
+    "write_layers",
+]
 
 LAYER_NAMES = ("incidents", "areas", "mentions", "counts_admin1", "counts_admin2", "counts_admin3")
 ADMIN_LEVELS = tuple(sorted(ADMIN_LEVEL_OF_KIND.values()))
@@ -66,21 +77,39 @@ def build_layers(result: Incidents, *, gazetteer: Gazetteer | None = None) -> di
     return layers
 
 
+def layer_paths(output: Path | None, folder: Path | None, ext: str) -> list[Path]:
+    """The files a `write_layers` call writes: the output file, then one per layer in the folder."""
+    return ([output] if output is not None else []) + (
+        [folder / f"{n}{ext}" for n in LAYER_NAMES] if folder is not None else []
+    )
+
+
 class _Sinks:
     """The open outputs of one `write_layers` call: the output file and/or one file per layer in a folder."""
 
     def __init__(
-        self, stack: contextlib.ExitStack, output: Path | None, folder: Path | None, ext: str, *, overwrite: bool
+        self,
+        stack: contextlib.ExitStack,
+        output: Path | None,
+        folder: Path | None,
+        ext: str,
+        *,
+        overwrite: bool,
+        together: ReplaceSet,
     ) -> None:
         self.suffix = output.suffix.lower() if output is not None else None
-        self.output = stack.enter_context(open_layer(output, overwrite=overwrite)) if output is not None else None
+        targets = layer_paths(output, folder, ext)
+        taken = [p for p in targets if p.exists() or p.is_symlink()]
+        if taken and not overwrite:  # checked for every file before any is opened: nothing is left half-done
+            msg = f"{taken[0]} exists; pass --overwrite (overwrite=True) to replace it"
+            raise OutputError(msg)
+        opened = functools.partial(open_layer, overwrite=overwrite, together=together)
+        self.output = stack.enter_context(opened(output)) if output is not None else None
         self.folder: dict[str, Any] = {}
         if folder is not None:
             folder.mkdir(parents=True, exist_ok=True)
-            self.folder = {
-                n: stack.enter_context(open_layer(folder / f"{n}{ext}", overwrite=True)) for n in LAYER_NAMES
-            }
-        self.written = ([output] if output is not None else []) + [folder / f"{n}{ext}" for n in self.folder]
+            self.folder = {n: stack.enter_context(opened(folder / f"{n}{ext}")) for n in LAYER_NAMES}
+        self.written = targets
 
     def part(self, part: Incidents) -> None:
         """A part's incidents and mentions, appended."""
@@ -99,6 +128,15 @@ class _Sinks:
             self.output.write(layer, layer=name)
         if name in self.folder:
             self.folder[name].write(layer)
+
+
+def layer_extension(fmt: LayerFormat | str) -> str:
+    """The file extension of a layer format (``.geojson`` ...); an unknown format is an `OutputError`."""
+    try:
+        return "." + LayerFormat(str(fmt).lstrip(".").lower())
+    except ValueError:
+        msg = f"unknown layer format {fmt!r}; use {', '.join(LayerFormat)}"
+        raise OutputError(msg) from None
 
 
 def write_layers(
@@ -124,7 +162,7 @@ def write_layers(
     fmt : LayerFormat or {"geojson", "parquet", "csv"}
         Format of the files in `layers_dir`.
     overwrite : bool
-        Replace `output` if it exists (refused otherwise); files in `layers_dir` are always replaced.
+        Replace `output` and the files in `layers_dir` if they exist (refused otherwise, before anything is written).
     gazetteer : Gazetteer, optional
         For the admin units of the count layers (default: the shipped one).
 
@@ -135,26 +173,34 @@ def write_layers(
     """
     if output is None and layers_dir is None:
         raise OutputError("give an output file or a layers folder")
-    try:
-        ext = "." + LayerFormat(str(fmt).lstrip(".").lower())
-    except ValueError:
-        msg = f"unknown layer format {fmt!r}; use {', '.join(LayerFormat)}"
-        raise OutputError(msg) from None
+    ext = layer_extension(fmt)
     gaz = gazetteer or load_gazetteer()
     parts = [result] if isinstance(result, Incidents) else result
     folder = Path(layers_dir) if layers_dir is not None else None
-    with contextlib.ExitStack() as stack:
-        sinks = _Sinks(stack, Path(output) if output is not None else None, folder, ext, overwrite=overwrite)
-        areas, counts, any_part = AreaTally(), {level: Counter() for level in ADMIN_LEVELS}, False
-        for part in parts:
-            any_part = True
-            sinks.part(part)
-            areas.add_frame(part.areas)
-            for level in ADMIN_LEVELS:
-                counts[level].update(placed_counts(part.incidents, level))
-        if not any_part:
-            raise OutputError("nothing to write: the input had no records")
-        sinks.small("areas", areas.frame())
-        for level in ADMIN_LEVELS:
-            sinks.small(f"counts_admin{level}", counts_layer(counts[level], level, gaz))
+    together = ReplaceSet()  # every file of the call appears together, or none does
+    try:
+        with contextlib.ExitStack() as stack:
+            target = Path(output) if output is not None else None
+            sinks = _Sinks(stack, target, folder, ext, overwrite=overwrite, together=together)
+            _write_parts(sinks, parts, gaz)
+    except BaseException:
+        together.discard()
+        raise
+    together.commit()
     return sinks.written
+
+
+def _write_parts(sinks: _Sinks, parts: Iterable[Incidents], gaz: Gazetteer) -> None:
+    """Incidents and mentions part by part; then the layers gathered over all parts (areas, counts)."""
+    areas, counts, any_part = AreaTally(), {level: Counter() for level in ADMIN_LEVELS}, False
+    for part in parts:
+        any_part = True
+        sinks.part(part)
+        areas.add_frame(part.areas)
+        for level in ADMIN_LEVELS:
+            counts[level].update(placed_counts(part.incidents, level))
+    if not any_part:
+        raise OutputError("nothing to write: the input had no records")
+    sinks.small("areas", areas.frame())
+    for level in ADMIN_LEVELS:
+        sinks.small(f"counts_admin{level}", counts_layer(counts[level], level, gaz))

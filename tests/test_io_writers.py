@@ -96,7 +96,7 @@ def test_csv_neutralises_formulas_and_keeps_arabic(tmp_path):
     )
     path = write_csv(df, tmp_path / "x.csv")
     back = pd.read_csv(path, encoding="utf-8-sig")
-    assert back["notes"].tolist() == ['\'=HYPERLINK("http://x")', "'+1+2", "'@SUM(A1)", "'-3", "قصف على سرمدا"]
+    assert back["notes"].tolist() == ['\'=HYPERLINK("http://x")', "'+1+2", "'@SUM(A1)", "-3", "قصف على سرمدا"]
     assert back["longitude"].tolist()[0] == -77.0  # numbers are not text
 
 

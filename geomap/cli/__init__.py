@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import signal
+import sys
 
 import click
 
@@ -12,6 +14,7 @@ from geomap.cli.geocode_cmd import geocode, reverse
 from geomap.cli.geoparse_cmd import geoparse
 from geomap.cli.incidents_cmd import incidents
 from geomap.cli.map_cmd import map_command
+from geomap.cli.options import ClosedOutput
 
 __all__ = ["main"]
 
@@ -32,10 +35,18 @@ def main(verbose: int, quiet: bool) -> None:
       geomap geocode "Northern Hama Governorate" "البادية السورية"
       geomap reverse 36.18 36.72
     """
+    # SIGTERM (a stopped job, a killed container) unwinds like Ctrl-C, so no half-written temporary file is left.
+    signal.signal(signal.SIGTERM, _terminated)
+    if sys.stdout is None:  # started with standard output closed
+        sys.stdout = ClosedOutput()
     level = logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING
     logging.basicConfig(level=level, format="%(levelname)s %(message)s")
     for handler in logging.getLogger().handlers:  # libraries that set their own loggers' levels (Dask) included
         handler.setLevel(level)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 main.add_command(map_command)

@@ -82,7 +82,7 @@ def _geocode_table(
     from shapely.geometry import Point
 
     from geomap.io.readers import iter_records
-    from geomap.io.writers import write_csv, write_layer
+    from geomap.io.writers import safe_table, write_csv, write_layer
 
     if len(args) != 1:
         raise click.UsageError("with --column give exactly one TABLE")
@@ -103,7 +103,7 @@ def _geocode_table(
         df[f"geocoded_{key}"] = [r.get(key) for r in results]
     df = df.drop(columns=["_file", "_line"], errors="ignore")
     if output is None:
-        df.to_csv(sys.stdout, index=False)
+        safe_table(df).to_csv(sys.stdout, index=False)
         return
     gdf = gpd.GeoDataFrame(
         df, geometry=[Point(r["lon"], r["lat"]) if r.get("found") else None for r in results], crs="EPSG:4326"

@@ -12,6 +12,7 @@ import click
 from geomap.cli.options import handle_errors
 from geomap.incidents.schema import ColumnMap
 from geomap.io.readers import iter_records, read_stdin_text
+from geomap.io.writers import safe_cell
 
 _CSV_FIELDS = [
     "record",
@@ -69,7 +70,7 @@ def geoparse(source: str, fmt: str, text_column: str | None, encoding: str | Non
             if fmt == "jsonl":
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
             elif writer:
-                writer.writerow(row)
+                writer.writerow({k: safe_cell(v) for k, v in row.items()})
             else:
                 features.append(
                     {
@@ -86,7 +87,7 @@ def geoparse(source: str, fmt: str, text_column: str | None, encoding: str | Non
 
 def _records(source: str, text_column: str | None, encoding: str | None) -> list[tuple[str, str]]:
     if source == "-":
-        return [("stdin", read_stdin_text(sys.stdin.buffer.read(), encoding=encoding))]
+        return [("stdin", read_stdin_text(getattr(sys.stdin, "buffer", None), encoding=encoding))]
     path = Path(source)
     if not path.exists():
         raise click.BadParameter(f"{source}: no such file", param_hint="FILE")

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import click
 
-from geomap.cli.inputs import load_incidents
+from geomap.cli.inputs import input_files, load_incidents
 from geomap.cli.options import Progress, Tally, column_map, column_options, handle_errors, output_options
 from geomap.incidents import ColumnMap, Incidents, MentionScope, iter_incidents
-from geomap.layers import LayerFormat, write_layers
+from geomap.io.limits import MAX_WORKERS
+from geomap.layers import LayerFormat, layer_extension, layer_paths, write_layers
 
 
 @click.command()
@@ -42,7 +43,12 @@ from geomap.layers import LayerFormat, write_layers
     help="run on Dask (needs geomap[dask]): a local cluster of processes, threads, or a scheduler address; "
     "the outputs are the same files, rows, ids and order as without it",
 )
-@click.option("--workers", type=int, default=None, help="Dask workers (with --scheduler)")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, MAX_WORKERS),
+    default=None,
+    help=f"Dask workers (with --scheduler; at most {MAX_WORKERS})",
+)
 @column_options
 @output_options
 @handle_errors
@@ -66,10 +72,17 @@ def incidents(
     """
     if output is None and layers_dir is None:
         raise click.UsageError("give -o/--output or --layers-dir")
+    if workers is not None and not scheduler:
+        raise click.UsageError("--workers needs --scheduler (without it geomap runs in this one process)")
     if scheduler and (inputs == ("-",) or not inputs):
         raise click.UsageError("--scheduler reads files: name them (standard input is one report)")
-    if output and Path(output).exists() and not overwrite:
-        raise click.ClickException(f"{output} exists; pass --overwrite to replace it")
+    targets = layer_paths(
+        Path(output) if output else None, Path(layers_dir) if layers_dir else None, layer_extension(layers_format)
+    )
+    taken = [p for p in targets if p.exists() or p.is_symlink()]
+    if taken and not overwrite:  # refused before any work
+        raise click.ClickException(f"{taken[0]} exists; pass --overwrite to replace it")
+    inputs = input_files(inputs, outputs=targets)
     columns = column_map(kw)
     # The mentions layer is written into --layers-dir and into a GeoPackage; otherwise texts are geoparsed only
     # where a record has neither usable coordinates nor a location name the geocoder knows.

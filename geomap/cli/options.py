@@ -35,6 +35,17 @@ def column_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
+class ClosedOutput:
+    """Standard output when the process was started with it closed: writing to it is one clear error."""
+
+    def write(self, text: str) -> int:
+        msg = "standard output is closed: redirect it (> file) or name an output file with -o"
+        raise OutputError(msg)
+
+    def flush(self) -> None:
+        """Nothing was written."""
+
+
 def output_options(f: Callable[..., Any]) -> Callable[..., Any]:
     f = click.option("--overwrite", is_flag=True, help="replace OUT if it exists (refused otherwise)")(f)
     return f

@@ -13,8 +13,8 @@ from geomap.incidents.values import (
     Coordinates,
     EventDates,
     clean_strings,
+    counts,
     event_dates,
-    integers,
     map_distinct,
     missing,
     present,
@@ -38,6 +38,15 @@ def file_stem(path: object) -> str:
     """The name part of a file path, as generated ids use it (``reports`` for ``in/reports.jsonl``)."""
     s = str(path or "row")
     return re.sub(r"[^\w\-]+", "_", s.rsplit("/", 1)[-1].rsplit(".", 1)[0]).strip("_") or "row"
+
+
+def _joined(notes: np.ndarray, more: np.ndarray, prefix: str) -> np.ndarray:
+    """A record's notes with further ones (`prefix` before each) added after a semicolon."""
+    out = notes.copy()
+    for i in np.flatnonzero(present(more)):
+        note = prefix + more[i]
+        out[i] = note if out[i] is None else f"{out[i]}; {note}"
+    return out
 
 
 @dataclass(frozen=True)
@@ -83,6 +92,7 @@ class ChunkValues:
         stems = map_distinct(files, file_stem)
         base_id[generated] = [f"{s}-{line}" for s, line in zip(stems[generated], lines[generated], strict=True)]
         coordinates = repair_coordinates(cells(Role.LAT), cells(Role.LON))
+        fatalities = counts(cells(Role.FATALITIES))
         dates = event_dates(
             cells(Role.DATE), text, cells(Role.TIME_PRECISION), authoritative=columns.event_date_is_authoritative
         )
@@ -97,9 +107,9 @@ class ChunkValues:
             admin2=cells(Role.ADMIN2),
             admin3=cells(Role.ADMIN3),
             geo_precision=cells(Role.GEO_PRECISION),
-            fatalities=integers(cells(Role.FATALITIES)),
+            fatalities=fatalities.values,
             passed={column: cells(role) for role, column in PASSED_THROUGH.items()},
-            problem=clean_strings(frame.get("_problem"), n),
+            problem=_joined(clean_strings(frame.get("_problem"), n), fatalities.problems, "fatalities "),
             input_file=files,
             input_line=lines,
             coordinates=coordinates,

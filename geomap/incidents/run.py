@@ -159,7 +159,9 @@ def iter_incidents(
     files = expand_inputs([paths] if isinstance(paths, str) else paths)
     placers, registry, scope = Placers(gazetteer or load_gazetteer()), IdRegistry(), MentionScope(mentions)
     for f in files:
-        for chunk in iter_records(f, encoding=encoding, chunk_rows=chunk_rows or CHUNK_ROWS):
+        # In a run of several files one bad file is one flagged record, not the end of the run.
+        read = iter_records(f, encoding=encoding, chunk_rows=chunk_rows or CHUNK_ROWS, flag_unreadable=len(files) > 1)
+        for chunk in read:
             if chunk.empty:
                 continue
             # Column roles are recognised per file: a CSV's `notes` must not hide a JSON file's `text`.

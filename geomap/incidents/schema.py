@@ -18,6 +18,7 @@ import pandas as pd
 import pyproj
 
 from geomap.exc import InputError
+from geomap.io.delimited import BOOKKEEPING
 
 __all__ = [
     "ACLED_COLUMNS",
@@ -280,7 +281,7 @@ class ColumnMap:
         """Roles for a file with these columns: ACLED, UCDP GED or common names, then this map's choices on top.
 
         Raises `InputError` when a chosen column is not among `columns`."""
-        cols = [c for c in columns if not str(c).startswith("_")]
+        cols = [c for c in columns if c not in BOOKKEEPING]
         lower = {str(c).strip().lower(): c for c in cols}  # the last of two spellings wins
         names = set(lower)
         schema = Schema.ACLED if names >= ACLED_COLUMNS else Schema.UCDP if names >= UCDP_COLUMNS else Schema.GENERIC

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -21,9 +22,11 @@ from geomap.earth import SYRIA_BBOX
 
 __all__ = [
     "Coordinates",
+    "Counts",
     "EventDates",
     "attribute",
     "clean_strings",
+    "counts",
     "event_dates",
     "integers",
     "map_distinct",
@@ -37,6 +40,7 @@ __all__ = [
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩٫", "0123456789.")  # Arabic-Indic digits and decimal separator
 SWAPPED = "latitude and longitude were swapped"
 NOT_NUMBERS = "coordinates are not numbers"
+NULL_ISLAND = "coordinates (0, 0) are taken as none given"  # an export's placeholder, never an event at sea
 
 
 def present(values: np.ndarray) -> np.ndarray:
@@ -117,6 +121,41 @@ def integers(values: np.ndarray) -> np.ndarray:
     return map_distinct(values, lambda s: None if (x := parse_number(s)) is None else int(x))
 
 
+@dataclass(frozen=True)
+class Counts:
+    """Whole non-negative numbers read from a column (None where unreadable) and why a present cell was not."""
+
+    values: np.ndarray
+    problems: np.ndarray
+
+
+_THOUSANDS = re.compile(r"^\d{1,3}(?:[,٬]\d{3})+$")  # 1,234 and 12,345,678: a thousands separator, not a decimal
+
+
+def _count(s: str) -> tuple[int | None, str | None]:
+    digits = s.translate(_DIGITS)
+    if _THOUSANDS.match(digits):
+        return int(re.sub(r"[,٬]", "", digits)), None
+    x = parse_number(s)
+    if x is None:
+        return None, f"{s!r} is not a number"
+    if x != int(x):
+        return None, f"{s!r} is not a whole number"
+    if x < 0:
+        return None, f"{s!r} is not a count"
+    return int(x), None
+
+
+def counts(values: np.ndarray) -> Counts:
+    """Cleaned strings to counts (people killed ...): thousands separators read, a fraction or a word not guessed
+    at but left empty with the reason."""
+    read = map_distinct(values, _count)
+    out, problems = np.full(len(values), None, dtype=object), np.full(len(values), None, dtype=object)
+    for i in np.flatnonzero(present(read)):
+        out[i], problems[i] = read[i]
+    return Counts(out, problems)
+
+
 # ------------------------------------------------------------------------------------------- coordinates
 @dataclass(frozen=True)
 class Coordinates:
@@ -144,23 +183,24 @@ def _in_syria(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
 def repair_coordinates(lat_cells: np.ndarray, lon_cells: np.ndarray) -> Coordinates:
     """Latitude/longitude cells (cleaned strings) to validated degrees rounded to 6 decimals.
 
-    Values out of range that fit the other way round are swapped, and so are pairs that only fall in Syria's
-    bounding box when swapped; both are flagged. Present but unusable values get a problem."""
+    A pair that falls in Syria's bounding box only when swapped is swapped and flagged; no other swap is a repair
+    (out-of-range values are a problem, not a point elsewhere). (0, 0) is an export's way of saying "none" and is
+    taken as no coordinates, with a problem, so the row is placed from its name or text. Present but unusable
+    values get a problem."""
     lat, lon = numbers(lat_cells), numbers(lon_cells)
     n = len(lat)
     numeric = ~np.isnan(lat) & ~np.isnan(lon)
     problem = np.full(n, None, dtype=object)
     problem[(present(lat_cells) | present(lon_cells)) & ~numeric] = NOT_NUMBERS
-    in_range = numeric & _in_range(lat, lon)
-    turned = numeric & ~in_range & _in_range(lon, lat)
-    for i in np.flatnonzero(numeric & ~in_range & ~turned):
+    null_island = numeric & (lat == 0) & (lon == 0)
+    problem[null_island] = NULL_ISLAND
+    usable = numeric & _in_range(lat, lon) & ~null_island
+    for i in np.flatnonzero(numeric & ~usable & ~null_island):
         problem[i] = f"coordinates out of range ({float(lat[i])}, {float(lon[i])})"
+    turned = usable & ~_in_syria(lat, lon) & _in_syria(lon, lat)
     lat, lon = np.where(turned, lon, lat), np.where(turned, lat, lon)
-    usable = in_range | turned
-    turned_again = usable & ~_in_syria(lat, lon) & _in_syria(lon, lat)
-    lat, lon = np.where(turned_again, lon, lat), np.where(turned_again, lat, lon)
     flags = np.empty(n, dtype=object)
-    flags[:] = [(SWAPPED,) * k for k in turned.astype(int) + turned_again.astype(int)]
+    flags[:] = [(SWAPPED,) if t else () for t in turned]
     return Coordinates(_round6(lat, usable), _round6(lon, usable), flags, problem)
 
 

@@ -18,10 +18,14 @@ import pandas as pd
 
 from geomap.exc import InputError
 from geomap.io.encoding import ascii_compatible
+from geomap.io.limits import MAX_CELL_CHARS, MAX_COLUMNS
 
-__all__ = ["Layout", "clean_header", "delimited_cuts", "read_delimited", "read_layout"]
+__all__ = ["BOOKKEEPING", "Layout", "clean_header", "delimited_cuts", "read_delimited", "read_layout"]
+
+BOOKKEEPING = ("_file", "_line", "_problem")  # columns every reader adds: where a record came from, what is wrong
 
 SNIFFED = ",;\t|"  # delimiters a CSV's first line is sniffed for
+csv.field_size_limit(MAX_CELL_CHARS)
 
 
 @dataclass(frozen=True)
@@ -35,9 +39,10 @@ class Layout:
 
 
 def clean_header(header: list[str]) -> list[str]:
-    """Blank headers get `column_N`; repeated ones `name.2`, `name.3` (nothing is dropped)."""
+    """Blank headers get `column_N`; repeated ones, and the readers' own `BOOKKEEPING` names, `name.2`, `name.3`
+    (nothing is dropped)."""
     out: list[str] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, int] = dict.fromkeys(BOOKKEEPING, 1)  # a column called _line must not hide the line number
     for i, h in enumerate(header, start=1):
         name = h.strip().lstrip("\ufeff") or f"column_{i}"
         if name in seen:
@@ -56,10 +61,15 @@ def _header(reader: Iterator[list[str]], path: str) -> list[str]:
             header = next(reader)
         except StopIteration:
             raise InputError("empty file (no header row)", path=path) from None
+        except UnicodeDecodeError as exc:
+            line = getattr(reader, "line_num", 0) + 1
+            raise InputError(f"cannot decode: {exc.reason}", path=path, line=line) from exc
         except csv.Error as exc:
             raise InputError(
                 f"unreadable CSV header: {exc}", path=path, line=getattr(reader, "line_num", None)
             ) from exc
+    if len(header) > MAX_COLUMNS:
+        raise InputError(f"{len(header):,} columns (limit {MAX_COLUMNS:,})", path=path, line=reader.line_num)
     return clean_header(header)
 
 
@@ -87,13 +97,17 @@ def _offset_after_lines(path: str, n_lines: int) -> int:
 def _open_reader(fh: io.TextIOBase, path: str, delimiter: str | None) -> tuple[Iterator[list[str]], str, list[str]]:
     """A csv reader positioned after the header, the delimiter (sniffed on the first line unless given), the header."""
     if delimiter is None:
-        first = next((line for line in fh.read(65536).splitlines() if line.strip()), "")
+        try:
+            sample = fh.read(65536)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"cannot decode as {fh.encoding}: {exc.reason}", path=path) from exc
+        first = next((line for line in sample.splitlines() if line.strip()), "")
         fh.seek(0)
         try:
             delimiter = csv.Sniffer().sniff(first or ",", SNIFFED).delimiter
         except csv.Error:
             delimiter = ","
-    reader = csv.reader(fh, delimiter=delimiter)
+    reader = csv.reader(fh, delimiter=delimiter, strict=True)
     return reader, delimiter, _header(reader, path)
 
 
@@ -145,10 +159,21 @@ def _rows(
                 yield _frame(header, rows, lines, problems, path)
                 rows, lines, problems = [], [], {}
     except csv.Error as exc:
-        raise InputError(f"unreadable CSV row: {exc}", path=path, line=start_line) from exc
+        raise InputError(_row_error(exc), path=path, line=start_line) from exc
     except UnicodeDecodeError as exc:
         raise InputError(f"cannot decode: {exc.reason}", path=path, line=start_line) from exc
     yield _frame(header, rows, lines, problems, path)
+
+
+def _row_error(exc: csv.Error) -> str:
+    """What a strict csv reader's complaint means for the person holding the file."""
+    text = str(exc)
+    if "field larger than field limit" in text:
+        return f"a cell is longer than {MAX_CELL_CHARS // (1024 * 1024)} MiB (the limit for one cell)"
+    if "unexpected end of data" in text or "expected after" in text:
+        # Read leniently, the quote would swallow every following record into one cell: refused, never dropped.
+        return f"a quote opened in this record is never closed (or only by a later record's quote): {text}"
+    return f"unreadable CSV row: {text}"
 
 
 def _fit(cells: list[str], width: int, delimiter: str) -> list[str | None]:
@@ -183,7 +208,7 @@ def read_delimited(
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise InputError(f"cannot decode as {encoding}: {exc.reason}", path=path, line=first_line) from exc
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=layout.delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=layout.delimiter, strict=True)
     lines_before = (first_line or layout.data_line) - 1
     yield from _rows(reader, layout.header, layout.delimiter, path, lines_before, chunk_rows)
 

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from geomap.exc import InputError
+from geomap.io.limits import MAX_WHOLE_FILE_BYTES
 
 __all__ = ["ascii_compatible", "decode_bytes", "file_encoding", "read_text"]
 
@@ -27,6 +28,12 @@ def decode_bytes(data: bytes, *, path: str = "<bytes>", encoding: str | None = N
         return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16"), "utf-16"
+    order = utf16_order(data)
+    if order is not None:
+        try:
+            return data.decode(order), order
+        except UnicodeDecodeError:
+            pass
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -35,11 +42,6 @@ def decode_bytes(data: bytes, *, path: str = "<bytes>", encoding: str | None = N
         if "\x00" in text:
             raise InputError("binary data (NUL bytes), not a text file", path=path)
         return text, "utf-8"
-    if _looks_utf16(data):
-        try:
-            return data.decode("utf-16-le"), "utf-16-le"
-        except UnicodeDecodeError:
-            pass
     if data.count(b"\x00") > 0:
         raise InputError("binary data (NUL bytes), not a text file", path=path)
     from charset_normalizer import from_bytes
@@ -50,18 +52,36 @@ def decode_bytes(data: bytes, *, path: str = "<bytes>", encoding: str | None = N
     return str(best), best.encoding
 
 
-def _looks_utf16(data: bytes) -> bool:
-    sample = data[:4000]
-    return len(sample) >= 4 and sample[1::2].count(0) > 0.3 * len(sample[1::2])
+# UTF-16 without a BOM: the high bytes of Arabic and Latin text are 0x00 (ASCII), 0x06 (Arabic), 0x20 (punctuation)
+# or 0xFE/0xFB (presentation forms); in UTF-8 or Windows-1256 text NUL bytes do not occur at all.
+_UTF16_HIGH_BYTES = frozenset((0x00, 0x06, 0x20, 0xFB, 0xFE))
+_UTF16_HIGH_SHARE = 0.9  # share of high bytes that must be one of those
+_UTF16_NUL_SHARE = 0.05  # and share of them that must be NUL (some ASCII: spaces, digits, separators)
+
+
+def utf16_order(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` if `data` (without a BOM) reads as UTF-16 text, else None."""
+    sample = data[:4096]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    for order, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        usual = sum(1 for b in high if b in _UTF16_HIGH_BYTES)
+        if usual >= _UTF16_HIGH_SHARE * len(high) and high.count(0) >= _UTF16_NUL_SHARE * len(high):
+            return order
+    return None
 
 
 def read_text(path: str | os.PathLike[str], *, encoding: str | None = None) -> str:
     """The text of a file, decoded as `decode_bytes` does; line endings normalised to \\n."""
     p = Path(path)
     try:
-        data = p.read_bytes()
+        with open(p, "rb") as fh:
+            data = fh.read(MAX_WHOLE_FILE_BYTES + 1)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=str(path)) from exc
+    if len(data) > MAX_WHOLE_FILE_BYTES:
+        msg = f"longer than {MAX_WHOLE_FILE_BYTES // 2**20} MiB, the limit for a file read whole; split it"
+        raise InputError(msg, path=str(path))
     text, _ = decode_bytes(data, path=str(path), encoding=encoding)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -81,9 +101,28 @@ def file_encoding(path: str | os.PathLike[str], *, encoding: str | None = None) 
     if not head:
         raise InputError("empty file", path=str(p))
     if len(head) == HEAD_BYTES:
-        head = head[: head.rfind(b"\n") + 1] or head
+        head = _whole_characters(head, encoding)
     _, enc = decode_bytes(head, path=str(p), encoding=encoding)
+    if enc.replace("_", "-").lower() in ("utf-16", "utf16") and not head.startswith(_UTF16_BOMS):
+        enc = utf16_order(head) or "utf-16-le"  # "utf-16" without a BOM: the byte order the text shows
     return enc
+
+
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _whole_characters(head: bytes, encoding: str | None) -> bytes:
+    """The start of a file cut where no character is split: after a line end in single-byte-newline encodings, at
+    an even length short of a lead surrogate in UTF-16."""
+    wide = head.startswith(_UTF16_BOMS) or utf16_order(head) is not None
+    if encoding:
+        wide = not ascii_compatible(encoding)
+    if not wide:
+        return head[: head.rfind(b"\n") + 1] or head
+    cut = len(head) - len(head) % 4  # whole UTF-16 units (and UTF-32 characters)
+    big = head.startswith(codecs.BOM_UTF16_BE) or utf16_order(head) == "utf-16-be"
+    last = head[cut - 2] if big else head[cut - 1]
+    return head[: cut - 2] if 0xD8 <= last <= 0xDB else head[:cut]
 
 
 def ascii_compatible(encoding: str) -> bool:

@@ -15,14 +15,24 @@ from typing import Any
 import pandas as pd
 
 from geomap.exc import InputError
+from geomap.io.delimited import BOOKKEEPING
 from geomap.io.encoding import ascii_compatible, read_text
+from geomap.io.limits import MAX_RECORD_BYTES
 
-__all__ = ["flatten", "jsonl_cuts", "read_jsonl", "records_frame"]
+__all__ = ["TOO_DEEP", "flatten", "jsonl_cuts", "read_jsonl", "records_frame"]
+
+TOO_DEEP = "JSON nested too deeply to be a record (thousands of levels)"
 
 
 def flatten(rec: dict[Any, Any]) -> dict[str, Any]:
-    """Nested objects and lists become JSON text cells; keys become strings."""
-    return {str(k): json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for k, v in rec.items()}
+    """Nested objects and lists become JSON text cells; keys become strings (a key called like one of the readers'
+    `BOOKKEEPING` columns gets ``.2``, so it does not hide where the record came from)."""
+    return {
+        (f"{k}.2" if k in BOOKKEEPING else str(k)): (
+            json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v
+        )
+        for k, v in rec.items()
+    }
 
 
 def records_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
@@ -38,6 +48,8 @@ def _record(line: str, path: str, lineno: int) -> dict[str, Any]:
         rec = json.loads(line)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON ({exc.msg} at column {exc.colno})", path=path, line=lineno) from exc
+    except RecursionError:
+        raise InputError(TOO_DEEP, path=path, line=lineno) from None
     if isinstance(rec, str):
         rec = {"text": rec}
     if not isinstance(rec, dict):
@@ -53,9 +65,13 @@ def _lines(path: str, encoding: str, start: int, end: int | None, first_line: in
     with open(path, "rb") as fh:
         fh.seek(start)
         pos = start
-        for lineno, raw in enumerate(fh, start=first_line):
+        lines = iter(lambda: fh.readline(MAX_RECORD_BYTES + 1), b"")
+        for lineno, raw in enumerate(lines, start=first_line):
             if end is not None and pos >= end:
                 return
+            if len(raw) > MAX_RECORD_BYTES:
+                msg = f"a record longer than {MAX_RECORD_BYTES // 2**20} MiB (the limit for one line)"
+                raise InputError(msg, path=path, line=lineno)
             pos += len(raw)
             try:
                 yield lineno, raw.decode(encoding)

@@ -10,18 +10,21 @@ file gives. Which column plays which role is decided later (`geomap.incidents.sc
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pandas as pd
 
 from geomap.exc import InputError
-from geomap.io.delimited import Layout, clean_header, delimited_cuts, read_delimited, read_layout
+from geomap.io.delimited import Layout, delimited_cuts, read_delimited, read_layout
 from geomap.io.encoding import ascii_compatible, decode_bytes, file_encoding, read_text
-from geomap.io.jsonl import flatten, jsonl_cuts, read_jsonl, records_frame
+from geomap.io.jsonl import TOO_DEEP, flatten, jsonl_cuts, read_jsonl, records_frame
+from geomap.io.limits import MAX_RECORD_BYTES
+from geomap.io.workbook import read_workbook
 
 __all__ = [
     "BLOCK_BYTES",
@@ -41,7 +44,9 @@ TABLE_SUFFIXES = {".csv", ".tsv", ".xlsx", ".xls", ".parquet", ".geojson"}
 REPORT_SUFFIXES = {".txt", ".md", ".jsonl", ".ndjson", ".json"}
 CHUNK_ROWS = 10_000  # records placed at a time: bounds memory on large inputs
 BLOCK_BYTES = 1024 * 1024  # a Dask task's share of a large file (about a second of work): no core idles long at the end
+log = logging.getLogger("geomap")
 _JSONL = (".jsonl", ".ndjson")
+_LOCK_PREFIX = "~$"  # Microsoft Office's lock file beside an open workbook: not data
 _DELIMITED = {".csv": None, ".tsv": "\t"}  # suffix -> delimiter (None: sniffed from the first line)
 
 
@@ -58,7 +63,9 @@ def expand_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
                 if f.is_file()
                 and f.suffix.lower() in TABLE_SUFFIXES | REPORT_SUFFIXES
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                and not f.name.startswith(_LOCK_PREFIX)
             )
+            found = _inside(found, p)
             if not found:
                 raise InputError(
                     "no .txt, .jsonl, .json, .csv, .xlsx, .parquet or .geojson files in this folder", path=str(p)
@@ -69,6 +76,19 @@ def expand_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
         else:
             raise InputError("no such file or folder", path=str(p))
     return out
+
+
+def _inside(files: list[Path], folder: Path) -> list[Path]:
+    """The files that really are in `folder`: a symbolic link to a file elsewhere (/etc/passwd) is left out, and
+    said so, since whatever a folder holds may end up in a map's excerpts."""
+    root = folder.resolve()
+    kept = []
+    for f in files:
+        if f.resolve().is_relative_to(root):
+            kept.append(f)
+        else:
+            log.warning("%s: left out, a link to a file outside %s", shown_path(str(f)), shown_path(str(folder)))
+    return kept
 
 
 @dataclass(frozen=True)
@@ -102,6 +122,7 @@ def split_file(
     """Blocks of about `block_bytes` covering a file, in order; formats that cannot be cut give one block."""
     p = Path(path)
     suffix = _suffix(p)
+    _regular(p)
     if suffix == ".parquet":
         return _parquet_blocks(p, block_bytes)
     if suffix not in _JSONL and suffix not in _DELIMITED:
@@ -117,9 +138,52 @@ def split_file(
     return [Block(str(p), a, b, line, enc, layout) for a, b, line in delimited_cuts(p, layout, block_bytes)]
 
 
-def read_block(block: Block, *, chunk_rows: int = CHUNK_ROWS, sheet: str | None = None) -> Iterator[pd.DataFrame]:
-    """The records of a block, `chunk_rows` at a time (whole-file formats in one frame)."""
+def read_block(
+    block: Block, *, chunk_rows: int = CHUNK_ROWS, sheet: str | None = None, flag_unreadable: bool = False
+) -> Iterator[pd.DataFrame]:
+    """The records of a block, `chunk_rows` at a time (whole-file formats in one frame). With `flag_unreadable`
+    (a run of several files), a file that cannot be read becomes one record flagged with the error, at the line
+    where reading stopped, and the run goes on; otherwise the error is raised."""
+    if not flag_unreadable:
+        yield from _named(_block_records(block, chunk_rows, sheet), block.path)
+        return
+    line = block.first_line
+    try:
+        for df in _named(_block_records(block, chunk_rows, sheet), block.path):
+            yield df
+            if len(df):
+                line = int(df["_line"].iloc[-1]) + 1
+    except InputError as exc:
+        stopped = "file not read" if line == block.first_line else "the rest of the file not read"
+        problem = f"{stopped}: {exc}"
+        yield records_frame([{"_file": block.path, "_line": exc.line or line, "_problem": problem}])
+
+
+def shown_path(path: str) -> str:
+    """A file name as text that can be written anywhere: bytes that are not UTF-8 (a Windows zip's Arabic names in
+    cp1256) become U+FFFD instead of failing the whole run when the outputs are written."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _named(frames: Iterator[pd.DataFrame], path: str) -> Iterator[pd.DataFrame]:
+    shown = shown_path(path)
+    for df in frames:
+        if shown != path and "_file" in df:
+            df["_file"] = df["_file"].map(shown_path)
+        yield df
+
+
+def _regular(p: Path) -> None:
+    """Only regular files are read: a pipe would be consumed by the first of the reads a file gets (encoding, then
+    records) and a device such as /dev/zero never ends."""
+    if p.exists() and not p.is_file():
+        msg = "not a regular file (a pipe or a device): save it to a file, or pipe one report to standard input (-)"
+        raise InputError(msg, path=str(p))
+
+
+def _block_records(block: Block, chunk_rows: int, sheet: str | None) -> Iterator[pd.DataFrame]:
     p = Path(block.path)
+    _regular(p)
     suffix = _suffix(p)
     if suffix in _JSONL:
         enc = block.encoding or file_encoding(p)
@@ -148,14 +212,21 @@ def read_block(block: Block, *, chunk_rows: int = CHUNK_ROWS, sheet: str | None 
     elif suffix == ".geojson":
         yield _geojson(p, block.encoding)
     else:
-        yield _excel(p, sheet)
+        yield from read_workbook(p, sheet=sheet, chunk_rows=chunk_rows)
 
 
 def iter_records(
-    path: str | os.PathLike[str], *, encoding: str | None = None, sheet: str | None = None, chunk_rows: int = CHUNK_ROWS
+    path: str | os.PathLike[str],
+    *,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    chunk_rows: int = CHUNK_ROWS,
+    flag_unreadable: bool = False,
 ) -> Iterator[pd.DataFrame]:
-    """DataFrames of cells with `_file` and `_line`, chunk by chunk, for any supported file."""
-    yield from read_block(Block(str(path), encoding=encoding), chunk_rows=chunk_rows, sheet=sheet)
+    """DataFrames of cells with `_file` and `_line`, chunk by chunk, for any supported file (see `read_block` for
+    `flag_unreadable`)."""
+    block = Block(str(path), encoding=encoding)
+    yield from read_block(block, chunk_rows=chunk_rows, sheet=sheet, flag_unreadable=flag_unreadable)
 
 
 # ------------------------------------------------------------------------------------- whole-file formats
@@ -163,7 +234,8 @@ def _text_report(p: Path, encoding: str | None) -> pd.DataFrame:
     text = read_text(p, encoding=encoding)
     if not text.strip():
         raise InputError("empty report", path=str(p))
-    return records_frame([{"id": p.stem, "text": text, "_file": str(p), "_line": 1}])
+    shown = Path(shown_path(str(p)))
+    return records_frame([{"id": shown.stem, "text": text, "_file": str(shown), "_line": 1}])
 
 
 def _json(p: Path, encoding: str | None) -> pd.DataFrame:
@@ -174,6 +246,8 @@ def _json(p: Path, encoding: str | None) -> pd.DataFrame:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid or truncated JSON ({exc.msg})", path=str(p), line=exc.lineno) from exc
+    except RecursionError:
+        raise InputError(TOO_DEEP, path=str(p)) from None
     if isinstance(data, dict) and data.get("type") == "FeatureCollection":
         return _features(data, p)
     if isinstance(data, dict):
@@ -199,6 +273,8 @@ def _geojson(p: Path, encoding: str | None) -> pd.DataFrame:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid or truncated GeoJSON ({exc.msg})", path=str(p), line=exc.lineno) from exc
+    except RecursionError:
+        raise InputError(TOO_DEEP, path=str(p)) from None
     if not isinstance(data, dict) or data.get("type") not in ("FeatureCollection", "Feature"):
         raise InputError("not a GeoJSON FeatureCollection", path=str(p), field="type")
     if data["type"] == "Feature":
@@ -207,47 +283,58 @@ def _geojson(p: Path, encoding: str | None) -> pd.DataFrame:
 
 
 def _features(data: dict, p: Path) -> pd.DataFrame:
-    from shapely.geometry import shape
-
+    features = data.get("features")
+    if not isinstance(features, list):
+        raise InputError("the FeatureCollection has no list of features", path=str(p), field="features")
     rows = []
-    for i, feat in enumerate(data.get("features") or [], start=1):
-        props = dict(feat.get("properties") or {})
-        geom = feat.get("geometry")
-        if geom:
-            try:
-                g = shape(geom)
-                pt = g if g.geom_type == "Point" else g.representative_point()
-                props.setdefault("latitude", pt.y)
-                props.setdefault("longitude", pt.x)
-            except (ValueError, TypeError, AttributeError, IndexError) as exc:
-                props["_problem"] = f"feature {i}: unreadable geometry ({exc})"
-        rows.append({**flatten(props), "_file": str(p), "_line": i})
+    for i, feat in enumerate(features, start=1):
+        props, problem = _feature_record(feat, i)
+        row = {**flatten(props), "_file": str(p), "_line": i}
+        if problem is not None:
+            row["_problem"] = problem
+        rows.append(row)
     return records_frame(rows)
 
 
-def _excel(p: Path, sheet: str | None) -> pd.DataFrame:
+_COORDINATE_KEYS = ("latitude", "longitude")
+
+
+def _feature_record(feat: Any, i: int) -> tuple[dict[str, Any], str | None]:
+    """A feature's properties, with latitude/longitude from its geometry where the properties leave them blank (a
+    QGIS or pandas export writes them as null or ""); a problem if the feature or its geometry cannot be read."""
+    if not isinstance(feat, dict):
+        return {}, f"feature {i} is a {type(feat).__name__}, not an object"
+    raw = feat.get("properties")
+    props = dict(raw) if isinstance(raw, dict) else {}
+    if raw is not None and not isinstance(raw, dict):
+        return props, f"feature {i}: properties are a {type(raw).__name__}, not an object"
+    geom = feat.get("geometry")
+    if not geom or not any(props.get(k) in (None, "") for k in _COORDINATE_KEYS):
+        return props, None
+    point = _geometry_point(geom)
+    if isinstance(point, str):
+        return props, f"feature {i}: {point}"
+    if point is not None:
+        for key, value in zip(_COORDINATE_KEYS, (point.y, point.x), strict=True):
+            if props.get(key) in (None, ""):
+                props[key] = value
+    return props, None
+
+
+def _geometry_point(geom: Any) -> Any:
+    """The point standing for a GeoJSON geometry (its representative point), None for an empty geometry (RFC 7946
+    allows them), or why it cannot be read."""
+    import shapely.errors
+    from shapely.geometry import shape
+
     try:
-        sheets = pd.read_excel(p, sheet_name=sheet if sheet else None, dtype=str, header=None)
-    except (ValueError, OSError, KeyError) as exc:
-        raise InputError(f"cannot read the workbook: {exc}", path=str(p)) from exc
-    if isinstance(sheets, pd.DataFrame):
-        sheets = {sheet: sheets}
-    frames = []
-    for name, raw in sheets.items():
-        raw = raw.dropna(how="all").dropna(axis=1, how="all")
-        if raw.empty:
-            continue
-        # Merged cells arrive as a value in the first cell and blanks below: carry values down within a column
-        # only for the header row search; data cells stay as they are.
-        header = clean_header([str(v) if pd.notna(v) else "" for v in raw.iloc[0]])
-        body = raw.iloc[1:].copy()
-        body.columns = header
-        body["_line"] = [int(i) + 1 for i in body.index]
-        body["_file"] = f"{p}[{name}]"
-        frames.append(body)
-    if not frames:
-        raise InputError("the workbook has no data", path=str(p))
-    return pd.concat(frames, ignore_index=True)
+        g = shape(geom)
+        if g.is_empty:
+            return None
+        return g if g.geom_type == "Point" else g.representative_point()
+    except (shapely.errors.ShapelyError, ValueError, TypeError, AttributeError, IndexError, KeyError) as exc:
+        kind = geom.get("type") if isinstance(geom, dict) else type(geom).__name__
+        return f"unreadable {kind} geometry ({exc})"
 
 
 # ------------------------------------------------------------------------------------------------ Parquet
@@ -296,8 +383,23 @@ def _parquet(p: Path, block: Block, chunk_rows: int) -> Iterator[pd.DataFrame]:
         raise InputError(f"cannot read the Parquet file: {exc}", path=str(p)) from exc
 
 
+def _binary_as_text(table: Any) -> Any:
+    """BINARY columns (strings written by tools that do not mark them UTF-8) as text, undecodable bytes as U+FFFD;
+    the WKB geometry column stays bytes."""
+    import pyarrow as pa
+
+    for i, f in enumerate(table.schema):
+        if f.name != "geometry" and (pa.types.is_binary(f.type) or pa.types.is_large_binary(f.type)):
+            cells = [None if b is None else b.decode("utf-8", "replace") for b in table.column(i).to_pylist()]
+            table = table.set_column(i, f.name, pa.array(cells, pa.large_string()))
+    return table
+
+
 def _records_of_table(table: Any, p: Path, first_line: int) -> pd.DataFrame:
-    df = table.to_pandas()
+    df = _binary_as_text(table).to_pandas()
+    # A named index (an event id saved with set_index) is a column of the record; an unnamed one (left by a sort
+    # or a filter) is dropped, so rows stay in file order and nothing is aligned by its labels.
+    df = df.reset_index(drop=all(name is None for name in df.index.names))
     if "geometry" in df.columns:
         df = _points_of_geometry(df)
     df["_file"] = str(p)
@@ -318,8 +420,15 @@ def _points_of_geometry(df: pd.DataFrame) -> pd.DataFrame:
 
 
 # ------------------------------------------------------------------------------------------ standard input
-def read_stdin_text(data: bytes, *, encoding: str | None = None) -> str:
-    """Standard input, decoded like a file."""
+def read_stdin_text(stream: BinaryIO | None, *, encoding: str | None = None) -> str:
+    """Standard input (`sys.stdin.buffer`, None when closed), read once up to the limit for one record and
+    decoded like a file."""
+    if stream is None:
+        raise InputError("standard input is closed", path="<stdin>")
+    data = stream.read(MAX_RECORD_BYTES + 1)
+    if len(data) > MAX_RECORD_BYTES:
+        msg = f"standard input is longer than {MAX_RECORD_BYTES // 2**20} MiB, the limit for one report"
+        raise InputError(msg, path="<stdin>")
     text, _ = decode_bytes(data, path="<stdin>", encoding=encoding)
     return text
 

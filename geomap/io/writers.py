@@ -12,7 +12,7 @@ import contextlib
 import json
 import math
 import os
-import tempfile
+import re
 from collections.abc import Iterator
 from json.encoder import encode_basestring  # what json.dumps(str, ensure_ascii=False) writes
 from pathlib import Path
@@ -25,11 +25,14 @@ import shapely
 from shapely.geometry import mapping
 
 from geomap.exc import OutputError
+from geomap.io.atomic import ReplaceSet, atomic_path
 
 __all__ = [
     "FORMATS",
     "atomic_path",
     "open_layer",
+    "safe_cell",
+    "safe_table",
     "to_geojson",
     "write_csv",
     "write_geojson",
@@ -40,32 +43,7 @@ __all__ = [
 
 FORMATS = {".geojson": "geojson", ".json": "geojson", ".gpkg": "gpkg", ".parquet": "parquet", ".csv": "csv"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-@contextlib.contextmanager
-def atomic_path(path: str | os.PathLike[str], *, overwrite: bool = True) -> Iterator[Path]:
-    """A temporary path beside `path`; renamed onto `path` if the block succeeds, removed if it fails."""
-    target = Path(path)
-    if "\x00" in str(target):
-        raise OutputError(f"invalid output path {str(target)!r}")
-    if target.exists() and not overwrite:
-        raise OutputError(f"{target} exists; pass --overwrite (overwrite=True) to replace it")
-    if target.exists() and target.is_dir():
-        raise OutputError(f"{target} is a folder, not a file")
-    parent = target.parent if str(target.parent) else Path(".")
-    if not parent.exists():
-        raise OutputError(f"folder {parent} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=f".tmp{target.suffix}", dir=parent)
-    os.close(fd)
-    tmp_path = Path(tmp)
-    tmp_path.unlink()  # writers that refuse existing files (GDAL) get a fresh name
-    try:
-        yield tmp_path
-        os.replace(tmp_path, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp_path.unlink()
-        raise
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")  # -3, +1.5, -2e3: numbers
 
 
 # ------------------------------------------------------------------------------------------------- GeoJSON
@@ -164,25 +142,61 @@ def _features(gdf: gpd.GeoDataFrame) -> Iterator[str]:
 
 def to_geojson(gdf: gpd.GeoDataFrame) -> str:
     """RFC 7946 FeatureCollection text: [lon, lat] in WGS84, no crs member, CCW exteriors, UTF-8 Arabic."""
-    body = ",\n".join(_features(gdf))
+    body = ",\n".join(_features(named_index_as_columns(gdf)))
     return '{"type":"FeatureCollection","features":[\n' + body + ("\n" if body else "") + "]}\n"
 
 
 # ------------------------------------------------------------------------------------------- other formats
 def _for_gdal(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """A copy GDAL writes faithfully: rounded geometries, nullable ints as floats, column names unique without
+    regard to case (SQLite's rule: a second ``location`` beside ``Location`` becomes ``location.2``), and NUL
+    characters (where GDAL would cut the text) shown as U+FFFD."""
     out = gdf.copy()
     out[out.geometry.name] = rounded(out.geometry)
     for c in out.columns:
         if c != out.geometry.name and str(out[c].dtype) == "Int64":
             out[c] = out[c].astype("float64")
+        elif out[c].dtype == object or isinstance(out[c].dtype, pd.StringDtype):
+            out[c] = out[c].map(lambda v: v.replace("\x00", "\ufffd") if isinstance(v, str) and "\x00" in v else v)
+    return out.rename(columns=dict(zip(out.columns, _caseless_unique(list(out.columns)), strict=True)))
+
+
+def _caseless_unique(names: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        key = str(name).casefold()
+        seen[key] = seen.get(key, 0) + 1
+        out.append(name if seen[key] == 1 else f"{name}.{seen[key]}")
     return out
 
 
-def _safe_cell(v: Any) -> Any:
-    """Spreadsheet formula injection: a text cell starting with = + - @ is prefixed with an apostrophe."""
-    if isinstance(v, str) and v.startswith(_FORMULA_START):
-        return "'" + v
-    return v
+def named_index_as_columns(df: pd.DataFrame) -> pd.DataFrame:
+    """A frame whose index has a name (an event id after `set_index`) with that index as its first columns; an
+    unnamed index is only a position and is not written."""
+    if all(name is None for name in df.index.names):
+        return df
+    return df.reset_index()
+
+
+def _risky(v: Any) -> bool:
+    return isinstance(v, str) and v.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(v)
+
+
+def safe_cell(v: Any) -> Any:
+    """Spreadsheet formula injection: a text cell starting with = + - @ (or a tab or carriage return) is prefixed
+    with an apostrophe; a plain number such as ``-3`` or ``+1.5`` is a number, not a formula, and stays."""
+    return "'" + v if _risky(v) else v
+
+
+def safe_table(df: pd.DataFrame) -> pd.DataFrame:
+    """A table for a spreadsheet: formula-like text cells and header names neutralised (`safe_cell`)."""
+    out = df.rename(columns={c: safe_cell(c) for c in df.columns if _risky(c)})
+    for i in range(out.shape[1]):
+        column = out.iloc[:, i]
+        if column.dtype == object or isinstance(column.dtype, pd.StringDtype):
+            out.isetitem(i, _safe_column(column))
+    return out
 
 
 class _GeoJSONSink:
@@ -194,6 +208,7 @@ class _GeoJSONSink:
         self.first = True
 
     def write(self, gdf: gpd.GeoDataFrame, layer: str = "") -> None:
+        gdf = named_index_as_columns(gdf)
         for feature in _features(gdf):
             self.fh.write(feature if self.first else ",\n" + feature)
             self.first = False
@@ -209,9 +224,10 @@ class _GeoJSONSink:
 def _safe_column(column: pd.Series) -> pd.Series:
     """`_safe_cell` over a column: string columns tested in one vectorised pass, only formula-like cells rewritten."""
     if column.dtype == object:
-        risky = np.array([isinstance(v, str) and v.startswith(_FORMULA_START) for v in column.to_numpy()], bool)
+        risky = np.array([_risky(v) for v in column.to_numpy()], bool)
     else:
-        risky = column.str.startswith(_FORMULA_START).fillna(False).to_numpy(dtype=bool)
+        starts = column.str.startswith(_FORMULA_START).fillna(False).to_numpy(dtype=bool)
+        risky = starts & ~column.str.fullmatch(_PLAIN_NUMBER.pattern).fillna(False).to_numpy(dtype=bool)
     if not risky.any():
         return column
     column = column.copy()
@@ -227,10 +243,8 @@ class _CSVSink:
         self.header = True
 
     def write(self, df: pd.DataFrame, layer: str = "") -> None:
-        out = pd.DataFrame(df.drop(columns=[c for c in df.columns if c == "geometry"]))
-        for c in out.columns:
-            if out[c].dtype == object or str(out[c].dtype) in ("string", "str"):
-                out[c] = _safe_column(out[c])
+        df = named_index_as_columns(df)
+        out = safe_table(pd.DataFrame(df.drop(columns=[c for c in df.columns if c == "geometry"])))
         out.to_csv(self.fh, index=False, header=self.header, lineterminator="\n")
         self.header = False
 
@@ -251,6 +265,7 @@ class _GPKGSink:
         self.layers: set[str] = set()
 
     def write(self, gdf: gpd.GeoDataFrame, layer: str = "incidents") -> None:
+        gdf = named_index_as_columns(gdf)
         import pyogrio
 
         if gdf.empty and layer in self.layers:
@@ -276,6 +291,7 @@ class _ParquetSink:
         self.writer: Any = None
 
     def write(self, gdf: gpd.GeoDataFrame, layer: str = "") -> None:
+        gdf = named_index_as_columns(gdf)
         import pyarrow as pa
         import pyarrow.parquet as pq
 
@@ -304,22 +320,50 @@ _SINKS = {"geojson": _GeoJSONSink, "csv": _CSVSink, "gpkg": _GPKGSink, "parquet"
 
 
 @contextlib.contextmanager
-def open_layer(path: str | os.PathLike[str], *, overwrite: bool = True) -> Iterator[Any]:
+def open_layer(
+    path: str | os.PathLike[str], *, overwrite: bool = True, together: ReplaceSet | None = None
+) -> Iterator[Any]:
     """A sink for the format the extension names; `.write(gdf, layer=...)` any number of times. The file appears
-    (atomically) when the block ends without error."""
+    (atomically) when the block ends without error, or with the rest of its `together` set."""
     fmt = FORMATS.get(Path(path).suffix.lower())
     if fmt is None:
         raise OutputError(
             f"unknown output format {Path(path).suffix or '(none)'} for {path}; use {', '.join(sorted(FORMATS))}"
         )
-    with atomic_path(path, overwrite=overwrite) as tmp:
-        sink = _SINKS[fmt](tmp)
+    with atomic_path(path, overwrite=overwrite, together=together) as tmp:
+        sink = _Guarded(_SINKS[fmt](tmp), Path(path))
         try:
             yield sink
         except BaseException:
             sink.abort()
             raise
         sink.close()
+
+
+class _Guarded:
+    """A sink whose failures (a full disk, a GDAL error) are one `OutputError` naming the file being written."""
+
+    def __init__(self, sink: Any, target: Path) -> None:
+        self.sink, self.target = sink, target
+
+    def _run(self, fn: Any, *args: Any, **kwargs: Any) -> None:
+        try:
+            fn(*args, **kwargs)
+        except OutputError:
+            raise
+        except (OSError, RuntimeError) as exc:  # pyogrio's errors are RuntimeErrors
+            msg = f"cannot write {self.target}: {exc}"
+            raise OutputError(msg) from exc
+
+    def write(self, gdf: Any, layer: str = "incidents") -> None:
+        self._run(self.sink.write, gdf, layer=layer)
+
+    def close(self) -> None:
+        self._run(self.sink.close)
+
+    def abort(self) -> None:
+        with contextlib.suppress(Exception):
+            self.sink.abort()
 
 
 def write_layer(

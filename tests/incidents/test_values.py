@@ -50,11 +50,6 @@ def test_a_chunk_of_coordinates_is_repaired_and_flagged():
     assert c.valid.tolist() == [True, True, False, False, True, False, True]
 
 
-def test_out_of_range_values_that_fit_the_other_way_are_swapped():
-    c = repair_coordinates(cells("120.5"), cells("35.2"))
-    assert (c.latitude[0], c.longitude[0]) == (35.2, 120.5) and c.flags[0] == (SWAPPED,)
-
-
 def test_table_dates_are_the_events_own():
     d = event_dates(
         cells("2025-11-01", "1/11/2025", "yesterday-ish"),
