@@ -4,8 +4,8 @@ Two placed rows report the same event when they have the same event type, dates 
 same place: the same gazetteer id, one place inside the other (a row's gazetteer id is one of the other's admin
 P-codes: «إدلب» beside «سرمدا بريف إدلب»), or points within `max_km`. Rows are taken most precise place first, so
 each group is anchored on its most precise report and a vague report joins a group only through that anchor; a
-vague report that fits two groups (the governorate of two different towns' strikes) joins neither. Unplaced rows
-and rows without a date or an event type are never merged.
+vague report that fits two groups (the governorate of two different towns' strikes) joins neither. Unplaced rows,
+rows without an event type and rows whose date is not known to the day are never merged.
 """
 
 from __future__ import annotations
@@ -18,13 +18,14 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
-from geomap.coding.schema import MERGE_COLUMNS, NEW_COLUMNS
+from geomap.coding.schema import CODING_COLUMNS
 from geomap.earth import haversine_km
 from geomap.exc import InputError
 
 __all__ = ["NEAR_KM", "merge_reports"]
 
 NEAR_KM = 3.0  # a village and its landmark, a town and its neighbourhood lie this close; separate villages farther
+KNOWN_DAY = 1  # ACLED time_precision of a date known to the day: only such reports are matched by date
 REQUIRED = ("event_id_cnty", "event_date", "event_type", "latitude", "longitude")
 ADMIN_PCODES = ("admin1_pcode", "admin2_pcode", "admin3_pcode")
 SORT_COLUMNS = ("event_id_cnty", "source", "source_url", "title", "notes")  # ties broken on these, in this order
@@ -65,11 +66,19 @@ def _reports(frame: pd.DataFrame) -> list[_Report]:
     lons = pd.to_numeric(frame["longitude"], errors="coerce").tolist()
     precision = pd.to_numeric(pd.Series(_column(frame, "geo_precision"), dtype="object"), errors="coerce").tolist()
     status, types, ids, gaz = (_column(frame, c) for c in ("status", "event_type", "event_id_cnty", "gazetteer_id"))
+    vague = [_vague_date(p) for p in _column(frame, "time_precision")]
     admins = list(zip(*(_column(frame, c) for c in ADMIN_PCODES), strict=True))
     out = []
     for i in range(len(frame)):
         placed = status[i] == "placed" or "status" not in frame
-        if not placed or days[i] is None or math.isnan(lats[i]) or math.isnan(lons[i]) or not _text(types[i]):
+        if (
+            not placed
+            or days[i] is None
+            or vague[i]
+            or math.isnan(lats[i])
+            or math.isnan(lons[i])
+            or not _text(types[i])
+        ):
             continue
         prec = math.inf if math.isnan(precision[i]) else float(precision[i])
         codes = frozenset(filter(None, map(_text, admins[i])))
@@ -77,6 +86,12 @@ def _reports(frame: pd.DataFrame) -> list[_Report]:
     ties = list(zip(*(map(_text, _column(frame, c)) for c in SORT_COLUMNS), strict=True))
     out.sort(key=lambda r: (r.precision, r.day, ties[r.index]))
     return out
+
+
+def _vague_date(time_precision: Any) -> bool:
+    """Whether a date is known only to a week or a month (ACLED time_precision 2 or 3): not a day to match on."""
+    n = pd.to_numeric(time_precision, errors="coerce")
+    return not pd.isna(n) and n > KNOWN_DAY
 
 
 def _fit(anchor: _Report, r: _Report, max_km: float) -> tuple[str, float] | None:
@@ -171,8 +186,8 @@ def merge_reports(incidents: gpd.GeoDataFrame, *, max_days: int = 1, max_km: flo
     ----------
     incidents : GeoDataFrame
         Incident rows (`geomap.incidents.INCIDENT_COLUMNS`, coded with `code_event`): at least event_id_cnty,
-        event_date, event_type, latitude and longitude; status, geo_precision, gazetteer_id, the admin P-codes,
-        source, source_url, fatalities and injuries are used when present.
+        event_date, event_type, latitude and longitude; status, time_precision, geo_precision, gazetteer_id, the
+        admin P-codes, source, source_url, fatalities and injuries are used when present.
     max_days : int, default 1
         Reports of one event may be dated this many days apart.
     max_km : float, default NEAR_KM
@@ -181,11 +196,11 @@ def merge_reports(incidents: gpd.GeoDataFrame, *, max_days: int = 1, max_km: flo
     Returns
     -------
     GeoDataFrame
-        One row per incident, sorted by event_date then event_id_cnty. A merged incident keeps the most precise
-        place (lowest geo_precision) and date, joins `source` and `source_url` with "; ", keeps the lowest stated
-        fatalities and injuries, counts its reports in `source_count` and lists the merged-away ids in
-        `merged_ids`. Rows that are not merged get source_count 1 and an empty merged_ids. The same rows in any
-        order give the same result.
+        One row per incident, in input order, a merged incident where the first of its reports was. A merged
+        incident keeps the most precise place (lowest geo_precision) and date, joins `source` and `source_url` with
+        "; ", keeps the lowest stated fatalities and injuries, counts its reports in `source_count` and lists the
+        merged-away ids in `merged_ids`. Rows that are not merged keep their own `source_count` (1 when missing)
+        and `merged_ids` ("" when missing). The same rows in any order give the same incidents.
 
     Raises
     ------
@@ -197,35 +212,28 @@ def merge_reports(incidents: gpd.GeoDataFrame, *, max_days: int = 1, max_km: flo
         msg = f"merge_reports needs the columns {', '.join(missing)}"
         raise InputError(msg, field=missing[0])
     frame = incidents.reset_index(drop=True)
-    groups = _group(_reports(frame), max_days, max_km)
-    merged_away = {m.index for g in groups for m in g.members[1:]}
-    rows: list[dict[str, Any]] = []
-    for g in groups:
-        rows.append(_merged_row(frame, g) if len(g.members) > 1 else _single(frame.iloc[g.anchor.index]))
-    grouped = {m.index for g in groups for m in g.members}
-    rows += [_single(frame.iloc[i]) for i in range(len(frame)) if i not in grouped and i not in merged_away]
-    return _frame(rows, incidents)
+    out = _with_merge_columns(frame)
+    merged_away: list[int] = []
+    for g in _group(_reports(frame), max_days, max_km):
+        if len(g.members) < 2:
+            continue
+        at = min(m.index for m in g.members)  # where the first of its reports was
+        for column, value in _merged_row(frame, g).items():
+            out.at[at, column] = value
+        merged_away += [m.index for m in g.members if m.index != at]
+    out = out.drop(index=merged_away).reset_index(drop=True)
+    if isinstance(incidents, gpd.GeoDataFrame) and incidents._geometry_column_name in out:
+        return gpd.GeoDataFrame(out, geometry=incidents.geometry.name, crs=incidents.crs)
+    return gpd.GeoDataFrame(out)
 
 
-def _single(row: pd.Series) -> dict[str, Any]:
-    out = row.to_dict()
-    out["source_count"] = _count(row)
-    out["merged_ids"] = _text(row.get("merged_ids"))
+def _with_merge_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `frame` with every coding column (missing ones added empty), source_count and merged_ids filled."""
+    out = frame.copy()
+    for column, dtype in CODING_COLUMNS.items():
+        if column not in out:
+            out[column] = pd.Series(pd.NA if dtype != "object" else None, index=out.index, dtype=dtype)
+    counts = pd.to_numeric(out["source_count"], errors="coerce").fillna(1)
+    out["source_count"] = counts.astype(CODING_COLUMNS["source_count"])
+    out["merged_ids"] = out["merged_ids"].where(out["merged_ids"].notna(), "").astype(object)
     return out
-
-
-def _frame(rows: list[dict[str, Any]], like: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    columns = [*like.columns, *(c for c in NEW_COLUMNS if c not in like.columns)]
-    geometry = like.geometry.name if isinstance(like, gpd.GeoDataFrame) and like._geometry_column_name else None
-    df = pd.DataFrame(rows, columns=columns)
-    for c, dtype in {**NEW_COLUMNS, **MERGE_COLUMNS}.items():
-        df[c] = df[c].astype(dtype) if dtype != "object" else df[c].where(df[c].notna(), None)
-    if "fatalities" in df:
-        df["fatalities"] = pd.to_numeric(df["fatalities"], errors="coerce").astype("Int64")
-    df["merged_ids"] = df["merged_ids"].fillna("")
-    keys = [df["event_date"].astype(str), df["event_id_cnty"].astype(str)]
-    order = sorted(range(len(df)), key=lambda i: (keys[0].iloc[i], keys[1].iloc[i]))
-    df = df.iloc[order].reset_index(drop=True)
-    if geometry is None:
-        return gpd.GeoDataFrame(df)
-    return gpd.GeoDataFrame(df, geometry=geometry, crs=like.crs)

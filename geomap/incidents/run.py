@@ -9,6 +9,7 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
+from geomap.coding import merge_reports
 from geomap.exc import InputError
 from geomap.gazetteer import Gazetteer, load_gazetteer
 from geomap.incidents.chunk import MentionScope, Placers, place_chunk
@@ -17,7 +18,7 @@ from geomap.incidents.ids import IdRegistry
 from geomap.incidents.schema import OPTION_ROLES, ColumnMap
 from geomap.io.readers import CHUNK_ROWS, expand_inputs, iter_records
 
-__all__ = ["column_choice", "geocode_incidents", "iter_incidents", "read_incidents"]
+__all__ = ["column_choice", "geocode_incidents", "iter_incidents", "merged", "read_incidents"]
 
 
 def column_choice(columns: ColumnMap | None, *options: str | None) -> ColumnMap:
@@ -67,6 +68,8 @@ def geocode_incidents(
     return_all: bool = False,
     mentions: MentionScope | str | None = None,
     progress: Callable[[int], None] | None = None,
+    coding: bool = True,
+    merge: bool = True,
 ) -> gpd.GeoDataFrame | Incidents:
     """Incidents from a table (DataFrame) or from reports (strings, or dicts with a text field).
 
@@ -88,11 +91,20 @@ def geocode_incidents(
         ``none``: the same texts, no mentions table (the default without `return_all`).
     progress : callable, optional
         Called with the number of records placed, chunk by chunk.
+    coding : bool
+        Code every record its table does not code (event type, actors, fatalities, injuries and the evidence, read
+        from its text; a table's own cells are kept) and give each further event a report tells its own incident
+        (``<id>-2``, ...). False: place only.
+    merge : bool
+        Merge the reports of one event (same event type, dates known to the day at most a day apart, the same or a
+        nested place) into one incident listing every source (`geomap.coding.merge_reports`).
 
     Returns
     -------
     GeoDataFrame or Incidents
-        One row per input record in input order, in EPSG:4326.
+        In EPSG:4326, in input order: one row per input record, a report's further events right after it; with
+        `merge`, the reports of one event are one row (where the first of them was), the others named in its
+        `merged_ids`.
     """
     gaz = gazetteer or load_gazetteer()
     df = _records(data)
@@ -102,10 +114,11 @@ def geocode_incidents(
     parts = []
     for start in range(0, max(len(df), 1), CHUNK_ROWS):
         piece = df.iloc[start : start + CHUNK_ROWS]
-        parts.append(place_chunk(piece, recognised, placers, mentions=scope).unique_ids(registry))
+        placed = place_chunk(piece, recognised, placers, mentions=scope, coding=coding)
+        parts.append(placed.unique_ids(registry))
         if progress is not None:
             progress(len(piece))
-    result = concat_incidents(parts)
+    result = merged(concat_incidents(parts)) if merge else concat_incidents(parts)
     return result if return_all else result.incidents
 
 
@@ -124,11 +137,13 @@ def iter_incidents(
     mentions: MentionScope | str = MentionScope.ALL,
     progress: Callable[[int], None] | None = None,
     chunk_rows: int | None = None,
+    coding: bool = True,
 ) -> Iterator[Incidents]:
     """Incidents from files, one `Incidents` per chunk of input records.
 
     Files stream chunk by chunk, so memory stays bounded by the chunk size; ids are kept unique across chunks and
-    files (the mentions follow). Columns are recognised per file, the choices given winning.
+    files (the mentions follow). Columns are recognised per file, the choices given winning. Reports of one event
+    are not merged here (that needs every chunk): `merged` does it on the concatenated parts.
 
     Parameters
     ----------
@@ -149,6 +164,8 @@ def iter_incidents(
         Called with the number of records placed, chunk by chunk.
     chunk_rows : int, optional
         Records per chunk (default 10,000).
+    coding : bool
+        Code the records and split reports into their events (see `geocode_incidents`).
 
     Yields
     ------
@@ -163,7 +180,7 @@ def iter_incidents(
             if chunk.empty:
                 continue
             # Column roles are recognised per file: a CSV's `notes` must not hide a JSON file's `text`.
-            placed = place_chunk(chunk, chosen.recognise(chunk.columns), placers, mentions=scope)
+            placed = place_chunk(chunk, chosen.recognise(chunk.columns), placers, mentions=scope, coding=coding)
             if progress is not None:
                 progress(len(chunk))
             yield placed.unique_ids(registry)
@@ -186,6 +203,8 @@ def read_incidents(
     return_all: bool = False,
     mentions: MentionScope | str | None = None,
     progress: Callable[[int], None] | None = None,
+    coding: bool = True,
+    merge: bool = True,
 ) -> gpd.GeoDataFrame | Incidents:
     """Incidents from files: .txt reports, folders of them, JSON Lines/JSON, CSV/TSV, XLSX, Parquet, GeoJSON.
 
@@ -211,11 +230,19 @@ def read_incidents(
         or those without a mentions table (``none``, the default without `return_all`).
     progress : callable, optional
         Called with the number of records placed, chunk by chunk.
+    coding : bool
+        Code every record its table does not code (event type, actors, fatalities, injuries and the evidence, read
+        from its text; a table's own cells are kept) and give each further event a report tells its own incident
+        (``<id>-2``, ...). False: place only.
+    merge : bool
+        Merge the reports of one event (same event type, dates known to the day at most a day apart, the same or a
+        nested place) into one incident listing every source (`geomap.coding.merge_reports`).
 
     Returns
     -------
     GeoDataFrame or Incidents
-        One row per input record, files in the order given (folders sorted), records in file order.
+        One row per input record (a report's further events right after it), files in the order given (folders
+        sorted), records in file order; with `merge`, the reports of one event are one row.
     """
     parts = iter_incidents(
         paths,
@@ -224,6 +251,18 @@ def read_incidents(
         gazetteer=gazetteer,
         mentions=_scope(mentions, return_all),
         progress=progress,
+        coding=coding,
     )
-    result = concat_incidents(list(parts))
+    result = merged(concat_incidents(list(parts))) if merge else concat_incidents(list(parts))
     return result if return_all else result.incidents
+
+
+def merged(result: Incidents) -> Incidents:
+    """`result` with the reports of one event merged into one incident (`geomap.coding.merge_reports`); the
+    mentions of a merged-away report stay listed under its own id, named in the incident's `merged_ids`."""
+    incidents = merge_reports(result.incidents)
+    if len(incidents) == len(result.incidents):
+        return result
+    counts = incidents["area_id"].value_counts()
+    areas = result.areas.assign(incidents=result.areas["area_id"].map(counts).fillna(0).astype("int64"))
+    return Incidents(incidents, result.mentions, areas[areas["incidents"] > 0].reset_index(drop=True))
