@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
 from geomap.coding.schema import CODING_COLUMNS
-from geomap.earth import haversine_km
+from geomap.earth import KM_PER_DEGREE, haversine_km
 from geomap.exc import InputError
 
 __all__ = ["NEAR_KM", "merge_reports"]
@@ -43,6 +44,7 @@ class _Report:
     gazetteer_id: str
     admins: frozenset[str]
     precision: float
+    spread: tuple[float, str]  # how narrow its date is (smaller is more precise), then the date: see `_spreads`
 
 
 @dataclass(slots=True)
@@ -67,6 +69,7 @@ def _reports(frame: pd.DataFrame) -> list[_Report]:
     precision = pd.to_numeric(pd.Series(_column(frame, "geo_precision"), dtype="object"), errors="coerce").tolist()
     status, types, ids, gaz = (_column(frame, c) for c in ("status", "event_type", "event_id_cnty", "gazetteer_id"))
     vague = [_vague_date(p) for p in _column(frame, "time_precision")]
+    spreads = _spreads(frame)
     admins = list(zip(*(_column(frame, c) for c in ADMIN_PCODES), strict=True))
     out = []
     for i in range(len(frame)):
@@ -82,7 +85,10 @@ def _reports(frame: pd.DataFrame) -> list[_Report]:
             continue
         prec = math.inf if math.isnan(precision[i]) else float(precision[i])
         codes = frozenset(filter(None, map(_text, admins[i])))
-        out.append(_Report(i, _text(ids[i]), _text(types[i]), days[i], lats[i], lons[i], _text(gaz[i]), codes, prec))
+        report = _Report(
+            i, _text(ids[i]), _text(types[i]), days[i], lats[i], lons[i], _text(gaz[i]), codes, prec, spreads[i]
+        )
+        out.append(report)
     ties = list(zip(*(map(_text, _column(frame, c)) for c in SORT_COLUMNS), strict=True))
     out.sort(key=lambda r: (r.precision, r.day, ties[r.index]))
     return out
@@ -97,14 +103,16 @@ def _vague_date(time_precision: Any) -> bool:
 def _fit(anchor: _Report, r: _Report, max_km: float) -> tuple[str, float] | None:
     """How `r` fits the group anchored on `anchor`: ("same", km) for the same place or a near point, ("nested", km)
     when one place is inside the other; None when it does not fit."""
-    km = haversine_km(anchor.lat, anchor.lon, r.lat, r.lon)
-    if (anchor.gazetteer_id and anchor.gazetteer_id == r.gazetteer_id) or km <= max_km:
-        return "same", km
-    if (r.gazetteer_id and r.gazetteer_id in anchor.admins) or (
+    same = bool(anchor.gazetteer_id) and anchor.gazetteer_id == r.gazetteer_id
+    nested = bool(r.gazetteer_id and r.gazetteer_id in anchor.admins) or bool(
         anchor.gazetteer_id and anchor.gazetteer_id in r.admins
-    ):
-        return "nested", km
-    return None
+    )
+    if not (same or nested) and abs(anchor.lat - r.lat) * KM_PER_DEGREE > max_km:
+        return None  # farther apart in latitude alone than a near point can be: no distance to compute
+    km = haversine_km(anchor.lat, anchor.lon, r.lat, r.lon)
+    if same or km <= max_km:
+        return "same", km
+    return ("nested", km) if nested else None
 
 
 def _group(reports: list[_Report], max_days: int, max_km: float) -> list[_Group]:
@@ -136,47 +144,67 @@ def _joined(values: Iterable[Any]) -> str:
     return JOIN.join(seen)
 
 
+def _int(value: Any) -> int | None:
+    try:
+        return None if value is None or value is pd.NA else int(float(value))
+    except (TypeError, ValueError):
+        return None
+
+
 def _lowest(values: Iterable[Any]) -> Any:
-    stated = [int(v) for v in pd.to_numeric(pd.Series(list(values), dtype="object"), errors="coerce").dropna()]
+    stated = [n for n in map(_int, values) if n is not None]
     return min(stated) if stated else pd.NA
 
 
-def _merged_row(frame: pd.DataFrame, group: _Group) -> dict[str, Any]:
-    rows = [frame.iloc[m.index] for m in group.members]
-    out = rows[0].to_dict()  # the anchor: the most precise place
-    dated = min(rows, key=lambda r: _date_spread(r))
+class _Columns:
+    """The frame's columns as lists, read once and only when a merge needs them."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.frame = frame
+        self._lists: dict[str, list[Any]] = {}
+
+    def __contains__(self, column: str) -> bool:
+        return column in self.frame
+
+    def __getitem__(self, column: str) -> list[Any]:
+        if column not in self._lists:
+            self._lists[column] = _column(self.frame, column)
+        return self._lists[column]
+
+
+def _merged_values(cols: _Columns, group: _Group) -> dict[str, Any]:
+    """The cells of a merged incident that are not its anchor's (the anchor: the most precise place)."""
+    rows = [m.index for m in group.members]
+    out: dict[str, Any] = {}
+    dated = min(group.members, key=lambda m: m.spread).index
     for c in ("event_date", "event_date_end", "year", "time_precision", "date_source"):
-        if c in frame:
-            out[c] = dated[c]
+        if c in cols:
+            out[c] = cols[c][dated]
     for c in ("sub_event_type", "actor1", "actor2"):
-        if c in frame and not _text(out[c]):
-            out[c] = next((r[c] for r in rows if _text(r[c])), out[c])
+        if c in cols and not _text(cols[c][rows[0]]):
+            out[c] = next((cols[c][r] for r in rows if _text(cols[c][r])), cols[c][rows[0]])
     for c in ("source", "source_url"):
-        if c in frame:
-            out[c] = _joined(r[c] for r in rows) or None
+        if c in cols:
+            out[c] = _joined(cols[c][r] for r in rows) or None
     for c in ("fatalities", "injuries"):
-        if c in frame:
-            out[c] = _lowest(r[c] for r in rows)
-    out["source_count"] = sum(_count(r) for r in rows)
-    ids = {_text(r["event_id_cnty"]) for r in rows[1:]}
+        if c in cols:
+            out[c] = _lowest(cols[c][r] for r in rows)
+    out["source_count"] = sum(_int(cols["source_count"][r]) or 1 for r in rows)
+    ids = {_text(cols["event_id_cnty"][r]) for r in rows[1:]}
     for r in rows:
-        ids.update(_text(r.get("merged_ids")).split(JOIN))
+        ids.update(_text(cols["merged_ids"][r]).split(JOIN))
     out["merged_ids"] = JOIN.join(sorted(i for i in ids if i))
     return out
 
 
-def _count(row: pd.Series) -> int:
-    n = pd.to_numeric(row.get("source_count"), errors="coerce")
-    return int(n) if not pd.isna(n) else 1
-
-
-def _date_spread(row: pd.Series) -> tuple[float, str]:
+def _spreads(frame: pd.DataFrame) -> list[tuple[float, str]]:
     """Narrower dates are more precise: ACLED's time_precision where given, else the days between start and end."""
-    tp = pd.to_numeric(row.get("time_precision"), errors="coerce")
-    start = pd.to_datetime(row.get("event_date"), errors="coerce")
-    end = pd.to_datetime(row.get("event_date_end"), errors="coerce")
-    days = (end - start).days if not (pd.isna(start) or pd.isna(end)) else 0
-    return (float(tp) if not pd.isna(tp) else 1.0) * 1000 + days, _text(row.get("event_date"))
+    tp = pd.to_numeric(pd.Series(_column(frame, "time_precision"), dtype="object"), errors="coerce").fillna(1.0)
+    start = pd.to_datetime(pd.Series(_column(frame, "event_date"), dtype="object"), errors="coerce", format="ISO8601")
+    end = pd.to_datetime(pd.Series(_column(frame, "event_date_end"), dtype="object"), errors="coerce", format="ISO8601")
+    days = (end - start).dt.days.fillna(0)
+    dates = [_text(d) for d in _column(frame, "event_date")]
+    return list(zip((tp * 1000 + days).tolist(), dates, strict=True))
 
 
 def merge_reports(incidents: gpd.GeoDataFrame, *, max_days: int = 1, max_km: float = NEAR_KM) -> gpd.GeoDataFrame:
@@ -211,17 +239,25 @@ def merge_reports(incidents: gpd.GeoDataFrame, *, max_days: int = 1, max_km: flo
     if missing:
         msg = f"merge_reports needs the columns {', '.join(missing)}"
         raise InputError(msg, field=missing[0])
-    frame = incidents.reset_index(drop=True)
-    out = _with_merge_columns(frame)
-    merged_away: list[int] = []
+    frame = _with_merge_columns(incidents.reset_index(drop=True))
+    cols = _Columns(frame)
+    take = np.arange(len(frame))
+    merged_away = np.zeros(len(frame), dtype=bool)
+    updates: dict[str, dict[int, Any]] = {}
     for g in _group(_reports(frame), max_days, max_km):
         if len(g.members) < 2:
             continue
         at = min(m.index for m in g.members)  # where the first of its reports was
-        for column, value in _merged_row(frame, g).items():
-            out.at[at, column] = value
-        merged_away += [m.index for m in g.members if m.index != at]
-    out = out.drop(index=merged_away).reset_index(drop=True)
+        take[at] = g.anchor.index
+        merged_away[[m.index for m in g.members if m.index != at]] = True
+        for column, value in _merged_values(cols, g).items():
+            updates.setdefault(column, {})[at] = value
+    out = frame.take(take).reset_index(drop=True)
+    for column, cells in updates.items():
+        values = out[column].to_numpy(dtype=object, copy=True)
+        values[list(cells)] = list(cells.values())
+        out[column] = pd.Series(values, index=out.index, dtype=object).astype(out[column].dtype)
+    out = out[~merged_away].reset_index(drop=True)
     if isinstance(incidents, gpd.GeoDataFrame) and incidents._geometry_column_name in out:
         return gpd.GeoDataFrame(out, geometry=incidents.geometry.name, crs=incidents.crs)
     return gpd.GeoDataFrame(out)
