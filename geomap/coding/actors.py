@@ -43,6 +43,7 @@ __all__ = ["ActorMention", "Part", "choose_actors", "read_actors"]
 ROLE_WEIGHT = {Role.HEADLINE: 1.5, Role.LEAD: 1.5, Role.BODY: 1.0, Role.BACKGROUND: 0.0}  # background is another event
 MIN_ACTOR1_SCORE = 0.5  # below this the text does not really say who acted
 FURTHER_MENTION = 0.25  # each further mention adds this share of its score: repetition helps, a decisive mention wins
+OWN_SUFFIXES = ("ها", "هم", "ه")  # pronoun suffixes of «طائراتها», «قواتهم», «جيشه»
 _DEATH_NEAR_WORDS = 5  # «مقتل جنديين من الفرقة 25»: a casualty word this close makes «X من Y» the victims
 
 
@@ -125,7 +126,7 @@ def _part(doc: Document, hit: Hit, anchor: int, lam: bool) -> tuple[Part, str]:
         # «أعلن الجيش الإسرائيلي أنه استهدف»: a source that says it acted is the actor
         said = doc.words_after(hit.end, 6)
         for k, w in enumerate(said[:-1]):
-            if w in SELF_REPORT and bare(said[k + 1]) in VIOLENT_VERBS:
+            if w in SELF_REPORT and (bare(said[k + 1]) in VIOLENT_VERBS or _own_forces(said[k + 1])):
                 return Part.AGENT, said[k + 1]
         return Part.SOURCE, last
     verb = next((w for w in after[:2] if w in VIOLENT_VERBS), None)  # «فصائل معارضة استهدفت»: subject first
@@ -134,12 +135,19 @@ def _part(doc: Document, hit: Hit, anchor: int, lam: bool) -> tuple[Part, str]:
     return Part.PLAIN, last
 
 
+def _own_forces(word: str) -> bool:
+    """«طائراتها», «قواته»: its own aircraft or forces («قالت وزارة الدفاع الروسية إن طائراتها دمرت ...»)."""
+    return any(word.endswith(p) and word[: -len(p)] in FORCE_OR_WEAPON_NOUNS for p in OWN_SUFFIXES)
+
+
 def _unit_part(doc: Document, words: list[str], anchor: int) -> tuple[Part, str] | None:
     """The part of an actor named after a unit or victim noun: «عناصر من قوات الأسد» after a casualty word (hit),
     «شنه عناصر من داعش» (acted), «داهمت دورية تابعة للأسايش» (acted), «استهدف دورية تابعة لـX» (hit)."""
     last = words[-1] if words else ""
     prev = words[-2] if len(words) > 1 else ""
     third = words[-3] if len(words) > 2 else ""
+    if last == "من" and prev in UNIT_WORDS and third in AGENT_LINKS:  # «برصاص قناص من X», «على يد عناصر من X»
+        return Part.AGENT, third
     if last in ("من", "في") and prev:
         near = doc.hits_between(anchor - WINDOW_CHARS_PER_WORD * _DEATH_NEAR_WORDS, anchor)
         if any(h.cue.kind in (CueKind.DEATH, CueKind.INJURY) for h in near):

@@ -54,6 +54,7 @@ ACTOR_CUES: list[Cue] = [
     *_names(A.IRAN_BACKED, N.SURE, "حزب الله | الحرس الثوري | الميليشيات الإيرانية | المليشيات الإيرانية"),
     *_names(A.IRAN_BACKED, N.SURE, "الميليشيات الموالية لإيران | ميليشيات إيران | فاطميون | زينبيون | النجباء"),
     *_names(A.IRAN_BACKED, N.SURE, "hezbollah | irgc | iranian militia | iran backed | pro iranian"),
+    *_names(A.IRAN_BACKED, N.SURE, "مدعومة من إيران | المدعومة من إيران | موالية لإيران | مدعومة إيرانيا"),
     *_adjectives(A.IRAN_BACKED, "إيران"),
     *_names(A.ISIS, N.SURE, "داعش | تنظيم الدولة | الدولة الإسلامية | خلايا التنظيم | خلايا داعش | عناصر التنظيم"),
     *_names(A.ISIS, N.SURE, "الدولة الاسلامية في العراق والشام | isis | isil | islamic state | daesh"),

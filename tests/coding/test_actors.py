@@ -111,6 +111,14 @@ def test_a_source_that_says_it_acted_is_the_actor() -> None:
         ("داهمت دورية تابعة للأسايش منزلاً في حي غويران بالحسكة واعتقلت شابين.", A.SDF),
         ("أعلنت القيادة المركزية الأمريكية مقتل قيادي في تنظيم داعش بغارة جوية في ريف حلب.", A.US_COALITION),
         ("هاجم مسلحون من العشائر حاجزاً لقسد في بلدة الشحيل ما أدى لمقتل عنصرين.", A.LOCAL_GROUP),
+        # a headline's subject first, its verb in the present
+        ("الجيش التركي يقصف قرى بريف حلب الشمالي", A.TURKEY),
+        ("قسد تعتقل عشرات الشبان في حملة مداهمات بريف الرقة", A.SDF),
+        # the sniper, not the victim's side: «برصاص قناص من X»
+        ("قُتل مدني برصاص قناص من قوات النظام في حي طريق السد بدرعا.", A.SYRIAN_GOVERNMENT),
+        ("استهدفت ميليشيات مدعومة من إيران بالصواريخ قاعدة التنف.", A.IRAN_BACKED),
+        # a ministry that says its own aircraft struck
+        ("قالت وزارة الدفاع الروسية إن طائراتها دمرت مستودعات أسلحة للمسلحين في ريف إدلب.", A.RUSSIA),
     ],
 )
 def test_actor1_in_harder_constructions(text: str, actor: Actor) -> None:
