@@ -43,6 +43,7 @@ __all__ = ["ActorMention", "Part", "choose_actors", "read_actors"]
 ROLE_WEIGHT = {Role.HEADLINE: 1.5, Role.LEAD: 1.5, Role.BODY: 1.0, Role.BACKGROUND: 0.0}  # background is another event
 MIN_ACTOR1_SCORE = 0.5  # below this the text does not really say who acted
 FURTHER_MENTION = 0.25  # each further mention adds this share of its score: repetition helps, a decisive mention wins
+SECOND_PARTY_WORDS = 5  # «بين X وY»: X's name takes at most this many words («بين قوات سوريا الديمقراطية وY»)
 OWN_SUFFIXES = ("ها", "هم", "ه")  # pronoun suffixes of «طائراتها», «قواتهم», «جيشه»
 _DEATH_NEAR_WORDS = 5  # «مقتل جنديين من الفرقة 25»: a casualty word this close makes «X من Y» the victims
 
@@ -52,6 +53,7 @@ class Part(IntEnum):
 
     AGENT = auto()  # acted: attacker, shooter, the one who claimed it
     FIRST_PARTY = auto()  # first side of «بين X و Y»
+    SECOND_PARTY = auto()  # second side of «بين X و Y»: actor2 of a fight
     PLAIN = auto()  # named, part not said
     SOURCE = auto()  # reports it
     CONTROLLER = auto()  # holds the place
@@ -61,6 +63,7 @@ class Part(IntEnum):
 PART_WEIGHT = {  # how much a mention says its actor acted
     Part.AGENT: 3.0,
     Part.FIRST_PARTY: 3.0,
+    Part.SECOND_PARTY: 0.0,
     Part.PLAIN: 1.0,
     Part.SOURCE: 0.3,
     Part.CONTROLLER: 0.2,
@@ -122,6 +125,8 @@ def _part(doc: Document, hit: Hit, anchor: int, lam: bool) -> tuple[Part, str]:
         return Part.TARGET, last
     if last == "بين":
         return Part.FIRST_PARTY, last
+    if hit.prefix.startswith("و") and "بين" in words[-SECOND_PARTY_WORDS:]:  # «بين قسد وخلايا داعش»
+        return Part.SECOND_PARTY, "بين"
     if not SOURCE_WORDS.isdisjoint(words[-3:]):
         # «أعلن الجيش الإسرائيلي أنه استهدف»: a source that says it acted is the actor
         said = doc.words_after(hit.end, 6)
@@ -259,7 +264,7 @@ def _actor2(
     targets: dict[Actor, float] = {}
     first: dict[Actor, ActorMention] = {}
     for m in mentions:
-        if m.part is Part.TARGET and (m.actor is not actor1 or actor1 is Actor.LOCAL_GROUP):
+        if m.part in (Part.TARGET, Part.SECOND_PARTY) and (m.actor is not actor1 or actor1 is Actor.LOCAL_GROUP):
             targets[m.actor] = targets.get(m.actor, 0.0) + m.weight
             first.setdefault(m.actor, m)
     civilian = sum(s is Side.CIVILIAN for s in sides)

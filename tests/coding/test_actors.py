@@ -133,3 +133,16 @@ def test_a_patrol_that_is_hit_is_the_target() -> None:
 def test_air_strikes_of_another_event_do_not_make_a_bomber() -> None:
     text = "قتل ثمانية مدنيين بانفجار سيارة مفخخة في بلدة الضمير، تزامناً مع غارات النظام على الغوطة الشرقية."
     assert code_event(text).actor1 is A.UNIDENTIFIED
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        ("اندلعت اشتباكات بين قسد وخلايا داعش في ريف دير الزور الشرقي.", A.SDF, A.ISIS),
+        ("اشتباكات عنيفة بين هيئة تحرير الشام وقوات النظام على محور كبانة.", A.HTS, A.SYRIAN_GOVERNMENT),
+        ("اشتباكات بين مقاتلي العشائر وقوات سوريا الديمقراطية في بلدة ذيبان.", A.LOCAL_GROUP, A.SDF),
+    ],
+)
+def test_the_second_party_of_a_clash_is_actor2(text: str, actor1: Actor, actor2: Actor) -> None:
+    coding = code_event(text)
+    assert (coding.actor1, coding.actor2) == (actor1, actor2)
