@@ -92,19 +92,15 @@ def geocode_incidents(
     progress : callable, optional
         Called with the number of records placed, chunk by chunk.
     coding : bool
-        Code every record its table does not code (event type, actors, fatalities, injuries and the evidence, read
-        from its text; a table's own cells are kept) and give each further event a report tells its own incident
-        (``<id>-2``, ...). False: place only.
+        Code the records their table does not code, a report's further events as incidents (`geomap.coding`).
     merge : bool
-        Merge the reports of one event (same event type, dates known to the day at most a day apart, the same or a
-        nested place) into one incident listing every source (`geomap.coding.merge_reports`).
+        One incident per event across reports, listing every source (`geomap.coding.merge_reports`).
 
     Returns
     -------
     GeoDataFrame or Incidents
-        In EPSG:4326, in input order: one row per input record, a report's further events right after it; with
-        `merge`, the reports of one event are one row (where the first of them was), the others named in its
-        `merged_ids`.
+        In EPSG:4326, one row per record in input order (a report's further events after it); with `merge`, the
+        reports of one event are one row, the others named in its `merged_ids`.
     """
     gaz = gazetteer or load_gazetteer()
     df = _records(data)
@@ -114,10 +110,13 @@ def geocode_incidents(
     parts = []
     for start in range(0, max(len(df), 1), CHUNK_ROWS):
         piece = df.iloc[start : start + CHUNK_ROWS]
-        placed = place_chunk(piece, recognised, placers, mentions=scope, coding=coding)
-        parts.append(placed.unique_ids(registry))
+        parts.append(place_chunk(piece, recognised, placers, mentions=scope, coding=coding).unique_ids(registry))
         if progress is not None:
             progress(len(piece))
+    return _result(parts, merge=merge, return_all=return_all)
+
+
+def _result(parts: list[Incidents], *, merge: bool, return_all: bool) -> gpd.GeoDataFrame | Incidents:
     result = merged(concat_incidents(parts)) if merge else concat_incidents(parts)
     return result if return_all else result.incidents
 
@@ -141,9 +140,7 @@ def iter_incidents(
 ) -> Iterator[Incidents]:
     """Incidents from files, one `Incidents` per chunk of input records.
 
-    Files stream chunk by chunk, so memory stays bounded by the chunk size; ids are kept unique across chunks and
-    files (the mentions follow). Columns are recognised per file, the choices given winning. Reports of one event
-    are not merged here (that needs every chunk): `merged` does it on the concatenated parts.
+    Memory stays bounded by the chunk size; ids are unique across chunks and files; reports are not merged (`merged`).
 
     Parameters
     ----------
@@ -158,8 +155,7 @@ def iter_incidents(
     gazetteer : Gazetteer, optional
         The gazetteer to place against (default: the shipped one).
     mentions : MentionScope or {"all", "placing", "none"}
-        Which texts to geoparse for the mentions table: all (default), only those read to place a record, or
-        those without listing mentions.
+        Which texts to geoparse for the mentions table: all (default), those read to place a record, or none.
     progress : callable, optional
         Called with the number of records placed, chunk by chunk.
     chunk_rows : int, optional
@@ -178,8 +174,7 @@ def iter_incidents(
     for f in files:
         for chunk in iter_records(f, encoding=encoding, chunk_rows=chunk_rows or CHUNK_ROWS):
             if chunk.empty:
-                continue
-            # Column roles are recognised per file: a CSV's `notes` must not hide a JSON file's `text`.
+                continue  # column roles are recognised per file: a CSV's `notes` must not hide a JSON's `text`
             placed = place_chunk(chunk, chosen.recognise(chunk.columns), placers, mentions=scope, coding=coding)
             if progress is not None:
                 progress(len(chunk))
@@ -208,8 +203,7 @@ def read_incidents(
 ) -> gpd.GeoDataFrame | Incidents:
     """Incidents from files: .txt reports, folders of them, JSON Lines/JSON, CSV/TSV, XLSX, Parquet, GeoJSON.
 
-    Everything is returned in memory; to stream a very large input, iterate `iter_incidents` instead (its chunks
-    can go straight to `geomap.write_layers`).
+    Everything is returned in memory; to stream a very large input, iterate `iter_incidents` (into `write_layers`).
 
     Parameters
     ----------
@@ -231,30 +225,22 @@ def read_incidents(
     progress : callable, optional
         Called with the number of records placed, chunk by chunk.
     coding : bool
-        Code every record its table does not code (event type, actors, fatalities, injuries and the evidence, read
-        from its text; a table's own cells are kept) and give each further event a report tells its own incident
-        (``<id>-2``, ...). False: place only.
+        Code the records their table does not code, a report's further events as incidents (`geomap.coding`).
     merge : bool
-        Merge the reports of one event (same event type, dates known to the day at most a day apart, the same or a
-        nested place) into one incident listing every source (`geomap.coding.merge_reports`).
+        One incident per event across reports, listing every source (`geomap.coding.merge_reports`).
 
     Returns
     -------
     GeoDataFrame or Incidents
-        One row per input record (a report's further events right after it), files in the order given (folders
-        sorted), records in file order; with `merge`, the reports of one event are one row.
+        One row per record (and further event), files in the order given (folders sorted), records in file order;
+        with `merge`, the reports of one event are one row.
     """
+    chosen = column_choice(columns, text_column, location_column, date_column, lat_column, lon_column, id_column)
+    scope = _scope(mentions, return_all)
     parts = iter_incidents(
-        paths,
-        columns=column_choice(columns, text_column, location_column, date_column, lat_column, lon_column, id_column),
-        encoding=encoding,
-        gazetteer=gazetteer,
-        mentions=_scope(mentions, return_all),
-        progress=progress,
-        coding=coding,
+        paths, columns=chosen, encoding=encoding, gazetteer=gazetteer, mentions=scope, progress=progress, coding=coding
     )
-    result = merged(concat_incidents(list(parts))) if merge else concat_incidents(list(parts))
-    return result if return_all else result.incidents
+    return _result(list(parts), merge=merge, return_all=return_all)
 
 
 def merged(result: Incidents) -> Incidents:
