@@ -5,7 +5,8 @@ same place: the same gazetteer id, one place inside the other (a row's gazetteer
 P-codes: «إدلب» beside «سرمدا بريف إدلب»), or points within `max_km`. Rows are taken most precise place first, so
 each group is anchored on its most precise report and a vague report joins a group only through that anchor; a
 vague report that fits two groups (the governorate of two different towns' strikes) joins neither. Unplaced rows,
-rows without an event type and rows whose date is not known to the day are never merged.
+rows without an event type and rows whose date is not known to the day are never merged, nor two rows that a table
+coded itself (no `coding_evidence`: ACLED's or UCDP's events, not reports of one): reports may join such a row.
 """
 
 from __future__ import annotations
@@ -45,12 +46,18 @@ class _Report:
     admins: frozenset[str]
     precision: float
     spread: tuple[float, str]  # how narrow its date is (smaller is more precise), then the date: see `_spreads`
+    table_event: bool = False  # coded by its own table (no coding evidence): an event, not a report of one
 
 
 @dataclass(slots=True)
 class _Group:
     anchor: _Report
     members: list[_Report] = field(default_factory=list)
+    table_event: bool = False  # one of its members is a table's own event
+
+    def add(self, r: _Report) -> None:
+        self.members.append(r)
+        self.table_event = self.table_event or r.table_event
 
 
 def _text(value: Any) -> str:
@@ -69,6 +76,7 @@ def _reports(frame: pd.DataFrame) -> list[_Report]:
     precision = pd.to_numeric(pd.Series(_column(frame, "geo_precision"), dtype="object"), errors="coerce").tolist()
     status, types, ids, gaz = (_column(frame, c) for c in ("status", "event_type", "event_id_cnty", "gazetteer_id"))
     vague = [_vague_date(p) for p in _column(frame, "time_precision")]
+    table_events = [not _text(e) for e in _column(frame, "coding_evidence")]
     spreads = _spreads(frame)
     admins = list(zip(*(_column(frame, c) for c in ADMIN_PCODES), strict=True))
     out = []
@@ -85,10 +93,8 @@ def _reports(frame: pd.DataFrame) -> list[_Report]:
             continue
         prec = math.inf if math.isnan(precision[i]) else float(precision[i])
         codes = frozenset(filter(None, map(_text, admins[i])))
-        report = _Report(
-            i, _text(ids[i]), _text(types[i]), days[i], lats[i], lons[i], _text(gaz[i]), codes, prec, spreads[i]
-        )
-        out.append(report)
+        place = (lats[i], lons[i], _text(gaz[i]), codes, prec)
+        out.append(_Report(i, _text(ids[i]), _text(types[i]), days[i], *place, spreads[i], table_events[i]))
     ties = list(zip(*(map(_text, _column(frame, c)) for c in SORT_COLUMNS), strict=True))
     out.sort(key=lambda r: (r.precision, r.day, ties[r.index]))
     return out
@@ -122,6 +128,8 @@ def _group(reports: list[_Report], max_days: int, max_km: float) -> list[_Group]
         fits = []
         for day in range(r.day - max_days, r.day + max_days + 1):
             for g in by_day.get((r.event_type, day), ()):
+                if r.table_event and groups[g].table_event:
+                    continue  # two events a table codes apart stay apart: reports join them, they never merge
                 how = _fit(groups[g].anchor, r, max_km)
                 if how:
                     fits.append((how[0] != "same", how[1], abs(day - r.day), g))
@@ -129,9 +137,9 @@ def _group(reports: list[_Report], max_days: int, max_km: float) -> list[_Group]
         chosen = min(same) if same else (fits[0] if len(fits) == 1 else None)
         if chosen is None:
             by_day.setdefault((r.event_type, r.day), []).append(len(groups))
-            groups.append(_Group(r, [r]))
+            groups.append(_Group(r, [r], r.table_event))
         else:
-            groups[chosen[3]].members.append(r)
+            groups[chosen[3]].add(r)
     return groups
 
 

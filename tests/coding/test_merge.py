@@ -153,3 +153,10 @@ def test_missing_columns_are_named() -> None:
         merge_reports(gpd.GeoDataFrame({"event_id_cnty": ["a"], "event_date": ["2025-01-01"]}))
     with pytest.raises(ValueError, match="latitude"):
         merge_reports(gpd.GeoDataFrame({"event_id_cnty": ["a"], "event_date": ["x"], "event_type": ["Battles"]}))
+
+
+def test_events_a_table_codes_apart_stay_apart_and_reports_join_them(five: gpd.GeoDataFrame) -> None:
+    table = five.iloc[[0, 1]].assign(event_id_cnty=["t1", "t2"], coding_evidence=None)  # two events of one day
+    merged = merge_reports(pd.concat([table, five.iloc[[2]]], ignore_index=True))
+    assert merged["event_id_cnty"].tolist() == ["t1", "t2"]
+    assert merged["merged_ids"].tolist() == ["r3", ""]  # the report joins the first table event it fits
