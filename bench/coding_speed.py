@@ -3,8 +3,8 @@
     python -m bench.coding_speed [--n 100000] [--repeat 2]
 
 Two corpora: reports generated with `geomap.synthetic` (deterministic, ~160 characters each) and the real-news
-development texts (~660 characters, 20 distinct copies of each: 2,000 reports) when ../shared is there. For each, the whole
-`geomap incidents corpus.jsonl -o out.geojson` pipeline is timed in this process (read, place, write; the
+development texts (~660 characters, 20 distinct copies of each: 2,000 reports) when ../shared is there. For each,
+the whole `geomap incidents corpus.jsonl -o out.geojson` pipeline is timed in this process (read, place, write; the
 gazetteer, geoparser and coder built beforehand) three ways: without coding (`coding=False`), with coding (every
 report coded, its further events split off), and with coding and the merge of reports of one event. The coding
 budget is 20% of the time without coding: "coding adds".
