@@ -186,9 +186,7 @@ def _adjective_anchor(doc: Document, hit: Hit) -> tuple[int, bool, bool] | None:
 def read_actors(doc: Document, sentences: set[int]) -> list[ActorMention]:
     """Every actor named in `sentences`, with the part each mention gives it."""
     out: list[ActorMention] = []
-    for h in doc.by_family[Family.ACTOR]:
-        if h.sentence not in sentences:
-            continue
+    for h in doc.in_sentences(Family.ACTOR, sentences):
         weight = ROLE_WEIGHT[h.role] * h.cue.weight
         if not weight:
             continue

@@ -28,9 +28,9 @@ from geomap.incidents.coded import (
     FurtherEvent,
     code_chunk,
     coded_columns,
+    event_words,
     expand_rows,
     further_columns,
-    mentions_within,
 )
 from geomap.incidents.frames import Incidents, incident_frame, mention_frame
 from geomap.incidents.ids import IdRegistry, Rename
@@ -148,8 +148,9 @@ def _place_further(
     """Place each further event at the mention chosen within its words; one whose words name no Syrian place is
     placed where its report's lead event is (flagged), when that is in Syria."""
     out = PlacementColumns(len(events))
-    within = [(mentions_within(parsed.mentions.get(e.row, []), e), chunk.text[e.row]) for e in events]
-    chosen = text.place_events(within, out, range(len(events)))
+    starts = {row: [m.start for m in parsed.mentions.get(row, [])] for row in {e.row for e in events}}
+    own = [event_words(parsed.mentions.get(e.row, []), starts[e.row], chunk.text[e.row], e) for e in events]
+    chosen = text.place_events(own, out, range(len(events)))
     inherit = [
         k
         for k, (e, m) in enumerate(zip(events, chosen, strict=True))

@@ -10,6 +10,8 @@ mention chosen within its words, with the id ``<id>-2``, ``<id>-3`` ... right af
 
 from __future__ import annotations
 
+import dataclasses
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -23,9 +25,9 @@ __all__ = [
     "FurtherEvent",
     "code_chunk",
     "coded_columns",
+    "event_words",
     "expand_rows",
     "further_columns",
-    "mentions_within",
 ]
 
 
@@ -99,11 +101,15 @@ def further_columns(events: Sequence[FurtherEvent], texts: np.ndarray, base_ids:
     return out
 
 
-def mentions_within(mentions: list[Mention], event: FurtherEvent) -> list[Mention]:
-    """The mentions inside the words of a further event."""
+def event_words(mentions: list[Mention], starts: list[int], text: str, event: FurtherEvent) -> tuple[list, str]:
+    """A further event's own words and the mentions inside them, their offsets into those words (`starts`: where
+    each of the report's mentions starts). Each event is read on its own, so a report of many is read in linear
+    time."""
     span = event.coding.span
     assert span is not None
-    return [m for m in mentions if span.start <= m.start < span.end]
+    inside = mentions[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
+    shifted = [dataclasses.replace(m, start=m.start - span.start, end=m.end - span.start) for m in inside]
+    return shifted, span.excerpt(text)
 
 
 def expand_rows(n: int, further_rows: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
