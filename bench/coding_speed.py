@@ -7,7 +7,8 @@ development texts (~660 characters, 20 distinct copies of each: 2,000 reports) w
 the whole `geomap incidents corpus.jsonl -o out.geojson` pipeline is timed in this process (read, place, write; the
 gazetteer, geoparser and coder built beforehand) three ways: without coding (`coding=False`), with coding (every
 report coded, its further events split off), and with coding and the merge of reports of one event. The coding
-budget is 20% of the time without coding: "coding adds".
+budget is 20% of the time without coding: "coding adds". Last, one long report telling thousands of events (each
+after «وأمس،»), placed and coded at two sizes: the time grows with the length, not its square.
 """
 
 from __future__ import annotations
@@ -67,6 +68,25 @@ def compare(label: str, corpus: Path, repeat: int) -> None:
     print(f"  code_events alone: {1e6 * alone / n:.0f} µs per report")
 
 
+# Two events written here, repeated: each copy's second sentence opens another day's event.
+MANY_EVENTS_UNIT = (
+    "قصفت قوات النظام بالمدفعية الثقيلة بلدة كفرنبل في ريف إدلب الجنوبي، ما أسفر عن مقتل ثلاثة مدنيين.\n"
+    "وأمس، انفجرت عبوة ناسفة بسيارة عسكرية في مدينة الباب بريف حلب الشرقي، ما أدى إلى إصابة عنصرين.\n"
+)
+
+
+def many_events() -> None:
+    from geomap import geocode_incidents
+
+    geocode_incidents([MANY_EVENTS_UNIT])  # gazetteer, geoparser and coder built
+    for copies in (800, 3200):
+        text = MANY_EVENTS_UNIT * copies
+        t = time.perf_counter()
+        n = len(geocode_incidents([text], merge=False))
+        mb = len(text.encode("utf-8")) / 1e6
+        print(f"one report of {mb:.2f} MB telling {n} events: {time.perf_counter() - t:.1f} s")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=100_000, help="synthetic reports")
@@ -88,6 +108,7 @@ def main() -> None:
                 encoding="utf-8",
             )
             compare("real-news-dev texts", real, args.repeat)
+    many_events()
 
 
 if __name__ == "__main__":
