@@ -206,16 +206,19 @@ class Document:
         """True when the clause around `pos` is dated before the event («قتل وقتها», «منذ أشهر») or counts over a
         period («خلال العام الماضي», «قبل أسبوع»): its numbers are not this event's toll."""
         if self._dated is None:
-            names = [(h.start, h.end) for h in self.by_family[Family.ACTOR]]
-            dating = [
-                h
-                for h in self.by_family[Family.DISCOURSE]
-                if h.cue.kind is CueKind.DATED and not any(a <= h.start < b for a, b in names)  # «الأمن العام»
-            ]
+            names = self.by_family[Family.ACTOR]  # in text order
+            name_starts = [h.start for h in names]
+            reach = list(itertools.accumulate((h.end for h in names), max))  # furthest end of a name so far
+            dating = []
+            for h in self.by_family[Family.DISCOURSE]:
+                k = bisect_right(name_starts, h.start) - 1
+                if h.cue.kind is CueKind.DATED and not (k >= 0 and h.start < reach[k]):  # not in «الأمن العام»
+                    dating.append(h)
             self._dated = {self.clause_of(h.start) for h in dating if h.cue.value == Dating.PAST}
             periods = [h.start for h in dating if h.cue.value == Dating.PERIOD]
             for h in dating:  # «خلال العام», «قبل أسبوع», «بعد أيام»: a span word right before a period word
-                if h.cue.value == Dating.SPAN and any(0 < p - h.end <= PERIOD_REACH_CHARS for p in periods):
+                k = bisect_right(periods, h.end)  # the first period word after the span word
+                if h.cue.value == Dating.SPAN and k < len(periods) and periods[k] - h.end <= PERIOD_REACH_CHARS:
                     self._dated.add(self.clause_of(h.start))
         return self.clause_of(pos) in self._dated
 
