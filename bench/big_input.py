@@ -48,6 +48,7 @@ def main() -> None:
                     "--layers-dir",
                     str(Path(d) / f"l{n}"),
                     "--overwrite",
+                    "--no-merge",  # streams; merging reports of one event needs them all in memory
                 ]
             )
             print(f"{n} reports ({mb:.0f} MB JSON Lines): {seconds:.0f} s, peak memory {peak:.0f} MB")

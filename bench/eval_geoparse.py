@@ -9,8 +9,8 @@ Measures:
 - development sets (read from ../shared/eval, never copied into the repository): false Syrian mentions, i.e.
   Syrian places predicted on text not labelled as a location, per 10,000 tokens (AQMAR, Wojood) and per 1,000
   tweets (IDRISI); and recall of the Syrian location mentions that are labelled;
-- real published Arabic news (bench.eval_real_news) and UCDP incident-table strings (bench.eval_ucdp), each on a
-  tune part and a kept-aside part.
+- real published Arabic news (bench.eval_real_news: places, and the incident coding against the issue's floors) and
+  UCDP incident-table strings (bench.eval_ucdp), each on a tune part and a kept-aside part.
 """
 
 from __future__ import annotations

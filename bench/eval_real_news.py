@@ -3,7 +3,8 @@
     python -m bench.eval_real_news [--verbose] [--part tune|aside]
 
 Runs the development set's own `score.py` (which calls `geomap incidents` as a user would) once per part, and
-prints its figures; the texts never leave ../shared."""
+prints its figures: places, and the incident coding (event type, sub-event type, fatalities, actor1) judged against
+the issue's floors (`bench.eval_coding.FLOORS`); the texts never leave ../shared."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from bench.devsplit import is_aside
+from bench.eval_coding import FLOORS
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DIR = ROOT.parent / "shared" / "eval" / "real-news-dev"
@@ -34,6 +36,7 @@ def run_part(folder: Path, part: str, *, verbose: bool = False) -> list[str]:
         subset = Path(tmp) / f"{part}.jsonl"
         subset.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in chosen), encoding="utf-8")
         cmd = [sys.executable, str(folder / "score.py"), "--reports", str(subset), "--geomap", geomap_executable()]
+        cmd += [a for column, floor in FLOORS.items() for a in (f"--min-{column.replace('_', '-')}", str(floor))]
         if verbose:
             cmd.append("--verbose")
         done = subprocess.run(cmd, capture_output=True, text=True, check=False)

@@ -83,6 +83,7 @@ class PartSummary:
     placed: int
     admin: dict[int, Counter]
     areas: gpd.GeoDataFrame
+    event_index: np.ndarray | None = None  # per incident: 0 for a record, k for a report's (k+1)-th event
     mentions: int = field(init=False)
 
     def __post_init__(self) -> None:
@@ -124,6 +125,7 @@ def _place_frames(
         placed=int((inc["status"] == "placed").sum()),
         admin={level: placed_counts(inc, level) for level in ADMIN_LEVELS},
         areas=result.areas,
+        event_index=np.concatenate([p.event_index for p in placed]),
     )
 
 
@@ -220,7 +222,7 @@ def _unique_ids(summaries: list[PartSummary], stage: Path) -> None:
 
     registry = IdRegistry()
     for s in summaries:
-        renames = registry.assign(s.ids, s.generated)
+        renames = registry.assign(s.ids, s.generated, s.event_index)
         if not renames:
             continue
         name = _part_name(s.part)

@@ -3,6 +3,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -95,6 +96,23 @@ def test_incidents_and_map_commands(runner, samples, tmp_path):
     assert m.exit_code == 0 and html.stat().st_size > 100_000
     png = runner.invoke(main, ["map", str(samples / "incidents_acled.csv"), "-o", str(tmp_path / "m.png")])
     assert png.exit_code == 0 and (tmp_path / "m.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_incidents_merge_reports_of_one_event_unless_told_not_to(runner, tmp_path):
+    reports = tmp_path / "r.jsonl"
+    one_strike = [
+        ("a", "قتل مدنيان بغارة من طائرة مسيرة استهدفت سيارة في بلدة سرمدا بريف إدلب الشمالي."),
+        ("b", "مقتل شخصين جراء استهداف طائرة مسيرة لسيارة مدنية وسط مدينة سرمدا شمالي إدلب."),
+    ]
+    rows = [{"id": i, "date": "2025-03-14", "source": f"outlet {i}", "text": t} for i, t in one_strike]
+    reports.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    for flag, expected in (([], [("a", "2", "b")]), (["--no-merge"], [("a", "1", ""), ("b", "1", "")])):
+        out = tmp_path / f"out{len(flag)}.csv"
+        r = runner.invoke(main, ["incidents", str(reports), "-o", str(out), *flag])
+        assert r.exit_code == 0, r.output
+        got = pd.read_csv(out, dtype=str, keep_default_na=False)
+        assert list(zip(got["event_id_cnty"], got["source_count"], got["merged_ids"], strict=True)) == expected
+        assert set(got["sub_event_type"]) == {"Air/drone strike"}
 
 
 def test_errors_are_one_line_with_exit_codes(runner, tmp_path):

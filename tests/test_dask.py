@@ -52,13 +52,30 @@ def same_rows(a, b, columns=COLUMNS):
 def test_same_result_as_single_process(cluster, corpus, tmp_path):
     summary = process_corpus([corpus], tmp_path, client=cluster, block_bytes=40_000)
     assert summary["partitions"] > 5 and summary["incidents"] == 1500
-    single = read_incidents(str(corpus), return_all=True)
+    single = read_incidents(str(corpus), return_all=True, merge=False)  # process_corpus keeps every report
     same_rows(parts(tmp_path / "incidents"), single.incidents)
     counts = gpd.read_parquet(tmp_path / "counts_admin1.parquet")
     assert len(counts) == 14 and counts["incidents"].sum() == (single.incidents["status"] == "placed").sum()
     assert len(parts(tmp_path / "mentions")) == summary["mentions"] == len(single.mentions)
     areas = gpd.read_parquet(tmp_path / "areas.parquet")
     assert plain(areas.drop(columns="geometry")).equals(plain(single.areas.drop(columns="geometry")))
+
+
+def test_reports_split_into_events_and_renamed_ids_as_in_one_process(cluster, tmp_path):
+    """Reports telling two events, cut across blocks, and a duplicate report id: the same incidents and coding."""
+    two = (
+        "قصفت قوات النظام بالمدفعية بلدة كفرنبل في ريف إدلب الجنوبي، ما أسفر عن مقتل ثلاثة مدنيين.\n"
+        "وفي حادثة أخرى، انفجرت عبوة ناسفة بسيارة عسكرية في مدينة الباب بريف حلب الشرقي."
+    )
+    rows = [{"id": f"r{k % 7}", "text": two if k % 3 else "اشتباكات في مدينة الباب شرقي حلب"} for k in range(40)]
+    path = tmp_path / "reports.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    summary = process_corpus([path], tmp_path / "out", client=cluster, block_bytes=1_000)
+    single = read_incidents(str(path), merge=False)
+    assert summary["partitions"] > 3 and summary["incidents"] == len(single) > len(rows)
+    columns = [*COLUMNS, "event_type", "sub_event_type", "actor1", "fatalities", "notes", "flags"]
+    same_rows(parts(tmp_path / "out" / "incidents"), single, columns)
+    assert {"r1", "r1-2", "r1#2", "r1#2-2"} <= set(single["event_id_cnty"])
 
 
 def test_a_rerun_replaces_the_parts_of_an_earlier_one(cluster, corpus, tmp_path):
@@ -85,7 +102,7 @@ def test_ids_are_unique_across_blocks_as_in_one_process(cluster, tmp_path):
     path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
     table = tmp_path / "table.csv"  # no id column: FILE-LINE ids, numbered over the file, not per block
     incident_table(300, seed=3).drop(columns="event_id_cnty").to_csv(table, index=False)
-    process_corpus([path, table], tmp_path / "out", client=cluster, block_bytes=2_000)
+    process_corpus([path, table], tmp_path / "out", client=cluster, block_bytes=1_000)
     got = parts(tmp_path / "out" / "incidents")
     same_rows(got, read_incidents([str(path), str(table)]), [*COLUMNS, "flags"])
     assert got["event_id_cnty"].is_unique and "dup#8" in set(got["event_id_cnty"])

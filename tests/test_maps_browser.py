@@ -296,6 +296,16 @@ def test_actor_and_precision_filters(browser, demo_html, sample_result):
     assert drone.sum() > 0
     page.get_by_label("الجهة الفاعلة").fill("drone")
     assert stat(page, "visible") == int(drone.sum())
+
+    # geomap's own actors are shown in Arabic, and found by either name
+    def naming(test) -> int:
+        return int((in_syria["actor1"].fillna("").map(test) | in_syria["actor2"].fillna("").map(test)).sum())
+
+    ours = naming(lambda a: a == "Unidentified armed group")
+    page.get_by_label("الجهة الفاعلة").fill("مجموعة مسلحة مجهولة")
+    assert stat(page, "visible") == ours > 0
+    page.get_by_label("الجهة الفاعلة").fill("unidentified")  # also a table's own «Unidentified drone»
+    assert stat(page, "visible") == naming(lambda a: "unidentified" in a.lower()) > ours
     page.get_by_label("الجهة الفاعلة").fill("")
     precise = int((in_syria["geo_precision"] == 1).sum())
     for name in ("جزء من منطقة أو قرب بلدة", "منطقة واسعة", "غير معروفة"):

@@ -95,6 +95,7 @@ def test_page_language(tmp_path, sample_result, lang, direction, battles):
     html = save_map(incident_map(sample_result.incidents, lang=lang), tmp_path / "m.html").read_text(encoding="utf-8")
     assert f'<html lang="{lang}" dir="{direction}">' in html
     assert battles in html
+    assert ("مجموعة مسلحة مجهولة" in html) is (lang == "ar")  # the coding's actors named in the interface language
 
 
 def test_bad_options_and_outputs_are_refused(tmp_path, sample_result):

@@ -10,7 +10,8 @@ import click
 
 from geomap.cli.inputs import input_files, load_incidents
 from geomap.cli.options import Progress, Tally, column_map, column_options, handle_errors, output_options
-from geomap.incidents import ColumnMap, Incidents, MentionScope, iter_incidents
+from geomap.incidents import ColumnMap, Incidents, MentionScope, concat_incidents, iter_incidents
+from geomap.incidents.run import merged
 from geomap.io.limits import MAX_WORKERS
 from geomap.layers import LayerFormat, layer_extension, layer_paths, write_layers
 
@@ -49,6 +50,12 @@ from geomap.layers import LayerFormat, layer_extension, layer_paths, write_layer
     default=None,
     help=f"Dask workers (with --scheduler; at most {MAX_WORKERS})",
 )
+@click.option(
+    "--merge/--no-merge",
+    default=True,
+    help="one incident per event across reports (same type, day ±1 and place), listing every source (default; "
+    "holds the incidents in memory); --no-merge keeps every report and streams",
+)
 @column_options
 @output_options
 @handle_errors
@@ -59,6 +66,7 @@ def incidents(
     layers_format: str,
     scheduler: str | None,
     workers: int | None,
+    merge: bool,
     encoding: str | None,
     overwrite: bool,
     **kw: str | None,
@@ -98,6 +106,8 @@ def incidents(
         mentions,
         staging=Path(layers_dir) if layers_dir else Path(output).parent,
     ) as parts:
+        if merge:  # reports of one event may be in any chunk: merged once all are placed
+            parts = [merged(concat_incidents(list(parts)))]
         written = write_layers(
             tally.watch(parts), output, layers_dir=layers_dir, fmt=layers_format, overwrite=overwrite
         )
@@ -119,7 +129,7 @@ def _parts(
 ) -> Iterator[Iterable[Incidents]]:
     """The placed parts, in input order: from standard input, streamed from the files, or computed on Dask."""
     if inputs == ("-",) or not inputs:
-        yield [load_incidents(inputs, encoding=encoding, columns=columns, mentions=mentions)]
+        yield [load_incidents(inputs, encoding=encoding, columns=columns, mentions=mentions, merge=False)]
     elif scheduler:
         from geomap.dask import corpus_parts
 

@@ -32,21 +32,35 @@ def input_files(inputs: tuple[str, ...], *, outputs: Iterable[Path]) -> tuple[st
 
 
 def load_incidents(
-    inputs: tuple[str, ...], *, encoding: str | None, columns: ColumnMap, mentions: MentionScope = MentionScope.ALL
+    inputs: tuple[str, ...],
+    *,
+    encoding: str | None,
+    columns: ColumnMap,
+    mentions: MentionScope = MentionScope.ALL,
+    merge: bool = True,
 ) -> Incidents:
-    """Incidents from the named inputs; ``-`` reads one report from standard input."""
+    """Incidents from the named inputs; ``-`` reads one report from standard input. `merge`: one incident per
+    event across reports."""
     if not inputs:
         raise click.UsageError("give at least one INPUT (a file, a folder, or - for standard input)")
     if inputs == ("-",):
         text = read_stdin_text(getattr(sys.stdin, "buffer", None), encoding=encoding)
         if not text.strip():
             raise click.UsageError("standard input is empty")
-        result = geocode_incidents(frames_from_text(text), columns=columns, return_all=True, mentions=mentions)
+        result = geocode_incidents(
+            frames_from_text(text), columns=columns, return_all=True, mentions=mentions, merge=merge
+        )
     else:
         bar = Progress(None, "placing incidents")
         try:
             result = read_incidents(
-                list(inputs), encoding=encoding, columns=columns, return_all=True, mentions=mentions, progress=bar
+                list(inputs),
+                encoding=encoding,
+                columns=columns,
+                return_all=True,
+                mentions=mentions,
+                progress=bar,
+                merge=merge,
             )
         finally:
             bar.close()

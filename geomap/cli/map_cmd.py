@@ -42,6 +42,12 @@ from geomap.maps.labels import AdminLevel, Cluster, Lang
     help="interface language (Arabic by default)",
 )
 @click.option("--title", default=None, help="map title")
+@click.option(
+    "--merge/--no-merge",
+    default=True,
+    help="one incident per event across reports (same type, day ±1 and place), listing every source (default); "
+    "--no-merge keeps every report",
+)
 @column_options
 @output_options
 @handle_errors
@@ -55,6 +61,7 @@ def map_command(
     cluster: str,
     lang: str,
     title: str | None,
+    merge: bool,
     encoding: str | None,
     overwrite: bool,
     **kw: str | None,
@@ -78,7 +85,9 @@ def map_command(
         raise click.ClickException(f"{target} exists; pass --overwrite to replace it")
     # The map shows each incident's place and, for those placed from their text, the sentence that names it: texts
     # are geoparsed only for rows that need them (never for rows with coordinates or a known location name).
-    result = load_incidents(inputs, encoding=encoding, columns=column_map(kw), mentions=MentionScope.PLACING)
+    result = load_incidents(
+        inputs, encoding=encoding, columns=column_map(kw), mentions=MentionScope.PLACING, merge=merge
+    )
     report_unplaced(result.incidents)
     if suffix in STATIC_FORMATS:
         save_static_map(

@@ -14,7 +14,7 @@ from __future__ import annotations
 from geomap.coding.code import code_event, code_events
 from geomap.coding.merge import merge_reports
 from geomap.coding.records import EventCoding, EventSpan, Evidence, Field
-from geomap.coding.schema import CODED_COLUMNS, CODING_COLUMNS, MERGE_COLUMNS, NEW_COLUMNS
+from geomap.coding.schema import CODED_COLUMNS, CODING_COLUMNS, MERGE_COLUMNS
 from geomap.coding.split import split_events
 from geomap.coding.taxonomy import Actor, EventType, SubEventType
 
@@ -22,7 +22,6 @@ __all__ = [
     "CODED_COLUMNS",
     "CODING_COLUMNS",
     "MERGE_COLUMNS",
-    "NEW_COLUMNS",
     "Actor",
     "EventCoding",
     "EventSpan",

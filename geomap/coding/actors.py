@@ -43,6 +43,8 @@ __all__ = ["ActorMention", "Part", "choose_actors", "read_actors"]
 ROLE_WEIGHT = {Role.HEADLINE: 1.5, Role.LEAD: 1.5, Role.BODY: 1.0, Role.BACKGROUND: 0.0}  # background is another event
 MIN_ACTOR1_SCORE = 0.5  # below this the text does not really say who acted
 FURTHER_MENTION = 0.25  # each further mention adds this share of its score: repetition helps, a decisive mention wins
+SECOND_PARTY_WORDS = 5  # «بين X وY»: X's name takes at most this many words («بين قوات سوريا الديمقراطية وY»)
+OWN_SUFFIXES = ("ها", "هم", "ه")  # pronoun suffixes of «طائراتها», «قواتهم», «جيشه»
 _DEATH_NEAR_WORDS = 5  # «مقتل جنديين من الفرقة 25»: a casualty word this close makes «X من Y» the victims
 
 
@@ -51,6 +53,7 @@ class Part(IntEnum):
 
     AGENT = auto()  # acted: attacker, shooter, the one who claimed it
     FIRST_PARTY = auto()  # first side of «بين X و Y»
+    SECOND_PARTY = auto()  # second side of «بين X و Y»: actor2 of a fight
     PLAIN = auto()  # named, part not said
     SOURCE = auto()  # reports it
     CONTROLLER = auto()  # holds the place
@@ -60,6 +63,7 @@ class Part(IntEnum):
 PART_WEIGHT = {  # how much a mention says its actor acted
     Part.AGENT: 3.0,
     Part.FIRST_PARTY: 3.0,
+    Part.SECOND_PARTY: 0.0,
     Part.PLAIN: 1.0,
     Part.SOURCE: 0.3,
     Part.CONTROLLER: 0.2,
@@ -121,11 +125,13 @@ def _part(doc: Document, hit: Hit, anchor: int, lam: bool) -> tuple[Part, str]:
         return Part.TARGET, last
     if last == "بين":
         return Part.FIRST_PARTY, last
+    if hit.prefix.startswith("و") and "بين" in words[-SECOND_PARTY_WORDS:]:  # «بين قسد وخلايا داعش»
+        return Part.SECOND_PARTY, "بين"
     if not SOURCE_WORDS.isdisjoint(words[-3:]):
         # «أعلن الجيش الإسرائيلي أنه استهدف»: a source that says it acted is the actor
         said = doc.words_after(hit.end, 6)
         for k, w in enumerate(said[:-1]):
-            if w in SELF_REPORT and bare(said[k + 1]) in VIOLENT_VERBS:
+            if w in SELF_REPORT and (bare(said[k + 1]) in VIOLENT_VERBS or _own_forces(said[k + 1])):
                 return Part.AGENT, said[k + 1]
         return Part.SOURCE, last
     verb = next((w for w in after[:2] if w in VIOLENT_VERBS), None)  # «فصائل معارضة استهدفت»: subject first
@@ -134,12 +140,19 @@ def _part(doc: Document, hit: Hit, anchor: int, lam: bool) -> tuple[Part, str]:
     return Part.PLAIN, last
 
 
+def _own_forces(word: str) -> bool:
+    """«طائراتها», «قواته»: its own aircraft or forces («قالت وزارة الدفاع الروسية إن طائراتها دمرت ...»)."""
+    return any(word.endswith(p) and word[: -len(p)] in FORCE_OR_WEAPON_NOUNS for p in OWN_SUFFIXES)
+
+
 def _unit_part(doc: Document, words: list[str], anchor: int) -> tuple[Part, str] | None:
     """The part of an actor named after a unit or victim noun: «عناصر من قوات الأسد» after a casualty word (hit),
     «شنه عناصر من داعش» (acted), «داهمت دورية تابعة للأسايش» (acted), «استهدف دورية تابعة لـX» (hit)."""
     last = words[-1] if words else ""
     prev = words[-2] if len(words) > 1 else ""
     third = words[-3] if len(words) > 2 else ""
+    if last == "من" and prev in UNIT_WORDS and third in AGENT_LINKS:  # «برصاص قناص من X», «على يد عناصر من X»
+        return Part.AGENT, third
     if last in ("من", "في") and prev:
         near = doc.hits_between(anchor - WINDOW_CHARS_PER_WORD * _DEATH_NEAR_WORDS, anchor)
         if any(h.cue.kind in (CueKind.DEATH, CueKind.INJURY) for h in near):
@@ -173,9 +186,7 @@ def _adjective_anchor(doc: Document, hit: Hit) -> tuple[int, bool, bool] | None:
 def read_actors(doc: Document, sentences: set[int]) -> list[ActorMention]:
     """Every actor named in `sentences`, with the part each mention gives it."""
     out: list[ActorMention] = []
-    for h in doc.by_family[Family.ACTOR]:
-        if h.sentence not in sentences:
-            continue
+    for h in doc.in_sentences(Family.ACTOR, sentences):
         weight = ROLE_WEIGHT[h.role] * h.cue.weight
         if not weight:
             continue
@@ -251,7 +262,7 @@ def _actor2(
     targets: dict[Actor, float] = {}
     first: dict[Actor, ActorMention] = {}
     for m in mentions:
-        if m.part is Part.TARGET and (m.actor is not actor1 or actor1 is Actor.LOCAL_GROUP):
+        if m.part in (Part.TARGET, Part.SECOND_PARTY) and (m.actor is not actor1 or actor1 is Actor.LOCAL_GROUP):
             targets[m.actor] = targets.get(m.actor, 0.0) + m.weight
             first.setdefault(m.actor, m)
     civilian = sum(s is Side.CIVILIAN for s in sides)

@@ -342,8 +342,8 @@ def read_casualties(doc: Document, sentences: set[int]) -> Casualties:
     counts: list[Count] = []
     zeros: dict[str, list[tuple[int, int]]] = {}
     survived: list[tuple[int, int]] = []
-    for h in doc.by_family[Family.CASUALTY] + doc.by_family[Family.DISCOURSE]:
-        if h.sentence not in sentences or h.role is Role.BACKGROUND:
+    for h in doc.in_sentences(Family.CASUALTY, sentences) + doc.in_sentences(Family.DISCOURSE, sentences):
+        if h.role is Role.BACKGROUND:
             continue
         kind = h.cue.kind
         if kind is CueKind.ZERO:

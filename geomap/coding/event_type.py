@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from geomap.coding.actors import ActorMention, Part
-from geomap.coding.cues import CueKind, EventRule, Family
+from geomap.coding.cues import EventRule, Family
 from geomap.coding.document import Document, Role, bare
 from geomap.coding.lexicon_casualties import VICTIM_NOUNS, Side
 from geomap.coding.lexicon_events import Weight
@@ -73,7 +73,7 @@ class _Context:
 
 def _context(doc: Document, hits: list[Hit], mentions: list[ActorMention]) -> _Context:
     blasts = {h.sentence for h in hits if h.cue.value is S.REMOTE_EXPLOSIVE and h.cue.rule is EventRule.PLAIN}
-    blasts |= {h.sentence for h in doc.by_family[Family.CASUALTY] if h.cue.kind in (CueKind.DEATH, CueKind.INJURY)}
+    blasts |= doc.casualty_sentences
     aircraft: set[int] = set()
     weapons: dict[int, SubEventType] = {}
     protest = 0.0
@@ -172,7 +172,7 @@ def decide_type(
     """The sub-event type of the event told by `sentences` (None: no political event). `killed` when the text
     states deaths (a raid that kills is coded as the violence, not as arrests); `hurt` when it states dead or
     wounded (an attack word with a toll is an event even without a weapon named)."""
-    hits = [h for h in doc.by_family[Family.EVENT] if h.sentence in sentences and not h.negated]
+    hits = [h for h in doc.in_sentences(Family.EVENT, sentences) if not h.negated]
     ctx = _context(doc, hits, mentions)
     attacked = {h.sentence for h in hits if h.cue.value is not None and h.cue.weight >= Weight.WEAK}
     buckets: dict[SubEventType | str | None, tuple[float, list[tuple[float, Hit]]]] = {}

@@ -191,7 +191,7 @@ VICTIM_NOUNS: dict[str, VictimNoun] = {
     **_nouns(_X, "فرد", "فرد", "افراد"),
     **_nouns(_X, "ضحيه", "ضحيت", "ضحايا"),
     **_nouns(_X, "قتيل", "قتيل", "قتلي"),
-    **_nouns(_X, "people", None, "persons"),
+    **_nouns(_X, "person", None, "people", "persons"),
     **_nouns(_C, "civilian", None, "civilians", "children", "women"),
     **_nouns(_F, "soldier", None, "soldiers", "fighters", "members"),
 }  # fmt: skip

@@ -4,8 +4,9 @@ Two placed rows report the same event when they have the same event type, dates 
 same place: the same gazetteer id, one place inside the other (a row's gazetteer id is one of the other's admin
 P-codes: «إدلب» beside «سرمدا بريف إدلب»), or points within `max_km`. Rows are taken most precise place first, so
 each group is anchored on its most precise report and a vague report joins a group only through that anchor; a
-vague report that fits two groups (the governorate of two different towns' strikes) joins neither. Unplaced rows
-and rows without a date or an event type are never merged.
+vague report that fits two groups (the governorate of two different towns' strikes) joins neither. Unplaced rows,
+rows without an event type and rows whose date is not known to the day are never merged, nor two rows that a table
+coded itself (no `coding_evidence`: ACLED's or UCDP's events, not reports of one): reports may join such a row.
 """
 
 from __future__ import annotations
@@ -16,15 +17,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
-from geomap.coding.schema import MERGE_COLUMNS, NEW_COLUMNS
-from geomap.earth import haversine_km
+from geomap.coding.schema import CODING_COLUMNS
+from geomap.earth import KM_PER_DEGREE, haversine_km
 from geomap.exc import InputError
 
 __all__ = ["NEAR_KM", "merge_reports"]
 
 NEAR_KM = 3.0  # a village and its landmark, a town and its neighbourhood lie this close; separate villages farther
+KNOWN_DAY = 1  # ACLED time_precision of a date known to the day: only such reports are matched by date
 REQUIRED = ("event_id_cnty", "event_date", "event_type", "latitude", "longitude")
 ADMIN_PCODES = ("admin1_pcode", "admin2_pcode", "admin3_pcode")
 SORT_COLUMNS = ("event_id_cnty", "source", "source_url", "title", "notes")  # ties broken on these, in this order
@@ -42,12 +45,19 @@ class _Report:
     gazetteer_id: str
     admins: frozenset[str]
     precision: float
+    spread: tuple[float, str]  # how narrow its date is (smaller is more precise), then the date: see `_spreads`
+    table_event: bool = False  # coded by its own table (no coding evidence): an event, not a report of one
 
 
 @dataclass(slots=True)
 class _Group:
     anchor: _Report
     members: list[_Report] = field(default_factory=list)
+    table_event: bool = False  # one of its members is a table's own event
+
+    def add(self, r: _Report) -> None:
+        self.members.append(r)
+        self.table_event = self.table_event or r.table_event
 
 
 def _text(value: Any) -> str:
@@ -65,31 +75,50 @@ def _reports(frame: pd.DataFrame) -> list[_Report]:
     lons = pd.to_numeric(frame["longitude"], errors="coerce").tolist()
     precision = pd.to_numeric(pd.Series(_column(frame, "geo_precision"), dtype="object"), errors="coerce").tolist()
     status, types, ids, gaz = (_column(frame, c) for c in ("status", "event_type", "event_id_cnty", "gazetteer_id"))
+    vague = [_vague_date(p) for p in _column(frame, "time_precision")]
+    table_events = [not _text(e) for e in _column(frame, "coding_evidence")]
+    spreads = _spreads(frame)
     admins = list(zip(*(_column(frame, c) for c in ADMIN_PCODES), strict=True))
     out = []
     for i in range(len(frame)):
         placed = status[i] == "placed" or "status" not in frame
-        if not placed or days[i] is None or math.isnan(lats[i]) or math.isnan(lons[i]) or not _text(types[i]):
+        if (
+            not placed
+            or days[i] is None
+            or vague[i]
+            or math.isnan(lats[i])
+            or math.isnan(lons[i])
+            or not _text(types[i])
+        ):
             continue
         prec = math.inf if math.isnan(precision[i]) else float(precision[i])
         codes = frozenset(filter(None, map(_text, admins[i])))
-        out.append(_Report(i, _text(ids[i]), _text(types[i]), days[i], lats[i], lons[i], _text(gaz[i]), codes, prec))
+        place = (lats[i], lons[i], _text(gaz[i]), codes, prec)
+        out.append(_Report(i, _text(ids[i]), _text(types[i]), days[i], *place, spreads[i], table_events[i]))
     ties = list(zip(*(map(_text, _column(frame, c)) for c in SORT_COLUMNS), strict=True))
     out.sort(key=lambda r: (r.precision, r.day, ties[r.index]))
     return out
 
 
+def _vague_date(time_precision: Any) -> bool:
+    """Whether a date is known only to a week or a month (ACLED time_precision 2 or 3): not a day to match on."""
+    n = pd.to_numeric(time_precision, errors="coerce")
+    return not pd.isna(n) and n > KNOWN_DAY
+
+
 def _fit(anchor: _Report, r: _Report, max_km: float) -> tuple[str, float] | None:
     """How `r` fits the group anchored on `anchor`: ("same", km) for the same place or a near point, ("nested", km)
     when one place is inside the other; None when it does not fit."""
-    km = haversine_km(anchor.lat, anchor.lon, r.lat, r.lon)
-    if (anchor.gazetteer_id and anchor.gazetteer_id == r.gazetteer_id) or km <= max_km:
-        return "same", km
-    if (r.gazetteer_id and r.gazetteer_id in anchor.admins) or (
+    same = bool(anchor.gazetteer_id) and anchor.gazetteer_id == r.gazetteer_id
+    nested = bool(r.gazetteer_id and r.gazetteer_id in anchor.admins) or bool(
         anchor.gazetteer_id and anchor.gazetteer_id in r.admins
-    ):
-        return "nested", km
-    return None
+    )
+    if not (same or nested) and abs(anchor.lat - r.lat) * KM_PER_DEGREE > max_km:
+        return None  # farther apart in latitude alone than a near point can be: no distance to compute
+    km = haversine_km(anchor.lat, anchor.lon, r.lat, r.lon)
+    if same or km <= max_km:
+        return "same", km
+    return ("nested", km) if nested else None
 
 
 def _group(reports: list[_Report], max_days: int, max_km: float) -> list[_Group]:
@@ -99,6 +128,8 @@ def _group(reports: list[_Report], max_days: int, max_km: float) -> list[_Group]
         fits = []
         for day in range(r.day - max_days, r.day + max_days + 1):
             for g in by_day.get((r.event_type, day), ()):
+                if r.table_event and groups[g].table_event:
+                    continue  # two events a table codes apart stay apart: reports join them, they never merge
                 how = _fit(groups[g].anchor, r, max_km)
                 if how:
                     fits.append((how[0] != "same", how[1], abs(day - r.day), g))
@@ -106,9 +137,9 @@ def _group(reports: list[_Report], max_days: int, max_km: float) -> list[_Group]
         chosen = min(same) if same else (fits[0] if len(fits) == 1 else None)
         if chosen is None:
             by_day.setdefault((r.event_type, r.day), []).append(len(groups))
-            groups.append(_Group(r, [r]))
+            groups.append(_Group(r, [r], r.table_event))
         else:
-            groups[chosen[3]].members.append(r)
+            groups[chosen[3]].add(r)
     return groups
 
 
@@ -121,47 +152,67 @@ def _joined(values: Iterable[Any]) -> str:
     return JOIN.join(seen)
 
 
+def _int(value: Any) -> int | None:
+    try:
+        return None if value is None or value is pd.NA else int(float(value))
+    except (TypeError, ValueError):
+        return None
+
+
 def _lowest(values: Iterable[Any]) -> Any:
-    stated = [int(v) for v in pd.to_numeric(pd.Series(list(values), dtype="object"), errors="coerce").dropna()]
+    stated = [n for n in map(_int, values) if n is not None]
     return min(stated) if stated else pd.NA
 
 
-def _merged_row(frame: pd.DataFrame, group: _Group) -> dict[str, Any]:
-    rows = [frame.iloc[m.index] for m in group.members]
-    out = rows[0].to_dict()  # the anchor: the most precise place
-    dated = min(rows, key=lambda r: _date_spread(r))
+class _Columns:
+    """The frame's columns as lists, read once and only when a merge needs them."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.frame = frame
+        self._lists: dict[str, list[Any]] = {}
+
+    def __contains__(self, column: str) -> bool:
+        return column in self.frame
+
+    def __getitem__(self, column: str) -> list[Any]:
+        if column not in self._lists:
+            self._lists[column] = _column(self.frame, column)
+        return self._lists[column]
+
+
+def _merged_values(cols: _Columns, group: _Group) -> dict[str, Any]:
+    """The cells of a merged incident that are not its anchor's (the anchor: the most precise place)."""
+    rows = [m.index for m in group.members]
+    out: dict[str, Any] = {}
+    dated = min(group.members, key=lambda m: m.spread).index
     for c in ("event_date", "event_date_end", "year", "time_precision", "date_source"):
-        if c in frame:
-            out[c] = dated[c]
+        if c in cols:
+            out[c] = cols[c][dated]
     for c in ("sub_event_type", "actor1", "actor2"):
-        if c in frame and not _text(out[c]):
-            out[c] = next((r[c] for r in rows if _text(r[c])), out[c])
+        if c in cols and not _text(cols[c][rows[0]]):
+            out[c] = next((cols[c][r] for r in rows if _text(cols[c][r])), cols[c][rows[0]])
     for c in ("source", "source_url"):
-        if c in frame:
-            out[c] = _joined(r[c] for r in rows) or None
+        if c in cols:
+            out[c] = _joined(cols[c][r] for r in rows) or None
     for c in ("fatalities", "injuries"):
-        if c in frame:
-            out[c] = _lowest(r[c] for r in rows)
-    out["source_count"] = sum(_count(r) for r in rows)
-    ids = {_text(r["event_id_cnty"]) for r in rows[1:]}
+        if c in cols:
+            out[c] = _lowest(cols[c][r] for r in rows)
+    out["source_count"] = sum(_int(cols["source_count"][r]) or 1 for r in rows)
+    ids = {_text(cols["event_id_cnty"][r]) for r in rows[1:]}
     for r in rows:
-        ids.update(_text(r.get("merged_ids")).split(JOIN))
+        ids.update(_text(cols["merged_ids"][r]).split(JOIN))
     out["merged_ids"] = JOIN.join(sorted(i for i in ids if i))
     return out
 
 
-def _count(row: pd.Series) -> int:
-    n = pd.to_numeric(row.get("source_count"), errors="coerce")
-    return int(n) if not pd.isna(n) else 1
-
-
-def _date_spread(row: pd.Series) -> tuple[float, str]:
+def _spreads(frame: pd.DataFrame) -> list[tuple[float, str]]:
     """Narrower dates are more precise: ACLED's time_precision where given, else the days between start and end."""
-    tp = pd.to_numeric(row.get("time_precision"), errors="coerce")
-    start = pd.to_datetime(row.get("event_date"), errors="coerce")
-    end = pd.to_datetime(row.get("event_date_end"), errors="coerce")
-    days = (end - start).days if not (pd.isna(start) or pd.isna(end)) else 0
-    return (float(tp) if not pd.isna(tp) else 1.0) * 1000 + days, _text(row.get("event_date"))
+    tp = pd.to_numeric(pd.Series(_column(frame, "time_precision"), dtype="object"), errors="coerce").fillna(1.0)
+    start = pd.to_datetime(pd.Series(_column(frame, "event_date"), dtype="object"), errors="coerce", format="ISO8601")
+    end = pd.to_datetime(pd.Series(_column(frame, "event_date_end"), dtype="object"), errors="coerce", format="ISO8601")
+    days = (end - start).dt.days.fillna(0)
+    dates = [_text(d) for d in _column(frame, "event_date")]
+    return list(zip((tp * 1000 + days).tolist(), dates, strict=True))
 
 
 def merge_reports(incidents: gpd.GeoDataFrame, *, max_days: int = 1, max_km: float = NEAR_KM) -> gpd.GeoDataFrame:
@@ -171,8 +222,8 @@ def merge_reports(incidents: gpd.GeoDataFrame, *, max_days: int = 1, max_km: flo
     ----------
     incidents : GeoDataFrame
         Incident rows (`geomap.incidents.INCIDENT_COLUMNS`, coded with `code_event`): at least event_id_cnty,
-        event_date, event_type, latitude and longitude; status, geo_precision, gazetteer_id, the admin P-codes,
-        source, source_url, fatalities and injuries are used when present.
+        event_date, event_type, latitude and longitude; status, time_precision, geo_precision, gazetteer_id, the
+        admin P-codes, source, source_url, fatalities and injuries are used when present.
     max_days : int, default 1
         Reports of one event may be dated this many days apart.
     max_km : float, default NEAR_KM
@@ -181,11 +232,11 @@ def merge_reports(incidents: gpd.GeoDataFrame, *, max_days: int = 1, max_km: flo
     Returns
     -------
     GeoDataFrame
-        One row per incident, sorted by event_date then event_id_cnty. A merged incident keeps the most precise
-        place (lowest geo_precision) and date, joins `source` and `source_url` with "; ", keeps the lowest stated
-        fatalities and injuries, counts its reports in `source_count` and lists the merged-away ids in
-        `merged_ids`. Rows that are not merged get source_count 1 and an empty merged_ids. The same rows in any
-        order give the same result.
+        One row per incident, in input order, a merged incident where the first of its reports was. A merged
+        incident keeps the most precise place (lowest geo_precision) and date, joins `source` and `source_url` with
+        "; ", keeps the lowest stated fatalities and injuries, counts its reports in `source_count` and lists the
+        merged-away ids in `merged_ids`. Rows that are not merged keep their own `source_count` (1 when missing)
+        and `merged_ids` ("" when missing). The same rows in any order give the same incidents.
 
     Raises
     ------
@@ -196,36 +247,37 @@ def merge_reports(incidents: gpd.GeoDataFrame, *, max_days: int = 1, max_km: flo
     if missing:
         msg = f"merge_reports needs the columns {', '.join(missing)}"
         raise InputError(msg, field=missing[0])
-    frame = incidents.reset_index(drop=True)
-    groups = _group(_reports(frame), max_days, max_km)
-    merged_away = {m.index for g in groups for m in g.members[1:]}
-    rows: list[dict[str, Any]] = []
-    for g in groups:
-        rows.append(_merged_row(frame, g) if len(g.members) > 1 else _single(frame.iloc[g.anchor.index]))
-    grouped = {m.index for g in groups for m in g.members}
-    rows += [_single(frame.iloc[i]) for i in range(len(frame)) if i not in grouped and i not in merged_away]
-    return _frame(rows, incidents)
+    frame = _with_merge_columns(incidents.reset_index(drop=True))
+    cols = _Columns(frame)
+    take = np.arange(len(frame))
+    merged_away = np.zeros(len(frame), dtype=bool)
+    updates: dict[str, dict[int, Any]] = {}
+    for g in _group(_reports(frame), max_days, max_km):
+        if len(g.members) < 2:
+            continue
+        at = min(m.index for m in g.members)  # where the first of its reports was
+        take[at] = g.anchor.index
+        merged_away[[m.index for m in g.members if m.index != at]] = True
+        for column, value in _merged_values(cols, g).items():
+            updates.setdefault(column, {})[at] = value
+    out = frame.take(take).reset_index(drop=True)
+    for column, cells in updates.items():
+        values = out[column].to_numpy(dtype=object, copy=True)
+        values[list(cells)] = list(cells.values())
+        out[column] = pd.Series(values, index=out.index, dtype=object).astype(out[column].dtype)
+    out = out[~merged_away].reset_index(drop=True)
+    if isinstance(incidents, gpd.GeoDataFrame) and incidents._geometry_column_name in out:
+        return gpd.GeoDataFrame(out, geometry=incidents.geometry.name, crs=incidents.crs)
+    return gpd.GeoDataFrame(out)
 
 
-def _single(row: pd.Series) -> dict[str, Any]:
-    out = row.to_dict()
-    out["source_count"] = _count(row)
-    out["merged_ids"] = _text(row.get("merged_ids"))
+def _with_merge_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `frame` with every coding column (missing ones added empty), source_count and merged_ids filled."""
+    out = frame.copy()
+    for column, dtype in CODING_COLUMNS.items():
+        if column not in out:
+            out[column] = pd.Series(pd.NA if dtype != "object" else None, index=out.index, dtype=dtype)
+    counts = pd.to_numeric(out["source_count"], errors="coerce").fillna(1)
+    out["source_count"] = counts.astype(CODING_COLUMNS["source_count"])
+    out["merged_ids"] = out["merged_ids"].where(out["merged_ids"].notna(), "").astype(object)
     return out
-
-
-def _frame(rows: list[dict[str, Any]], like: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    columns = [*like.columns, *(c for c in NEW_COLUMNS if c not in like.columns)]
-    geometry = like.geometry.name if isinstance(like, gpd.GeoDataFrame) and like._geometry_column_name else None
-    df = pd.DataFrame(rows, columns=columns)
-    for c, dtype in {**NEW_COLUMNS, **MERGE_COLUMNS}.items():
-        df[c] = df[c].astype(dtype) if dtype != "object" else df[c].where(df[c].notna(), None)
-    if "fatalities" in df:
-        df["fatalities"] = pd.to_numeric(df["fatalities"], errors="coerce").astype("Int64")
-    df["merged_ids"] = df["merged_ids"].fillna("")
-    keys = [df["event_date"].astype(str), df["event_id_cnty"].astype(str)]
-    order = sorted(range(len(df)), key=lambda i: (keys[0].iloc[i], keys[1].iloc[i]))
-    df = df.iloc[order].reset_index(drop=True)
-    if geometry is None:
-        return gpd.GeoDataFrame(df)
-    return gpd.GeoDataFrame(df, geometry=geometry, crs=like.crs)

@@ -1,12 +1,12 @@
 """The incident columns the coding adds or fills, with their pandas dtypes: one home for the pipeline's schema.
 
 `CODED_COLUMNS` are filled by `code_event` (`EventCoding.as_row`); `MERGE_COLUMNS` by `merge_reports`.
-`CODING_COLUMNS` is both, in the order they belong after the incident columns.
+`CODING_COLUMNS` is both; the incident schema (`geomap.incidents.schema`) takes their dtypes from here.
 """
 
 from __future__ import annotations
 
-__all__ = ["CODED_COLUMNS", "CODING_COLUMNS", "MERGE_COLUMNS", "NEW_COLUMNS"]
+__all__ = ["CODED_COLUMNS", "CODING_COLUMNS", "MERGE_COLUMNS"]
 
 CODED_COLUMNS: dict[str, str] = {
     "event_type": "object",
@@ -22,7 +22,3 @@ MERGE_COLUMNS: dict[str, str] = {
     "merged_ids": "object",  # event ids of the reports merged into it, "; "-joined ("" when none)
 }
 CODING_COLUMNS: dict[str, str] = {**CODED_COLUMNS, **MERGE_COLUMNS}
-# Columns the current incident schema lacks (the others exist already and are filled).
-NEW_COLUMNS: dict[str, str] = {
-    k: CODING_COLUMNS[k] for k in ("injuries", "source_count", "merged_ids", "coding_evidence")
-}

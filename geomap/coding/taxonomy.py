@@ -102,3 +102,28 @@ class Actor(StrEnum):
     PROTESTERS = "Protesters"
     LOCAL_GROUP = "Local group"
     OTHER = "Other"
+
+    @property
+    def name_ar(self) -> str:
+        """The actor's name in Arabic, as Syrian reporting writes it (maps in Arabic show it)."""
+        return ACTOR_NAMES_AR[self]
+
+
+# Arabic names of the short list: neutral, as monitoring reports write them.
+ACTOR_NAMES_AR: dict[Actor, str] = {
+    Actor.SYRIAN_GOVERNMENT: "القوات الحكومية السورية",
+    Actor.RUSSIA: "روسيا",
+    Actor.IRAN_BACKED: "مجموعات مدعومة من إيران",
+    Actor.ISIS: "تنظيم الدولة (داعش)",
+    Actor.HTS: "هيئة تحرير الشام",
+    Actor.SDF: "قوات سوريا الديمقراطية",
+    Actor.TURKEY: "تركيا",
+    Actor.SNA: "الجيش الوطني السوري",
+    Actor.ISRAEL: "إسرائيل",
+    Actor.US_COALITION: "التحالف الدولي بقيادة الولايات المتحدة",
+    Actor.UNIDENTIFIED: "مجموعة مسلحة مجهولة",
+    Actor.CIVILIANS: "مدنيون",
+    Actor.PROTESTERS: "متظاهرون",
+    Actor.LOCAL_GROUP: "مجموعة محلية",
+    Actor.OTHER: "أخرى",
+}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -69,25 +70,34 @@ class TextPlacer:
 
     def place(self, texts: np.ndarray, rows: np.ndarray, parsed: ParsedTexts, into: PlacementColumns) -> None:
         """Place `rows` (each with a parsed text) at the event's mention, or give the reason none was chosen."""
+        rows = [int(i) for i in rows]
+        chosen = self.place_events([(parsed.mentions[i], texts[i]) for i in rows], into, rows)
+        parsed.chosen.update((i, m) for i, m in zip(rows, chosen, strict=True) if m is not None)
+
+    def place_events(
+        self, events: Sequence[tuple[list[Mention], str]], into: PlacementColumns, rows: Sequence[int]
+    ) -> list[Mention | None]:
+        """Place each event (the mentions to choose from, the report's text) into `rows`; the chosen mentions."""
         chosen_rows, results, flags = [], [], []
         unplaced_rows, unplaced = [], []
-        for i in map(int, rows):
-            mentions = parsed.mentions[i]
-            chosen, why = choose_event_mention(mentions, texts[i])
+        out: list[Mention | None] = []
+        for row, (mentions, text) in zip(rows, events, strict=True):
+            chosen, why = choose_event_mention(mentions, text)
+            out.append(chosen)
             if chosen is None:
-                unplaced_rows.append(i)
+                unplaced_rows.append(row)
                 unplaced.append(_unplaced(mentions, why))
                 continue
             result = GeocodeResult.from_mention(chosen, MatchMethod.GEOPARSE)
             if why is NoEventPlace.DATELINE:
                 result.confidence = min(result.confidence, DATELINE_CONFIDENCE)
-            parsed.chosen[i] = chosen
-            chosen_rows.append(i)
+            chosen_rows.append(row)
             results.append(result)
             flags.append(DATELINE_FLAG if why is NoEventPlace.DATELINE else None)
         placements = placements_from_results(results, MatchMethod.GEOPARSE, self.index, self.gazetteer)
         into.put(chosen_rows, [dataclasses.replace(p, flag=f) for p, f in zip(placements, flags, strict=True)])
         into.put(unplaced_rows, unplaced)
+        return out
 
 
 def _unplaced(mentions: list[Mention], why: NoEventPlace) -> Placement:

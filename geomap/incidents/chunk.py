@@ -7,6 +7,7 @@ a location name the geocoder knows, or for every text when the mentions layer is
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -22,9 +23,18 @@ from geomap.incidents.by_coordinates import CoordinatePlacer
 from geomap.incidents.by_location import LocationPlacer, not_found
 from geomap.incidents.by_text import ParsedTexts, TextPlacer
 from geomap.incidents.chunk_values import ChunkValues
+from geomap.incidents.coded import (
+    ChunkCoding,
+    FurtherEvent,
+    code_chunk,
+    coded_columns,
+    event_words,
+    expand_rows,
+    further_columns,
+)
 from geomap.incidents.frames import Incidents, incident_frame, mention_frame
 from geomap.incidents.ids import IdRegistry, Rename
-from geomap.incidents.placement import PlacementColumns
+from geomap.incidents.placement import FIELDS, Placement, PlacementColumns
 from geomap.incidents.schema import ColumnMap, Status
 from geomap.incidents.values import attribute, map_distinct, missing, present
 
@@ -32,6 +42,7 @@ __all__ = ["MentionScope", "PlacedChunk", "Placers", "place_chunk"]
 
 NOTHING_TO_PLACE_BY = "no coordinates, location name or text"
 NO_USABLE_LOCATION = "no usable location"
+LEAD_PLACE_FLAG = "its words name no place: placed where the report's lead event is"
 
 
 class MentionScope(StrEnum):
@@ -59,11 +70,12 @@ class PlacedChunk:
     result: Incidents
     generated: np.ndarray  # bool per incident: its id was made from the file name and line
     mention_counts: np.ndarray  # mentions per incident, in incident order
+    event_index: np.ndarray  # int per incident: 0 for a record's (lead) incident, k for a report's (k+1)-th event
 
     def unique_ids(self, registry: IdRegistry) -> Incidents:
         """The chunk with ids taken earlier in the run renamed (``id#2``) and flagged, mentions following."""
         incidents, mentions = self.result.incidents, self.result.mentions
-        renames = registry.assign(incidents["event_id_cnty"].tolist(), self.generated)
+        renames = registry.assign(incidents["event_id_cnty"].tolist(), self.generated, self.event_index)
         apply_renames(incidents, mentions, self.mention_counts, renames)
         return self.result
 
@@ -87,8 +99,11 @@ def apply_renames(
     mentions["event_id_cnty"] = pd.Series(mention_ids, index=mentions.index, dtype=mentions["event_id_cnty"].dtype)
 
 
-def place_chunk(frame: pd.DataFrame, columns: ColumnMap, placers: Placers, *, mentions: MentionScope) -> PlacedChunk:
-    """Place every record of `frame` (its columns recognised as `columns`)."""
+def place_chunk(
+    frame: pd.DataFrame, columns: ColumnMap, placers: Placers, *, mentions: MentionScope, coding: bool = True
+) -> PlacedChunk:
+    """Place every record of `frame` (its columns recognised as `columns`); with `coding`, code the records their
+    table does not code and give each further event of a report its own incident (`coded`)."""
     chunk = ChunkValues.from_frame(frame, columns)
     placed = PlacementColumns(chunk.n)
     parsed = ParsedTexts()
@@ -104,13 +119,68 @@ def place_chunk(frame: pd.DataFrame, columns: ColumnMap, placers: Placers, *, me
     placers.text.parse(chunk.text, by_text, parsed)
     placers.text.place(chunk.text, by_text, parsed, placed)
     _explain_unplaced(chunk, np.flatnonzero(todo & ~has_text), placed)
+    coded = ChunkCoding()
+    if coding:
+        uncoded = has_text & missing(chunk.passed["event_type"])
+        coded = code_chunk(chunk.text, np.flatnonzero(uncoded), set(by_text.tolist()))
     not_found_flags = np.full(chunk.n, None, dtype=object)
     not_found_flags[unknown] = [not_found(loc) for loc in chunk.location[unknown]]
-    incidents = incident_frame(_incident_columns(chunk, placed, parsed, not_found_flags), chunk.n)
+    columns = _incident_columns(chunk, placed, parsed, not_found_flags, coded)
     mention_columns, counts = _mention_columns(chunk, parsed if mentions is not MentionScope.NONE else ParsedTexts())
-    areas = AreaTally().add(placed["area"]).frame()
-    result = Incidents(incidents, mention_frame(mention_columns, int(counts.sum())), areas)
-    return PlacedChunk(result, chunk.id_generated, counts)
+    order, further_at = expand_rows(chunk.n, [e.row for e in coded.further])
+    event_index = np.zeros(len(order), dtype=int)
+    areas = AreaTally().add(placed["area"])
+    if coded.further:
+        further = _place_further(chunk, coded.further, parsed, placed, placers.text)
+        columns = _with_further(columns, order, further_at, _further_columns(chunk, coded.further, further))
+        areas.add(further["area"])
+        counts = counts[order]
+        counts[further_at] = 0  # a report's mentions are listed once, under its lead incident
+        event_index[further_at] = [e.index for e in coded.further]
+    incidents = incident_frame(columns, len(order))
+    result = Incidents(incidents, mention_frame(mention_columns, int(counts.sum())), areas.frame())
+    return PlacedChunk(result, chunk.id_generated[order], counts, event_index)
+
+
+def _place_further(
+    chunk: ChunkValues, events: list[FurtherEvent], parsed: ParsedTexts, placed: PlacementColumns, text: TextPlacer
+) -> PlacementColumns:
+    """Place each further event at the mention chosen within its words; one whose words name no Syrian place is
+    placed where its report's lead event is (flagged), when that is in Syria."""
+    out = PlacementColumns(len(events))
+    starts = {row: [m.start for m in parsed.mentions.get(row, [])] for row in {e.row for e in events}}
+    own = [event_words(parsed.mentions.get(e.row, []), starts[e.row], chunk.text[e.row], e) for e in events]
+    chosen = text.place_events(own, out, range(len(events)))
+    inherit = [
+        k
+        for k, (e, m) in enumerate(zip(events, chosen, strict=True))
+        if m is None and out["status"][k] == Status.UNPLACED and placed["status"][e.row] == Status.PLACED
+    ]
+    lead = [Placement(**{f: placed[f][events[k].row] for f in FIELDS}) for k in inherit]
+    out.put(inherit, [dataclasses.replace(p, flag=LEAD_PLACE_FLAG) for p in lead])
+    return out
+
+
+def _further_columns(chunk: ChunkValues, events: list[FurtherEvent], placed: PlacementColumns) -> dict:
+    """Every column of the further events that is not their report's: id, excerpt, coding, place and flags."""
+    rows = np.array([e.row for e in events], dtype=int)
+    columns: dict = further_columns(events, chunk.text, chunk.base_id)
+    columns.update(_placement_columns(placed, chunk.location[rows]))
+    found = zip(chunk.problem[rows], chunk.dates.flag[rows], placed["flag"], strict=True)
+    columns["flags"] = ["; ".join(f for f in fs if f) or None for fs in found]
+    return columns
+
+
+def _with_further(columns: dict, order: np.ndarray, at: np.ndarray, further: dict) -> dict:
+    """The chunk's columns with the further events inserted after their reports (their other cells the report's)."""
+    out = {}
+    for name, values in columns.items():
+        expanded = np.asarray(values)[order]
+        if name in further:
+            expanded = expanded.astype(object)
+            expanded[at] = further[name]
+        out[name] = expanded
+    return out
 
 
 def _explain_unplaced(chunk: ChunkValues, rows: np.ndarray, placed: PlacementColumns) -> None:
@@ -126,34 +196,56 @@ def _explain_unplaced(chunk: ChunkValues, rows: np.ndarray, placed: PlacementCol
 
 
 def _flags(
-    chunk: ChunkValues, parsed: ParsedTexts, not_found_flags: np.ndarray, placed: PlacementColumns
+    chunk: ChunkValues, errors: dict[int, str], not_found_flags: np.ndarray, placed: PlacementColumns
 ) -> np.ndarray:
     """Every row's repairs and doubts in the order they were met, '; '-separated (None when there are none)."""
     coords = chunk.coordinates
     columns = (chunk.problem, chunk.dates.flag, coords.flags, coords.problem, not_found_flags, placed["flag"])
     out = np.full(chunk.n, None, dtype=object)
-    rows = set(parsed.errors)
+    rows = set(errors)
     for column in columns:
         rows.update(
             np.flatnonzero(present(column) if column is not coords.flags else [bool(f) for f in column]).tolist()
         )
     for i in sorted(rows):
-        found = [chunk.problem[i], chunk.dates.flag[i], *coords.flags[i], coords.problem[i], parsed.errors.get(i)]
+        found = [chunk.problem[i], chunk.dates.flag[i], *coords.flags[i], coords.problem[i], errors.get(i)]
         found += [not_found_flags[i], placed["flag"][i]]
         out[i] = "; ".join(f for f in found if f) or None
     return out
 
 
-def _incident_columns(
-    chunk: ChunkValues, placed: PlacementColumns, parsed: ParsedTexts, not_found_flags: np.ndarray
-) -> dict:
+def _placement_columns(placed: PlacementColumns, own_location: np.ndarray) -> dict:
+    """The columns that say where records were placed (or why not)."""
     status = placed["status"]
     reason = placed["reason"]
     reason[(status == Status.UNPLACED) & missing(reason)] = NO_USABLE_LOCATION
-    own_location = placed["location"]
-    location = np.where(missing(own_location), chunk.location, own_location)
-    d = chunk.dates
+    location = placed["location"]
     columns = {
+        "location": np.where(missing(location), own_location, location),
+        "location_ar": placed["location_ar"],
+        "latitude": placed["latitude"],
+        "longitude": placed["longitude"],
+        "geo_precision": placed["precision"],
+        "relation": placed["relation"],
+        "area_id": attribute(placed["area"], "area_id"),
+        "gazetteer_id": placed["gazetteer_id"],
+        "match_method": map_distinct(placed["method"], str),
+        "confidence": placed["confidence"],
+        "status": map_distinct(status, str),
+        "reason": reason,
+    }
+    for level, unit in ((1, "governorate"), (2, "district"), (3, "subdistrict")):
+        columns[f"admin{level}"] = attribute(placed[unit], "name_en")
+        columns[f"admin{level}_pcode"] = attribute(placed[unit], "pcode")
+    return columns
+
+
+def _incident_columns(
+    chunk: ChunkValues, placed: PlacementColumns, parsed: ParsedTexts, not_found_flags: np.ndarray, coded: ChunkCoding
+) -> dict:
+    d = chunk.dates
+    table = {**chunk.passed, "fatalities": chunk.fatalities}
+    return {
         "event_id_cnty": chunk.base_id,
         "event_date": d.event_date,
         "event_date_end": d.event_date_end,
@@ -161,29 +253,16 @@ def _incident_columns(
         "time_precision": d.time_precision,
         "date_source": d.date_source,
         **chunk.passed,
-        "location": location,
-        "location_ar": placed["location_ar"],
-        "latitude": placed["latitude"],
-        "longitude": placed["longitude"],
-        "geo_precision": placed["precision"],
-        "relation": placed["relation"],
-        "area_id": attribute(placed["area"], "area_id"),
+        **coded_columns(table, coded, chunk.n),
+        **_placement_columns(placed, chunk.location),
         "notes": chunk.text,
         "title": chunk.title,
-        "fatalities": chunk.fatalities,
-        "gazetteer_id": placed["gazetteer_id"],
-        "match_method": map_distinct(placed["method"], str),
-        "confidence": placed["confidence"],
-        "status": map_distinct(status, str),
-        "reason": reason,
-        "flags": _flags(chunk, parsed, not_found_flags, placed),
+        "source_count": np.ones(chunk.n, dtype=object),  # each record one report, until reports are merged
+        "merged_ids": np.full(chunk.n, "", dtype=object),
+        "flags": _flags(chunk, {**parsed.errors, **coded.errors}, not_found_flags, placed),
         "input_file": chunk.input_file,
         "input_line": chunk.input_line,
     }
-    for level, unit in ((1, "governorate"), (2, "district"), (3, "subdistrict")):
-        columns[f"admin{level}"] = attribute(placed[unit], "name_en")
-        columns[f"admin{level}_pcode"] = attribute(placed[unit], "pcode")
-    return columns
 
 
 def _mention_columns(chunk: ChunkValues, parsed: ParsedTexts) -> tuple[dict, np.ndarray]:

@@ -36,13 +36,30 @@ class IdRegistry:
     def __len__(self) -> int:
         return len(self._generated)
 
-    def assign(self, ids: Sequence[str], generated: Sequence[bool] | np.ndarray) -> list[Rename]:
-        """Claim `ids` (one chunk, in order); return the renames for those already taken, by row."""
+    def assign(
+        self, ids: Sequence[str], generated: Sequence[bool] | np.ndarray, event_index: np.ndarray | None = None
+    ) -> list[Rename]:
+        """Claim `ids` (one chunk, in order); return the renames for those already taken, by row.
+
+        `event_index` (0 for a report's lead incident, k for its (k+1)-th event, whose id is ``<lead id>-<k+1>``)
+        keeps a report's further events with their lead: when the lead is renamed, they follow (``id#2-2``)."""
         ids = list(ids)
         if len(set(ids)) == len(ids) and self._generated.keys().isdisjoint(ids):
             self._generated.update(zip(ids, map(bool, generated), strict=True))
             return []
-        return [r for i, base in enumerate(ids) if (r := self._claim(i, base, bool(generated[i]))) is not None]
+        renames: list[Rename] = []
+        lead = None
+        for i, asked in enumerate(ids):
+            k = 0 if event_index is None else int(event_index[i])
+            base = f"{lead}-{k + 1}" if k and lead is not None else asked
+            r = self._claim(i, base, bool(generated[i]))
+            if r is None and base != asked:
+                r = Rename(i, base, f"a further event of report {lead!r}, whose id was renamed")
+            if r is not None:
+                renames.append(r)
+            if not k:
+                lead = base if r is None else r.new_id
+        return renames
 
     def _claim(self, row: int, base: str, generated: bool) -> Rename | None:
         if base not in self._generated:

@@ -9,6 +9,7 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
+from geomap.coding import merge_reports
 from geomap.exc import InputError
 from geomap.gazetteer import Gazetteer, load_gazetteer
 from geomap.incidents.chunk import MentionScope, Placers, place_chunk
@@ -17,7 +18,7 @@ from geomap.incidents.ids import IdRegistry
 from geomap.incidents.schema import OPTION_ROLES, ColumnMap
 from geomap.io.readers import CHUNK_ROWS, expand_inputs, iter_records
 
-__all__ = ["column_choice", "geocode_incidents", "iter_incidents", "read_incidents"]
+__all__ = ["column_choice", "geocode_incidents", "iter_incidents", "merged", "read_incidents"]
 
 
 def column_choice(columns: ColumnMap | None, *options: str | None) -> ColumnMap:
@@ -67,6 +68,8 @@ def geocode_incidents(
     return_all: bool = False,
     mentions: MentionScope | str | None = None,
     progress: Callable[[int], None] | None = None,
+    coding: bool = True,
+    merge: bool = True,
 ) -> gpd.GeoDataFrame | Incidents:
     """Incidents from a table (DataFrame) or from reports (strings, or dicts with a text field).
 
@@ -88,11 +91,16 @@ def geocode_incidents(
         ``none``: the same texts, no mentions table (the default without `return_all`).
     progress : callable, optional
         Called with the number of records placed, chunk by chunk.
+    coding : bool
+        Code the records their table does not code, a report's further events as incidents (`geomap.coding`).
+    merge : bool
+        One incident per event across reports, listing every source (`geomap.coding.merge_reports`).
 
     Returns
     -------
     GeoDataFrame or Incidents
-        One row per input record in input order, in EPSG:4326.
+        In EPSG:4326, one row per record in input order (a report's further events after it); with `merge`, the
+        reports of one event are one row, the others named in its `merged_ids`.
     """
     gaz = gazetteer or load_gazetteer()
     df = _records(data)
@@ -102,10 +110,14 @@ def geocode_incidents(
     parts = []
     for start in range(0, max(len(df), 1), CHUNK_ROWS):
         piece = df.iloc[start : start + CHUNK_ROWS]
-        parts.append(place_chunk(piece, recognised, placers, mentions=scope).unique_ids(registry))
+        parts.append(place_chunk(piece, recognised, placers, mentions=scope, coding=coding).unique_ids(registry))
         if progress is not None:
             progress(len(piece))
-    result = concat_incidents(parts)
+    return _result(parts, merge=merge, return_all=return_all)
+
+
+def _result(parts: list[Incidents], *, merge: bool, return_all: bool) -> gpd.GeoDataFrame | Incidents:
+    result = merged(concat_incidents(parts)) if merge else concat_incidents(parts)
     return result if return_all else result.incidents
 
 
@@ -124,11 +136,11 @@ def iter_incidents(
     mentions: MentionScope | str = MentionScope.ALL,
     progress: Callable[[int], None] | None = None,
     chunk_rows: int | None = None,
+    coding: bool = True,
 ) -> Iterator[Incidents]:
     """Incidents from files, one `Incidents` per chunk of input records.
 
-    Files stream chunk by chunk, so memory stays bounded by the chunk size; ids are kept unique across chunks and
-    files (the mentions follow). Columns are recognised per file, the choices given winning.
+    Memory stays bounded by the chunk size; ids are unique across chunks and files; reports are not merged (`merged`).
 
     Parameters
     ----------
@@ -143,12 +155,13 @@ def iter_incidents(
     gazetteer : Gazetteer, optional
         The gazetteer to place against (default: the shipped one).
     mentions : MentionScope or {"all", "placing", "none"}
-        Which texts to geoparse for the mentions table: all (default), only those read to place a record, or
-        those without listing mentions.
+        Which texts to geoparse for the mentions table: all (default), those read to place a record, or none.
     progress : callable, optional
         Called with the number of records placed, chunk by chunk.
     chunk_rows : int, optional
         Records per chunk (default 10,000).
+    coding : bool
+        Code the records and split reports into their events (see `geocode_incidents`).
 
     Yields
     ------
@@ -163,9 +176,8 @@ def iter_incidents(
         read = iter_records(f, encoding=encoding, chunk_rows=chunk_rows or CHUNK_ROWS, flag_unreadable=len(files) > 1)
         for chunk in read:
             if chunk.empty:
-                continue
-            # Column roles are recognised per file: a CSV's `notes` must not hide a JSON file's `text`.
-            placed = place_chunk(chunk, chosen.recognise(chunk.columns), placers, mentions=scope)
+                continue  # column roles are recognised per file: a CSV's `notes` must not hide a JSON's `text`
+            placed = place_chunk(chunk, chosen.recognise(chunk.columns), placers, mentions=scope, coding=coding)
             if progress is not None:
                 progress(len(chunk))
             yield placed.unique_ids(registry)
@@ -188,11 +200,12 @@ def read_incidents(
     return_all: bool = False,
     mentions: MentionScope | str | None = None,
     progress: Callable[[int], None] | None = None,
+    coding: bool = True,
+    merge: bool = True,
 ) -> gpd.GeoDataFrame | Incidents:
     """Incidents from files: .txt reports, folders of them, JSON Lines/JSON, CSV/TSV, XLSX, Parquet, GeoJSON.
 
-    Everything is returned in memory; to stream a very large input, iterate `iter_incidents` instead (its chunks
-    can go straight to `geomap.write_layers`).
+    Everything is returned in memory; to stream a very large input, iterate `iter_incidents` (into `write_layers`).
 
     Parameters
     ----------
@@ -213,19 +226,31 @@ def read_incidents(
         or those without a mentions table (``none``, the default without `return_all`).
     progress : callable, optional
         Called with the number of records placed, chunk by chunk.
+    coding : bool
+        Code the records their table does not code, a report's further events as incidents (`geomap.coding`).
+    merge : bool
+        One incident per event across reports, listing every source (`geomap.coding.merge_reports`).
 
     Returns
     -------
     GeoDataFrame or Incidents
-        One row per input record, files in the order given (folders sorted), records in file order.
+        One row per record (and further event), files in the order given (folders sorted), records in file order;
+        with `merge`, the reports of one event are one row.
     """
+    chosen = column_choice(columns, text_column, location_column, date_column, lat_column, lon_column, id_column)
+    scope = _scope(mentions, return_all)
     parts = iter_incidents(
-        paths,
-        columns=column_choice(columns, text_column, location_column, date_column, lat_column, lon_column, id_column),
-        encoding=encoding,
-        gazetteer=gazetteer,
-        mentions=_scope(mentions, return_all),
-        progress=progress,
+        paths, columns=chosen, encoding=encoding, gazetteer=gazetteer, mentions=scope, progress=progress, coding=coding
     )
-    result = concat_incidents(list(parts))
-    return result if return_all else result.incidents
+    return _result(list(parts), merge=merge, return_all=return_all)
+
+
+def merged(result: Incidents) -> Incidents:
+    """`result` with the reports of one event merged into one incident (`geomap.coding.merge_reports`); the
+    mentions of a merged-away report stay listed under its own id, named in the incident's `merged_ids`."""
+    incidents = merge_reports(result.incidents)
+    if len(incidents) == len(result.incidents):
+        return result
+    counts = incidents["area_id"].value_counts()
+    areas = result.areas.assign(incidents=result.areas["area_id"].map(counts).fillna(0).astype("int64"))
+    return Incidents(incidents, result.mentions, areas[areas["incidents"] > 0].reset_index(drop=True))

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 import pyproj
 
+from geomap.coding.schema import CODING_COLUMNS
 from geomap.exc import InputError
 from geomap.io.delimited import BOOKKEEPING
 
@@ -73,7 +74,11 @@ CRS = pyproj.CRS.from_epsg(4326)  # every layer is WGS84 longitude/latitude; par
 # row (maps, popups) than Arrow-backed strings; writers type them as strings.
 _S, _I, _F, _B = "object", "Int64", "float64", "bool"
 INCIDENT_SCHEMA: tuple[Column, ...] = (
-    Column("event_id_cnty", _S, "the record's id, or FILE-LINE; duplicates get #2, #3 ... and a flag"),
+    Column(
+        "event_id_cnty",
+        _S,
+        "the record's id, or FILE-LINE; duplicates get #2, #3 ... and a flag; a report's further events ID-2, ID-3",
+    ),
     Column("event_date", _S, "ISO date of the event (the first day of a range)"),
     Column("event_date_end", _S, "last day of the event's date range"),
     Column("year", _I),
@@ -100,7 +105,21 @@ INCIDENT_SCHEMA: tuple[Column, ...] = (
     Column("title", _S),
     Column("source", _S),
     Column("source_url", _S),
-    Column("fatalities", _I),
+    Column("fatalities", _I, "stated deaths (from the table, else read from the text); empty when none is stated"),
+    Column("injuries", CODING_COLUMNS["injuries"], "stated injuries read from the text; empty when none is stated"),
+    Column(
+        "coding_evidence",
+        CODING_COLUMNS["coding_evidence"],
+        "the words that decided the event type, actors and counts read from the text",
+    ),
+    Column(
+        "source_count",
+        CODING_COLUMNS["source_count"],
+        "how many reports support the incident (more than 1 when reports were merged)",
+    ),
+    Column(
+        "merged_ids", CODING_COLUMNS["merged_ids"], "ids of the reports merged into this incident, separated by '; '"
+    ),
     Column("gazetteer_id", _S),
     Column("match_method", _S, "coordinates, geocode or geoparse"),
     Column("confidence", _F),

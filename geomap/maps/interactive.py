@@ -11,6 +11,7 @@ import geopandas as gpd
 import pandas as pd
 from branca.element import Figure
 
+from geomap.coding.taxonomy import Actor
 from geomap.exc import OutputError
 from geomap.gazetteer import Gazetteer, load_gazetteer
 from geomap.io.writers import atomic_path
@@ -79,6 +80,14 @@ def _type_names(payload: dict[str, Any], lang: Lang) -> dict[str, str]:
     return names
 
 
+def _actor_names(payload: dict[str, Any], lang: Lang) -> dict[str, str]:
+    """Arabic names of the actors on geomap's short list (a table's own actor names are shown as written)."""
+    if lang is not Lang.AR:
+        return {}
+    short = {a.value: a for a in Actor}
+    return {v: short[v].name_ar for v in payload["dict"]["actors"] if v in short}
+
+
 def _choropleth(units: gpd.GeoDataFrame | None) -> dict[str, Any] | None:
     if units is None:
         return None
@@ -95,6 +104,7 @@ def _interface(payload: dict[str, Any], lang: Lang) -> dict[str, Any]:
         "lang": lang.value,
         "labels": LABELS[lang],
         "typeNames": _type_names(payload, lang),
+        "actorNames": _actor_names(payload, lang),
         "attribution": ATTRIBUTION,
         "mapAttribution": MAP_ATTRIBUTION,
         "style": STYLE,

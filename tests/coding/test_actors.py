@@ -111,6 +111,14 @@ def test_a_source_that_says_it_acted_is_the_actor() -> None:
         ("داهمت دورية تابعة للأسايش منزلاً في حي غويران بالحسكة واعتقلت شابين.", A.SDF),
         ("أعلنت القيادة المركزية الأمريكية مقتل قيادي في تنظيم داعش بغارة جوية في ريف حلب.", A.US_COALITION),
         ("هاجم مسلحون من العشائر حاجزاً لقسد في بلدة الشحيل ما أدى لمقتل عنصرين.", A.LOCAL_GROUP),
+        # a headline's subject first, its verb in the present
+        ("الجيش التركي يقصف قرى بريف حلب الشمالي", A.TURKEY),
+        ("قسد تعتقل عشرات الشبان في حملة مداهمات بريف الرقة", A.SDF),
+        # the sniper, not the victim's side: «برصاص قناص من X»
+        ("قُتل مدني برصاص قناص من قوات النظام في حي طريق السد بدرعا.", A.SYRIAN_GOVERNMENT),
+        ("استهدفت ميليشيات مدعومة من إيران بالصواريخ قاعدة التنف.", A.IRAN_BACKED),
+        # a ministry that says its own aircraft struck
+        ("قالت وزارة الدفاع الروسية إن طائراتها دمرت مستودعات أسلحة للمسلحين في ريف إدلب.", A.RUSSIA),
     ],
 )
 def test_actor1_in_harder_constructions(text: str, actor: Actor) -> None:
@@ -125,3 +133,16 @@ def test_a_patrol_that_is_hit_is_the_target() -> None:
 def test_air_strikes_of_another_event_do_not_make_a_bomber() -> None:
     text = "قتل ثمانية مدنيين بانفجار سيارة مفخخة في بلدة الضمير، تزامناً مع غارات النظام على الغوطة الشرقية."
     assert code_event(text).actor1 is A.UNIDENTIFIED
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        ("اندلعت اشتباكات بين قسد وخلايا داعش في ريف دير الزور الشرقي.", A.SDF, A.ISIS),
+        ("اشتباكات عنيفة بين هيئة تحرير الشام وقوات النظام على محور كبانة.", A.HTS, A.SYRIAN_GOVERNMENT),
+        ("اشتباكات بين مقاتلي العشائر وقوات سوريا الديمقراطية في بلدة ذيبان.", A.LOCAL_GROUP, A.SDF),
+    ],
+)
+def test_the_second_party_of_a_clash_is_actor2(text: str, actor1: Actor, actor2: Actor) -> None:
+    coding = code_event(text)
+    assert (coding.actor1, coding.actor2) == (actor1, actor2)

@@ -24,6 +24,8 @@ FATALITIES = [
     ("فقد مدنيان حياتهما جراء استهداف طائرة مسيرة لسيارتهما قرب بلدة تل تمر.", 2),
     ("طفلة فقدت حياتها بانفجار قذيفة غير منفجرة قرب منزلها في بلدة سراقب.", 1),
     ("قتل مدنيان اثنان وأصيب ثلاثة آخرون بقصف مدفعي على بلدة دارة عزة.", 2),
+    ("Two people were killed in shelling on the outskirts of Idlib.", 2),  # «people» is plural
+    ("Shelling on the outskirts of Idlib killed 2 people.", 2),
 ]
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import geomap
-from geomap.coding import CODING_COLUMNS, code_event, merge_reports
+from geomap.coding import CODING_COLUMNS, merge_reports
 from geomap.exc import GeomapError
 
 # Five reports of one drone strike on Sarmada, written as five outlets would; the fourth names only the governorate.
@@ -37,16 +37,17 @@ FIVE_REPORTS = [
 ]
 
 
-def _incidents(reports: list[tuple[str, str, str, str]]) -> gpd.GeoDataFrame:
-    """The incident rows geomap makes of the reports (placed by the geoparser), coded with `code_event`."""
-    records = [
+def _records(reports: list[tuple[str, str, str, str]]) -> list[dict[str, str]]:
+    return [
         {"id": rid, "date": date, "source": outlet, "url": f"https://example.org/{rid}", "text": text}
         for rid, date, outlet, text in reports
     ]
-    frame = geomap.geocode_incidents(records)
-    codings = [code_event(text).as_row() for *_, text in reports]
-    for column in ("event_type", "sub_event_type", "actor1", "actor2", "fatalities", "injuries", "coding_evidence"):
-        frame[column] = pd.Series([c[column] for c in codings], dtype=CODING_COLUMNS[column])
+
+
+def _incidents(reports: list[tuple[str, str, str, str]]) -> gpd.GeoDataFrame:
+    """The incident rows geomap makes of the reports (placed by the geoparser, coded), every report kept."""
+    frame = geomap.geocode_incidents(_records(reports), merge=False)
+    assert frame["coding_evidence"].notna().all()
     return frame
 
 
@@ -73,12 +74,29 @@ def test_five_reports_of_one_strike_are_one_incident(five: gpd.GeoDataFrame) -> 
     assert row["event_date"] == "2025-03-14"
 
 
+def test_the_pipeline_merges_by_default_and_keeps_every_report_when_asked(five: gpd.GeoDataFrame) -> None:
+    merged = geomap.geocode_incidents(_records(FIVE_REPORTS))
+    assert len(merged) == 1 and merged["source_count"].tolist() == [5]
+    assert merged.iloc[0]["gazetteer_id"] == "C4121" and merged.iloc[0]["event_date"] == "2025-03-14"
+    assert five["source_count"].tolist() == [1] * 5 and set(five["merged_ids"]) == {""}
+
+
+def test_reports_without_a_known_day_are_never_merged(five: gpd.GeoDataFrame) -> None:
+    undated = geomap.geocode_incidents([{k: v for k, v in r.items() if k != "date"} for r in _records(FIVE_REPORTS)])
+    assert undated["event_date"].isna().sum() >= 4 and len(undated) == 5
+    month = five.assign(time_precision=pd.array([3] * 5, dtype="Int64"))  # known to the month only
+    assert len(merge_reports(month)) == 5
+
+
 def test_the_same_rows_in_any_order_give_the_same_incidents(five: gpd.GeoDataFrame) -> None:
-    expected = merge_reports(five)
-    order = list(range(len(five)))
+    other = _incidents([("o1", "2025-03-14", "عنب بلدي", "استهدفت طائرة مسيرة سيارة في مدينة الرقة.")])
+    rows = pd.concat([five, other], ignore_index=True)
+    expected = merge_reports(rows).sort_values("event_id_cnty", ignore_index=True)
+    order = list(range(len(rows)))
     for seed in range(4):
         random.Random(seed).shuffle(order)
-        pd.testing.assert_frame_equal(merge_reports(five.iloc[order]), expected)
+        got = merge_reports(rows.iloc[order]).sort_values("event_id_cnty", ignore_index=True)
+        pd.testing.assert_frame_equal(got, expected)
 
 
 def test_different_events_stay_apart(five: gpd.GeoDataFrame) -> None:
@@ -135,3 +153,10 @@ def test_missing_columns_are_named() -> None:
         merge_reports(gpd.GeoDataFrame({"event_id_cnty": ["a"], "event_date": ["2025-01-01"]}))
     with pytest.raises(ValueError, match="latitude"):
         merge_reports(gpd.GeoDataFrame({"event_id_cnty": ["a"], "event_date": ["x"], "event_type": ["Battles"]}))
+
+
+def test_events_a_table_codes_apart_stay_apart_and_reports_join_them(five: gpd.GeoDataFrame) -> None:
+    table = five.iloc[[0, 1]].assign(event_id_cnty=["t1", "t2"], coding_evidence=None)  # two events of one day
+    merged = merge_reports(pd.concat([table, five.iloc[[2]]], ignore_index=True))
+    assert merged["event_id_cnty"].tolist() == ["t1", "t2"]
+    assert merged["merged_ids"].tolist() == ["r3", ""]  # the report joins the first table event it fits

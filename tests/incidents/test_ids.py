@@ -1,5 +1,7 @@
 """Ids unique over a run: within a chunk, across chunks and files, and never at a real id's expense."""
 
+import numpy as np
+
 from geomap import read_incidents
 from geomap.incidents.ids import IdRegistry
 
@@ -57,3 +59,11 @@ def test_mentions_follow_their_renamed_incident():
     m = result.mentions
     assert result.incidents["event_id_cnty"].tolist() == ["r", "r#2"]
     assert m.loc[m["event_id_cnty"] == "r#2", "text"].tolist() == ["الباب", "حلب"]
+
+
+def test_a_reports_further_events_follow_its_renamed_id():
+    ids = IdRegistry()
+    assert ids.assign(["r", "r-2"], [False, False], np.array([0, 1])) == []
+    renames = ids.assign(["r", "r-2", "r-3", "s", "s-2"], [False] * 5, np.array([0, 1, 2, 0, 1]))
+    assert [(r.row, r.new_id) for r in renames] == [(0, "r#2"), (1, "r#2-2"), (2, "r#2-3")]
+    assert renames[1].flag == "a further event of report 'r#2', whose id was renamed"

@@ -36,6 +36,9 @@ function subLabel(data, k) {
   var raw = data.dict.subs[k];
   return raw === null || raw === undefined ? null : (data.typeNames[raw] || raw);
 }
+function actorLabel(data, raw) {
+  return raw === null || raw === undefined ? null : (data.actorNames[raw] || raw);
+}
 function placeLabel(data, i) {
   var p = data.dict.places[data.incidents.place[i]];
   return data.lang === "ar" ? (p[0] || p[1]) : (p[1] || p[0]);
@@ -73,8 +76,11 @@ Filters.prototype.setActor = function (text) {
   this.actor = String(text || "").slice(0, 200);
   var needle = this.actor.trim().toLowerCase();
   if (!needle) { this.actorHit = null; return; }
-  this.actorHit = this.data.dict.actors.map(function (a) {
-    return a !== null && String(a).toLowerCase().indexOf(needle) >= 0;
+  var data = this.data;
+  this.actorHit = data.dict.actors.map(function (a) {
+    if (a === null) { return false; }
+    var shown = actorLabel(data, a);  // the name as written and as shown both match
+    return String(a).toLowerCase().indexOf(needle) >= 0 || String(shown).toLowerCase().indexOf(needle) >= 0;
   });
 };
 

@@ -237,7 +237,7 @@ function actorFilter(panel, data, filters) {
   input.value = filters.actor;
   list.id = "geomap-actors";
   input.setAttribute("list", list.id);
-  names.slice(0, 500).forEach(function (a) { var o = el("option"); o.value = a; list.appendChild(o); });
+  names.slice(0, 500).forEach(function (a) { var o = el("option"); o.value = actorLabel(data, a); list.appendChild(o); });
   field(sec, data.labels.actor, input).className = "geomap-field geomap-hidden-label";
   sec.appendChild(list);
   input.addEventListener("input", function () { filters.setActor(input.value); filters.apply(); });

@@ -72,7 +72,7 @@ function buildPopup(data, i) {
   var day = c.day[i] === null ? null : isoDay(c.day[i]);
   if (day && c.dayEnd[i] !== null && c.dayEnd[i] !== c.day[i]) { day += " – " + isoDay(c.dayEnd[i]); }
   row(table, L_.date, day, "ltr");
-  var a1 = d.actors[c.actor1[i]], a2 = d.actors[c.actor2[i]];
+  var a1 = actorLabel(data, d.actors[c.actor1[i]]), a2 = actorLabel(data, d.actors[c.actor2[i]]);
   if (a1 || a2) {
     var actors = el("span");
     if (a1) { actors.appendChild(el("bdi", a1)); }

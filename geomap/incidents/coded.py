@@ -1,0 +1,123 @@
+"""Coding a chunk's incidents with `geomap.coding`: what happened, who did it to whom, how many were hurt, and the
+further events a report tells, each its own incident.
+
+A record is coded from its text when its table does not code it (no event_type cell): a report, or a table row with
+notes but no ACLED/UCDP coding. The coding only fills cells the record leaves empty, so a table's own actors or
+fatalities are never overwritten. A report placed by its text is also split (`geomap.coding.code_events`): each
+further event it tells (after «وفي حادثة أخرى», «وأمس،» ...) becomes an incident of its own, placed at the event's
+mention chosen within its words, with the id ``<id>-2``, ``<id>-3`` ... right after the report's lead incident.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from geomap.coding import CODED_COLUMNS, EventCoding, code_event, code_events
+from geomap.geoparse import Mention
+
+__all__ = [
+    "ChunkCoding",
+    "FurtherEvent",
+    "code_chunk",
+    "coded_columns",
+    "event_words",
+    "expand_rows",
+    "further_columns",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class FurtherEvent:
+    """An event a report tells after its lead event: its own incident."""
+
+    row: int  # the report's row in the chunk
+    coding: EventCoding  # its `span` says where its words are in the report
+
+    @property
+    def index(self) -> int:
+        """1 for the report's second event, 2 for its third, ..."""
+        assert self.coding.span is not None
+        return self.coding.span.index
+
+
+@dataclass
+class ChunkCoding:
+    """The codings of a chunk's records: the lead event of each coded row, and the further events of reports."""
+
+    lead: dict[int, EventCoding] = field(default_factory=dict)
+    further: list[FurtherEvent] = field(default_factory=list)  # by row, then by event
+    errors: dict[int, str] = field(default_factory=dict)  # rows whose coding failed, and why
+
+
+def code_chunk(texts: np.ndarray, rows: Iterable[int], split: set[int]) -> ChunkCoding:
+    """Code the texts of `rows` (identical texts once); the rows in `split` are reports whose further events become
+    incidents of their own. A coding failure is recorded, not raised: the record keeps its place."""
+    out = ChunkCoding()
+    seen: dict[tuple[str, bool], list[EventCoding] | str] = {}
+    for i in sorted(map(int, rows)):
+        key = (texts[i], i in split)
+        if key not in seen:
+            try:
+                seen[key] = code_events(key[0]) if key[1] else [code_event(key[0])]
+            except Exception as exc:  # a coding bug must not lose the record
+                seen[key] = f"coding error: {exc}"
+        codings = seen[key]
+        if isinstance(codings, str):
+            out.errors[i] = codings
+            continue
+        out.lead[i] = codings[0]
+        out.further += [FurtherEvent(i, c) for c in codings[1:]]
+    return out
+
+
+def coded_columns(table: dict[str, np.ndarray], coding: ChunkCoding, n: int) -> dict[str, np.ndarray]:
+    """The coded columns of `n` rows: the table's own cells (`table`, by column), the coding filling the empty
+    ones of coded rows."""
+    out = {}
+    for column in CODED_COLUMNS:
+        own = table.get(column)
+        out[column] = np.full(n, None, dtype=object) if own is None else np.array(own, dtype=object)
+    for i, c in coding.lead.items():
+        for column, value in c.as_row().items():
+            if value is not None and out[column][i] is None:
+                out[column][i] = value
+    return out
+
+
+def further_columns(events: Sequence[FurtherEvent], texts: np.ndarray, base_ids: np.ndarray) -> dict[str, list]:
+    """The columns a further event has of its own: id, excerpt and coding."""
+    out: dict[str, list] = {"event_id_cnty": [], "notes": [], **{c: [] for c in CODED_COLUMNS}}
+    for e in events:
+        assert e.coding.span is not None
+        out["event_id_cnty"].append(f"{base_ids[e.row]}-{e.index + 1}")
+        out["notes"].append(e.coding.span.excerpt(texts[e.row]))
+        for column, value in e.coding.as_row().items():
+            out[column].append(value)
+    return out
+
+
+def event_words(mentions: list[Mention], starts: list[int], text: str, event: FurtherEvent) -> tuple[list, str]:
+    """A further event's own words and the mentions inside them, their offsets into those words (`starts`: where
+    each of the report's mentions starts). Each event is read on its own, so a report of many is read in linear
+    time."""
+    span = event.coding.span
+    assert span is not None
+    inside = mentions[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
+    shifted = [dataclasses.replace(m, start=m.start - span.start, end=m.end - span.start) for m in inside]
+    return shifted, span.excerpt(text)
+
+
+def expand_rows(n: int, further_rows: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Where each incident comes from once further events are inserted after their report: the chunk row of every
+    incident (`order`) and the positions of the further events, in the order of `further_rows` (sorted)."""
+    extra = np.bincount(np.asarray(further_rows, dtype=int), minlength=n) if len(further_rows) else np.zeros(n, int)
+    order = np.repeat(np.arange(n), 1 + extra)
+    leads = np.cumsum(1 + extra) - (1 + extra)
+    is_further = np.ones(len(order), dtype=bool)
+    is_further[leads] = False
+    return order, np.flatnonzero(is_further)
