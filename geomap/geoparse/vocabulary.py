@@ -18,6 +18,7 @@ __all__ = [
     "BETWEEN",
     "BLOCKED",
     "COUNTRYSIDE",
+    "DATE_TAILS",
     "DEFINITE_COUNTRYSIDE",
     "DESERT",
     "DIRECTIONS",
@@ -37,6 +38,7 @@ __all__ = [
     "LATIN_PREPOSITIONS",
     "LATIN_TRIGGERS",
     "MEDIA",
+    "MEDIA_TAILS",
     "NEAR",
     "NEAR_PREFIX",
     "NISBA",
@@ -79,6 +81,7 @@ _TRIGGERS = {  # trigger word → the kinds (kind or kind:subtype) of place it n
     "ناحيه": ("subdistrict",),
     "منطقه": ("district", "region", "subdistrict", "community"),
     "معبر": ("landmark:crossing",),
+    "معبري": ("landmark:crossing",),
     "قاعده": ("landmark:base", "landmark:airbase"),
     "مطار": ("landmark:airbase", "landmark:airport"),
     "حقل": ("landmark:oil_field", "landmark:gas_field"),
@@ -95,7 +98,7 @@ _TRIGGERS = {  # trigger word → the kinds (kind or kind:subtype) of place it n
 }
 # Triggers that also stand before plain adjectives («مزرعة جديدة», "a new farm") and dual/plural ones.
 _GENERIC_TRIGGERS = {"مدينه", "بلده", "قريه", "مزرعه", "منطقه", "حي", "مدن", "قري", "بلدات", "حاجز"}
-_PLURAL_TRIGGERS = {"بلدتي", "قريتي", "مدينتي", "بلدات", "قري", "مدن", "مخيمات", "احياء", "محافظتي", "محافظات"}
+_PLURAL_TRIGGERS = {"بلدتي", "قريتي", "مدينتي", "معبري", "بلدات", "قري", "مدن", "مخيمات", "احياء", "محافظتي", "محافظات"}
 # Words that, in front of a name in an alias, only repeat what a trigger says: such aliases are left out of the
 # matcher so that «محافظة إدلب» yields the mention «إدلب» with the trigger محافظة as evidence.
 _GENERIC_HEADS = {"محافظه", "مدينه", "ناحيه", "منطقه", "بلده", "قريه", "حي"}
@@ -120,7 +123,7 @@ _DIRECTIONS = {  # bearing in degrees
 _NEAR = {"اطراف", "محيط", "قرب", "ضواحي", "مشارف", "تخوم", "جوار", "بمحاذاه", "محاذاه", "قباله"}
 _COUNTRYSIDE = {"ريف", "ريفي", "ارياف"}
 _DESERT = {"باديه", "صحراء"}
-_ADMIN_CONTEXT_WORDS = {"في", "ب", "من", "،", ",", "التابعه", "التابع", "(", "-", "قرب", "بالقرب", "محيط"}
+_ADMIN_CONTEXT_WORDS = {"في", "ب", "من", "،", ",", "التابعه", "التابع", "(", "-", "قرب", "بالقرب", "محيط", "اداريا"}
 _NISBA = {  # nisba adjective → governorate P-code, for «الريف الإدلبي»
     "الادلبي": "SY07",
     "الحلبي": "SY02",
@@ -205,7 +208,11 @@ _PERSON_TITLES = """
     الجنرال الملازم الرقيب القاضي ابن بن أبو أم بنت عائلة آل
 """
 # Words naming a channel, outlet or institute: «قناة الميادين», «مراسل الميادين» are not the town.
-_MEDIA = "مركز معهد قناة مراسل مراسلة شبكة موقع صحيفة وكالة تلفزيون إذاعة جريدة مجلة راديو منصة حساب صفحة"
+_MEDIA = "مركز معهد قناة مراسل مراسلة شبكة موقع صحيفة وكالة تلفزيون إذاعة جريدة مجلة راديو منصة حساب صفحة نورث ساوث"
+# Words after a name that make it an outlet's («بلدي نيوز», «حلب اليوم» is blocked whole): transliterated English.
+_MEDIA_TAILS = "نيوز بوست برس تايمز انفو إنفو تي اف إف أونلاين اونلاين ميديا"
+# Words right after a number-led name that make it a date («6 تشرين الأول/أكتوبر» is not the village «6 تشرين»).
+_DATE_TAILS = "الأول الثاني الاول"
 _PREPOSITIONS = "في إلى من نحو باتجاه عند داخل حول على اتجاه عبر"
 # Event words that make the next name a place where something happened (قصف على X، غارة جوية في X).
 _EVENT_WORDS = """
@@ -355,6 +362,8 @@ PERSON_TITLES = _words(_PERSON_TITLES.split())
 PERSON_PREFIX = normalize_name("أبو")  # «أبو بكر» is a person before it is a hamlet
 SON_OF = _words({"بن", "ابن"})  # a name followed by «بن» is a person's
 MEDIA = _words(_MEDIA.split())
+MEDIA_TAILS = _words(_MEDIA_TAILS.split())
+DATE_TAILS = _words(_DATE_TAILS.split())
 PREPOSITIONS = _words(_PREPOSITIONS.split())
 EVENT_WORDS = _words(_EVENT_WORDS.split())
 NOT_PLACES = _words({*_TRIGGERS, *_DIRECTIONS, *_NEAR, *_COUNTRYSIDE, *_DESERT, *_NOT_PLACES.split()}) | frozenset(
