@@ -11,6 +11,7 @@ reason returned says which rule chose.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -45,7 +46,7 @@ class EventPlaceWeights:
     admin_anchor: float = 1.5  # «قرية Y التابعة لمدينة X»: X is Y's address, Y the answer
     admin_conflict: float = 2.0  # «قرية Y بريف حلب» resolved outside Aleppo: the name is not where the text says
     between_end: float = 0.5  # «اشتباكات بين بلدتي X وY»: one of two ends, a little less sure than a single place
-    outside_lede: float = 1.0  # a place outside every governorate the headline and lede state («ريف اللاذقية»)
+    outside_stated: float = 1.0  # a place outside every governorate its sentence or the lede states («ريف اللاذقية»)
     lede_chars: int = 300  # the headline and lede (at most this long) say where a report's event happened ...
     lede_min_chars: int = 120  # ... ending with the first line that ends past this (a headline alone is short)
 
@@ -69,6 +70,7 @@ OTHER_EVENT_RE = re.compile(
     r"(?:في|وفي)\s+(?:سياق|تطور|خبر|حادث|حادثة|حادثه)\s+(?:منفصل|آخر|اخر|متصل|متزامن|مماثل|مشابه|منفصلة|أخرى|اخرى)|"
     r"من\s+(?:جهة|ناحية)\s+(?:أخرى|اخرى)|في\s+غضون\s+ذلك|إلى\s+ذلك|الى\s+ذلك|وفي\s+سياق\s+آخر"
 )
+_SENTENCE_END_RE = re.compile(r"[.\n!؟?]")
 _AREA_KINDS = ("governorate", "region", "country")  # an admin unit after these locates nothing more
 _DATELINE_TAIL_RE = re.compile(r"\s*(\([^)]{0,20}\))?\s*[-–—:]")  # «دمشق -», «حلب (رويترز) -», «إدلب:»
 
@@ -136,21 +138,38 @@ def _lede_end(text: str, w: EventPlaceWeights) -> int:
     return w.lede_chars if end < 0 else min(end, w.lede_chars)
 
 
-def _stated_governorates(mentions: list[Mention], lede: int) -> set[str]:
-    """The governorates the headline and lede name as areas («ريف اللاذقية», «محافظة حماة»)."""
-    out = set()
+def _states(m: Mention) -> str | None:
+    """The governorate a mention names as an area («ريف اللاذقية», «محافظة حماة», «شمال مدينة الحسكة»), if any."""
+    if m.place is None or not m.in_syria:
+        return None
+    if m.kind == "governorate":
+        return m.place.id
+    return m.place.admin1 if m.relation else None
+
+
+def _stated(mentions: list[Mention], text: str, lede: int) -> dict[int, set[str]]:
+    """For each mention (by id), the governorates its sentence and the lede name as areas: where the writer says
+    the story is."""
+    ends = [e.start() for e in _SENTENCE_END_RE.finditer(text)]
+    in_lede = {g for m in mentions if m.start < lede and (g := _states(m))}
+    by_sentence: dict[int, set[str]] = {}
+    sentence_of = {}
     for m in mentions:
-        if m.start < lede and m.place is not None and m.in_syria and m.place.admin1 is None and m.kind == "governorate":
-            out.add(m.place.id)
-        elif m.start < lede and m.place is not None and m.in_syria and m.relation and m.place.admin1:
-            out.add(m.place.admin1)
-    return out
+        k = bisect.bisect_left(ends, m.start)
+        sentence_of[id(m)] = k
+        if g := _states(m):
+            by_sentence.setdefault(k, set()).add(g)
+    return {id(m): in_lede | by_sentence.get(sentence_of[id(m)], set()) for m in mentions}
 
 
 def _event_abroad(syrian: list[Mention], mentions: list[Mention], event_roles: dict[int, Role], lede: int) -> bool:
     """The headline and lede name a place abroad and no Syrian place where something happened: the event is
     abroad (a Syrian place named later is a neighbour, an origin or a reference point)."""
-    foreign = any(m.place is not None and not m.in_syria and m.kind != "country" and m.start < lede for m in mentions)
+    foreign = any(
+        m.place is not None and not m.in_syria and m.kind != "country" and m.start < lede
+        for m in mentions
+        if event_roles[id(m)] is Role.EVENT
+    )
     if not foreign:
         return False
     return not any(
@@ -178,7 +197,7 @@ def choose_event_mention(
     lede = _lede_end(text, weights)
     if _event_abroad(syrian, mentions, event_roles, lede):
         return None, NoEventPlace.OUTSIDE_SYRIA
-    stated = _stated_governorates(syrian, lede)
+    stated = _stated(syrian, text, lede)
     n = max(len(text), 1)
     marker = OTHER_EVENT_RE.search(text)
     other_from = marker.start() if marker else n + 1
@@ -193,8 +212,9 @@ def choose_event_mention(
         if _names_a_government(m, before):
             continue
         score = _score(m, before, n, other_from, weights)
-        if stated and m.place.admin1 and (m.place.admin1 not in stated):  # type: ignore[union-attr]
-            score -= weights.outside_lede
+        where = stated[id(m)]
+        if where and m.place.admin1 and m.place.admin1 not in where:  # type: ignore[union-attr]
+            score -= weights.outside_stated
         role = event_roles[id(m)]
         if role is Role.ADMIN_ANCHOR:
             main.append((score - weights.admin_anchor, m))

@@ -44,6 +44,8 @@ def _norm(words: str) -> frozenset[str]:
     return frozenset(normalize_name(w) for w in words.split())
 
 
+# Roles a unit shares with the place it qualifies (a street's or a road's unit is where the event is).
+_QUALIFIED_ROLES = frozenset({Role.ORIGIN, Role.CARE, Role.SPEAKER, Role.RECALLED})
 # Participles and verbs of coming from somewhere, before «من X».
 _ORIGIN_WORDS = _norm(
     """قادمة القادمة قادمين القادمين قادما قادم القادم عائدة عائدين العائدين عائدون عادت عاد عادوا نازحين النازحين
@@ -59,8 +61,16 @@ _SPEAKER_WORDS = _norm("مراسل مراسلنا مراسلة مراسلو مر
 _AT = _norm("في من")
 # «وكانت البلدة قد تعرضت ...», «وسبق أن ...»: a sentence opening on the pluperfect recalls an earlier incident
 _RECALL_OPENERS = _norm("وكان وكانت وكانوا وسبق سبق وسبقت سبقت")
+# ... and so does one opening on an earlier day: «وأمس»، «وأول أمس»، «وقبل يومين»، «وفي وقت سابق»
+_EARLIER_OPENERS = frozenset(
+    (normalize_name(w),) if " " not in w else tuple(normalize_name(x) for x in w.split())
+    for w in ("وأمس", "أمس", "وأول أمس", "وقبل يومين", "وقبل أيام", "وفي وقت سابق", "والأسبوع الماضي", "والشهر الماضي")
+)
+_EARLIER_WORDS = 3  # words read at the start of a sentence for an earlier day
 # A street, square, roundabout or bus station named after another place («دوار حمص» in Hama).
 _FEATURE_WORDS = _norm("دوار شارع ساحة كراج كراجات انطلاق موقف مديرية")
+_GATE = normalize_name("باب")
+_ROUNDABOUT = normalize_name("دوار")
 _ROAD = r"(?:طريق|الطريق|اوتوستراد|الاوتوستراد|اتوستراد|الاتوستراد)"
 _LINK = r"(?:الواصل|الرابط|الواصله|الرابطه|الممتد|الممتده|طريق|اوتوستراد|اتوستراد)"
 # (in normalised text) «طريق X» / «الطريق الواصل بين (مدينتي) X»: the first end; «طريق X Y», «بين X وY»: the second
@@ -97,8 +107,10 @@ def _speaker(before: list[str]) -> bool:
 def _recalled(text: str, start: int) -> bool:
     """The mention's sentence opens with «وكانت ...» or «وسبق أن ...»: an earlier incident."""
     sentence = max(text.rfind(c, 0, start) for c in _SENTENCE_ENDS) + 1
-    first = _WORD_RE.search(text, sentence, start)
-    return first is not None and normalize_name(first.group()) in _RECALL_OPENERS
+    opening = [normalize_name(w) for w in _WORD_RE.findall(text[sentence:start], 0)[:_EARLIER_WORDS]]
+    if not opening:
+        return False
+    return opening[0] in _RECALL_OPENERS or any(tuple(opening[:k]) in _EARLIER_OPENERS for k in (1, 2, 3))
 
 
 def _road_end(window: str, m: Mention, next_start: int | None) -> bool:
@@ -112,8 +124,10 @@ def _own_role(text: str, m: Mention, next_start: int | None) -> Role:
     before = _WORD_RE.findall(window)
     if _road_end(window, m, next_start):
         return Role.ROAD_END
-    if before and _strip_waw(before[-1]) in _FEATURE_WORDS:
-        return Role.NAMED_FEATURE
+    if before and (
+        _strip_waw(before[-1]) in _FEATURE_WORDS or (before[-1] == _GATE and before[-2:-1] == [_ROUNDABOUT])
+    ):
+        return Role.NAMED_FEATURE  # «دوار حمص», «كراجات مصياف», «دوار باب طرابلس»
     if _origin(before):
         return Role.ORIGIN
     if _care(before):
@@ -137,8 +151,8 @@ def roles(mentions: Sequence[Mention], text: str) -> list[Role]:
             role = Role.EVENT  # «الطريق الواصل بين بلدة X وقرية Y»: the event is near both
         if role is Role.EVENT and ADMIN_OF_PREVIOUS in m.evidence and k > 0:
             placed, placed_role = mentions[k - 1], out[k - 1]
-            if placed_role is not Role.EVENT:
-                role = placed_role
+            if placed_role in _QUALIFIED_ROLES:
+                role = placed_role  # «عائدين من مخيم الهول بريف الحسكة»: the unit is part of the origin
             elif _anchors(m, placed):
                 role = Role.ADMIN_ANCHOR
         out.append(role)
