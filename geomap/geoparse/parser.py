@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from shapely.geometry.base import BaseGeometry
 
 from geomap.arabic import NormalizedText, normalize, normalize_name
+from geomap.earth import haversine_km
 from geomap.gazetteer import Gazetteer, Place, load_gazetteer
 from geomap.geoparse.context import Context, link_contexts, phrase_span, read_context
 from geomap.geoparse.evidence import GENERIC_TRIGGER_ZIPF, STANDALONE, Commonness, Evidence, WordFrequencies
@@ -23,7 +24,7 @@ from geomap.geoparse.latin_names import TRIGGER_NAME_RE, trigger_name_hits
 from geomap.geoparse.matcher import Hit, HitKind, Matcher
 from geomap.geoparse.mention import ADMIN_CONFLICT, ADMIN_OF_PREVIOUS, Mention
 from geomap.geoparse.scoring import WEIGHTS, Basis, Weights, confidence, fits, leading, ranked
-from geomap.geoparse.vocabulary import DATE_TAILS, GENERIC_TRIGGERS, TRIGGERS
+from geomap.geoparse.vocabulary import DATE_TAILS, GENERIC_TRIGGERS, NOT_ADJECTIVES, TRIGGERS
 from geomap.kinds import Importance
 from geomap.relative import (
     Relation,
@@ -41,8 +42,12 @@ MAX_ANCHORS = 60  # at most this many of them (linear time in a very long text)
 MAX_ALTERNATIVES = 5  # rival candidates listed on a mention
 _DATE_REACH = 12  # characters after a number-led name read for a month ordinal or a year
 _YEAR_DIGITS = 4
+_NEXT_WORD_RE = re.compile(r"[ \t]*([^\W\d_]+)")  # the word right after a name, on the same line
+_MIN_ADJECTIVE = 5  # letters of a definite adjective at least (not «إلى», «التي», «الذي»)
+COMMON_WORD_ZIPF = 4.5  # a name this common as a word («السجن», «الباب», «مسجد») is the word unless context says
 _DATE_TAIL_RE = re.compile(r"\s*(/|[^\W_]+)")
-CONFLICT_FACTOR = 0.5  # a mention whose place lies outside the unit the text places it in: half as sure
+CONFLICT_FACTOR = 0.5  # a mention whose place lies outside the unit the text places it in: half as sure ...
+CONFLICT_KM = 40.0  # ... and a minor place farther than this from that unit is another place of the same name
 _MAX_REMEMBERED = 100_000  # candidate orders and region parts remembered (the memory starts afresh past this)
 
 
@@ -137,7 +142,14 @@ class Geoparser:
             return None, False
         if not fitted:
             ctx.trigger = None  # «دولة العباسيين»: the trigger speaks of another kind of thing
-        if ctx.relation or (
+        if (
+            not ctx.trigger
+            and lead.in_syria
+            and lead.importance < Importance.GOVERNORATE
+            and self._common_noun(hit, original)
+        ):
+            return None, False
+        if (ctx.relation and not self._near_common_word(hit, ctx, cands)) or (
             ctx.trigger
             and (ctx.trigger not in GENERIC_TRIGGERS or self.evidence.surface_zipf(hit) < GENERIC_TRIGGER_ZIPF)
         ):
@@ -156,6 +168,23 @@ class Geoparser:
         if level is Commonness.IN_CONTEXT:
             return _Plan(hit, ctx, cands, Basis.NAME, lead), True
         return None, False
+
+    def _near_common_word(self, hit: Hit, ctx: Context, cands: list[Place]) -> bool:
+        """«محيط السجن», «قرب مسجد ...»: «near» or a direction before a very common word vouches for no village."""
+        return (
+            ctx.relation in (Relation.NEAR, Relation.DIRECTION)
+            and max(c.importance for c in cands) < Importance.DISTRICT
+            and self.evidence.surface_zipf(hit) >= COMMON_WORD_ZIPF
+        )
+
+    def _common_noun(self, hit: Hit, original: str) -> bool:
+        """«الباب الرئيسي للسجن»: a very common word followed by a plain adjective is the noun, not the town."""
+        if " " in hit.key or hit.latin or self.evidence.surface_zipf(hit) < COMMON_WORD_ZIPF:
+            return False
+        nxt = _NEXT_WORD_RE.match(original, hit.orig_end)
+        word = normalize_name(nxt.group(1)) if nxt else ""
+        adjective = len(word) >= _MIN_ADJECTIVE and word.startswith("ال") and word.endswith(("ي", "يه"))
+        return adjective and word not in NOT_ADJECTIVES
 
     def _ordered(self, hit: Hit, trigger: str | None) -> tuple[list[Place], Place, bool, bool]:
         """The candidates of a name, those fitting `trigger` first; the leading one; whether the trigger fits one
@@ -206,8 +235,8 @@ class Geoparser:
                 _narrow_to(plan.ctx, unit)
             govs = {a.admin1 for a in anchors if a.admin1} | stated
             mention = self._mention(norm, plan, anchors, govs)
-            if unit is not None:
-                _check_unit(mention, unit)
+            if unit is not None and not _check_unit(mention, unit):
+                continue  # a minor place far outside the unit the text puts it in: another place of that name
             resolved[plan.index] = mention
             mentions.append(mention)
         mentions.reverse()
@@ -306,18 +335,23 @@ def _narrow_to(ctx: Context, unit: Mention) -> None:
         ctx.admin_level_ids = frozenset(i for i in (place.admin3, place.admin2) if i)
 
 
-def _check_unit(mention: Mention, unit: Mention) -> None:
+def _check_unit(mention: Mention, unit: Mention) -> bool:
     """Mark the unit as placing `mention`, or `mention` as contradicting it when its place lies outside the unit's
-    governorate (a lone candidate does not win just because it is the only one: its confidence drops)."""
+    governorate (a lone candidate does not win just because it is the only one: its confidence drops). False when
+    the mention is to be dropped: a minor place far from the unit, which the gazetteer does not know in that unit."""
     place, where = mention.place, unit.place
     if place is None or where is None or not place.in_syria or not where.in_syria:
-        return
+        return True
     gov = where.admin1 or (where.id if where.kind == "governorate" else None)
-    if gov is not None and place.admin1 is not None and place.admin1 != gov:
-        mention.evidence.append(ADMIN_CONFLICT)
-        mention.confidence = round(mention.confidence * CONFLICT_FACTOR, 3)
-    else:
+    if gov is None or place.admin1 is None or place.admin1 == gov:
         unit.evidence.append(ADMIN_OF_PREVIOUS)
+        return True
+    far = haversine_km(place.lat, place.lon, unit.lat or where.lat, unit.lon or where.lon) > CONFLICT_KM
+    if far and place.importance < Importance.SUBDISTRICT_CAPITAL:
+        return False
+    mention.evidence.append(ADMIN_CONFLICT)
+    mention.confidence = round(mention.confidence * CONFLICT_FACTOR, 3)
+    return True
 
 
 # --------------------------------------------------------------------------------------------- entry points

@@ -18,6 +18,7 @@ __all__ = [
     "BETWEEN",
     "BLOCKED",
     "COUNTRYSIDE",
+    "COUNTRY_BEFORE",
     "DATE_TAILS",
     "DEFINITE_COUNTRYSIDE",
     "DESERT",
@@ -42,13 +43,13 @@ __all__ = [
     "NEAR",
     "NEAR_PREFIX",
     "NISBA",
+    "NOT_ADJECTIVES",
     "NOT_PLACES",
     "PERSON_PREFIX",
     "PERSON_TITLES",
     "PLURAL_TRIGGERS",
     "PREPOSITIONS",
     "SON_OF",
-    "STATE_NOUNS",
     "SYRIA_ADJECTIVE",
     "TRIGGERS",
     "in_vocabulary",
@@ -363,16 +364,25 @@ PERSON_PREFIX = normalize_name("أبو")  # «أبو بكر» is a person before
 SON_OF = _words({"بن", "ابن"})  # a name followed by «بن» is a person's
 MEDIA = _words(_MEDIA.split())
 MEDIA_TAILS = _words(_MEDIA_TAILS.split())
+_DESCRIBING = "السوري السورية الشمالية الجنوبية الشرقية الغربية الفوقاني التحتاني الغربي الشرقي"
+#: Definite -i/-iya words after a name that describe the place rather than make the name an ordinary noun: directions,
+#: nationality («مدينة الباب السورية»), the governorate adjectives (nisba).
+NOT_ADJECTIVES = frozenset(DIRECTIONS) | frozenset(NISBA) | _words(_DESCRIBING.split())
 DATE_TAILS = _words(_DATE_TAILS.split())
 PREPOSITIONS = _words(_PREPOSITIONS.split())
 EVENT_WORDS = _words(_EVENT_WORDS.split())
 NOT_PLACES = _words({*_TRIGGERS, *_DIRECTIONS, *_NEAR, *_COUNTRYSIDE, *_DESERT, *_NOT_PLACES.split()}) | frozenset(
     {*LATIN_TRIGGERS, *LATIN_DIRECTIONS, *LATIN_NEAR, *LATIN_COUNTRYSIDE, *LATIN_DESERT}
 )
-#: «سورية» after a feminine noun is the adjective "Syrian" (original spelling, compared with the text as written).
+#: «سورية» may be the adjective "Syrian" (original spelling, compared with the text as written).
 SYRIA_ADJECTIVE = frozenset({"سورية", "سوريه"})
-#: Feminine nouns after which «سورية» is still the country («دولة سورية»); compared with the text as written.
-STATE_NOUNS = frozenset({"دولة", "جمهورية", "الجمهورية", "لدولة", "بدولة"})
+#: Words after which «سورية» is the country, not the adjective: prepositions, directions, state nouns, verbs of
+#: visiting and leaving («في سورية», «شمال سورية», «دولة سورية», «غادر سورية»).
+_COUNTRY_BEFORE = """
+    في الى إلى من عن على داخل خارج نحو حول مع بين عبر لدى عند باتجاه تجاه شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي
+    أنحاء انحاء دولة جمهورية الجمهورية لدولة بدولة زار يزور غادر دخل دخلت غادرت زارت و
+"""
+COUNTRY_BEFORE = _words(_COUNTRY_BEFORE.split())
 #: Capitalised English words before or after a Latin match that do not make it part of a longer proper name.
 LATIN_OK_BEFORE = frozenset(_LATIN_OK_BEFORE.split())
 LATIN_OK_AFTER = frozenset(_LATIN_OK_AFTER.split())
