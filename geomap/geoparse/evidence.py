@@ -77,6 +77,7 @@ _RELAXED_STEPS = (
 )
 _WORD_RE = re.compile(r"[^\W_]+|[،,؛;()\[\]]", re.UNICODE)
 _MAX_CACHED = 200_000  # names whose level is remembered (the cache starts afresh past this)
+_SON_OF_INSIDE = " بن "  # a name with «بن» inside is a person's («هشام بن عبد الملك»)
 _ADJECTIVE_WINDOW = 30  # characters before «سورية» searched for the word it may qualify
 _LATIN_WINDOW = 30  # characters either side of a Latin match searched for a longer proper name
 
@@ -173,8 +174,8 @@ class Evidence:
         lang = "en" if hit.latin else "ar"
         if whole is not None and self.zipf(whole, lang) >= max(zipf, WHOLE_WORD_FLOOR) + WHOLE_WORD_MARGIN:
             return True  # «فرقة» is "division", not ف + رقة
-        if hit.key.startswith(PERSON_PREFIX) and best < Importance.SUBDISTRICT_CAPITAL:
-            return True  # «أبو بكر» is a person before it is a hamlet
+        if (hit.key.startswith(PERSON_PREFIX) or _SON_OF_INSIDE in hit.key) and best < Importance.SUBDISTRICT_CAPITAL:
+            return True  # «أبو بكر», «هشام بن عبد الملك» are persons before they are a hamlet or a neighbourhood
         if hit.clitic and len(hit.key) <= SHORT_KEY and best < Importance.NATIONAL:
             return True  # «بنوا» is a verb, not ب + نوى
         # «البادئة» ("prefix") folds onto «البادية», but nobody writes the Badia with ئ

@@ -125,6 +125,11 @@ class Geoparser:
         if foreign and lone and lone.basis is Basis.NAME and max(c.importance for c in lone.cands) < STANDALONE:
             plans.remove(lone)
             syrian = []
+        # In a text naming places abroad, a neighbourhood named like a Syrian one needs another Syrian place in the
+        # text (حي المعادي is in Cairo too).
+        if foreign and syrian and all(_neighbourhood_only(p) for p in syrian):
+            plans = [p for p in plans if not _neighbourhood_only(p)]
+            syrian = []
         # Minor places and moderately common words are taken in a document that is already about Syria.
         if pending and syrian:
             plans.extend(pending)
@@ -306,6 +311,11 @@ class Geoparser:
             rep = representative_point(geom)
             known = self._geom_cache[key] = (geom, rep.y, rep.x, precision, relation_label(relation, ctx.bearing))
         return known
+
+
+def _neighbourhood_only(plan: _Plan) -> bool:
+    """Every candidate of the plan is a Syrian neighbourhood."""
+    return all(c.kind == "neighbourhood" and c.in_syria for c in plan.cands)
 
 
 def _is_date(original: str, end: int) -> bool:
