@@ -242,10 +242,10 @@ def link_contexts(ntext: str, hits: list[Hit], contexts: list[Context]) -> None:
         gap_start, gap_end = hits[i - 1].end, hit.start - len(hit.clitic)
         if prev.between and _second_end(ntext[gap_start : hit.start], hit):
             ctx.between = True  # «بين X وY», «بين بلدة X وقرية Y»
+        gap = ntext[gap_start:gap_end]
+        if prev.trigger in PLURAL_TRIGGERS and ctx.trigger is None and gap.strip(" ،,") == "":
+            ctx.trigger = prev.trigger  # «بلدتي نبل والزهراء», «بلدات X، Y وZ»
         if hit.clitic.startswith("و"):
-            gap = ntext[gap_start:gap_end]
-            if prev.trigger in PLURAL_TRIGGERS and ctx.trigger is None and gap.strip(" ،,") == "":
-                ctx.trigger = prev.trigger  # «بلدتي نبل والزهراء»
             if prev.relation == Relation.COUNTRYSIDE and ctx.relation is None and gap.strip() == "":
                 ctx.relation = Relation.COUNTRYSIDE  # «ريفي حلب وإدلب»
         words = WORD_RE.findall(ntext, gap_start, gap_end)

@@ -80,7 +80,7 @@ _TRIGGERS = {  # trigger word → the kinds (kind or kind:subtype) of place it n
     "محافظتي": ("governorate",),
     "محافظات": ("governorate",),
     "ناحيه": ("subdistrict",),
-    "منطقه": ("district", "region", "subdistrict", "community"),
+    "منطقه": ("district", "region", "subdistrict", "community", "neighbourhood"),
     "معبر": ("landmark:crossing",),
     "معبري": ("landmark:crossing",),
     "قاعده": ("landmark:base", "landmark:airbase"),
@@ -124,7 +124,7 @@ _DIRECTIONS = {  # bearing in degrees
 _NEAR = {"اطراف", "محيط", "قرب", "ضواحي", "مشارف", "تخوم", "جوار", "بمحاذاه", "محاذاه", "قباله"}
 _COUNTRYSIDE = {"ريف", "ريفي", "ارياف"}
 _DESERT = {"باديه", "صحراء"}
-_ADMIN_CONTEXT_WORDS = {"في", "ب", "من", "،", ",", "التابعه", "التابع", "(", "-", "قرب", "بالقرب", "محيط", "اداريا"}
+_ADMIN_CONTEXT_WORDS = {"في", "ب", "من", "،", ",", "التابعه", "التابع", "(", "-", "قرب", "بالقرب", "محيط", "اداريا", "الواقعه", "الواقع"}
 _NISBA = {  # nisba adjective → governorate P-code, for «الريف الإدلبي»
     "الادلبي": "SY07",
     "الحلبي": "SY02",
