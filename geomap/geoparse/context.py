@@ -245,9 +245,9 @@ def link_contexts(ntext: str, hits: list[Hit], contexts: list[Context]) -> None:
         gap = ntext[gap_start:gap_end]
         if prev.trigger in PLURAL_TRIGGERS and ctx.trigger is None and gap.strip(" ،,") == "":
             ctx.trigger = prev.trigger  # «بلدتي نبل والزهراء», «بلدات X، Y وZ»
-        if hit.clitic.startswith("و"):
-            if prev.relation == Relation.COUNTRYSIDE and ctx.relation is None and gap.strip() == "":
-                ctx.relation = Relation.COUNTRYSIDE  # «ريفي حلب وإدلب»
+        shared = prev.relation == Relation.COUNTRYSIDE and ctx.relation is None and gap.strip() == ""
+        if shared and hit.clitic.startswith("و"):
+            ctx.relation = Relation.COUNTRYSIDE  # «ريفي حلب وإدلب»
         words = WORD_RE.findall(ntext, gap_start, gap_end)
         if hit.latin and hits[i - 1].latin:
             _link_latin(prev, ctx, words)

@@ -156,7 +156,11 @@ class Geoparser:
             return None, False
         if (ctx.relation and not self._near_common_word(hit, ctx, cands)) or (
             ctx.trigger
-            and (ctx.trigger not in GENERIC_TRIGGERS or self.evidence.surface_zipf(hit) < GENERIC_TRIGGER_ZIPF)
+            and (
+                ctx.trigger not in GENERIC_TRIGGERS
+                or self.evidence.surface_zipf(hit) < GENERIC_TRIGGER_ZIPF
+                or _in_stated_unit(ctx, cands)
+            )
         ):
             return _Plan(hit, ctx, cands, Basis.EVIDENCE, lead), False
         level, bar = self.evidence.commonness(hit, cands, original, lead)
@@ -311,6 +315,14 @@ class Geoparser:
             rep = representative_point(geom)
             known = self._geom_cache[key] = (geom, rep.y, rep.x, precision, relation_label(relation, ctx.bearing))
         return known
+
+
+def _in_stated_unit(ctx: Context, cands: list[Place]) -> bool:
+    """«قرية الجديدة بريف حماة»: a trigger and a stated unit holding a place of that kind and name vouch for a name
+    that is also a common word."""
+    hint = ctx.admin_hint
+    kinds = TRIGGERS[ctx.trigger] if ctx.trigger else ()
+    return bool(ctx.admin_evidence and hint) and any(c.admin1 in hint and fits(c, kinds) for c in cands)  # type: ignore[operator]
 
 
 def _neighbourhood_only(plan: _Plan) -> bool:
