@@ -43,8 +43,9 @@ from geomap.relative import Relation, combine_bearings
 
 __all__ = ["WORD_RE", "Context", "link_contexts", "phrase_span", "read_context", "words_after", "words_before"]
 
-WORD_RE = re.compile(r"[^\W_]+|[،,؛;()\[\]]", re.UNICODE)  # quotes are not words: «مركز "صوفان"»
-_NUMBER_KM_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:كم|كيلو|كيلومتر|كيلومترات|km)\s*$")
+# quotes are not words («مركز "صوفان"»); a decimal number is one («على بعد 12,5 كم»)
+WORD_RE = re.compile(r"\d+[.,٫]\d+|[^\W_]+|[،,؛;()\[\]]", re.UNICODE)
+_NUMBER_KM_RE = re.compile(r"(\d+(?:[.,٫]\d+)?)\s*(?:كم|كيلو|كيلومتر|كيلومترات|km)\s*$")
 _WINDOW = 60  # characters either side of a hit in which its context words are read
 _WORDS = 4  # context words read either side
 _NEAR_WINDOW = 36  # characters read first, enough for four words most of the time
@@ -159,7 +160,8 @@ def read_context(ntext: str, hit: Hit) -> Context:
         _directions_after(ctx, ctx.after)
     if ctx.relation is None and hit.clitic.endswith("ل") and before:
         _definite_relation_before(ctx, before)
-    ctx.person = word.title is not None or word.media is not None or prev2 in PERSON_TITLES or _named_after(ntext, hit)
+    title2 = prev2 in PERSON_TITLES and prev not in PREPOSITIONS  # «الرئيس السوري X», not «عائلة من X»
+    ctx.person = word.title is not None or word.media is not None or title2 or _named_after(ntext, hit)
     ctx.prep = prev in PREPOSITIONS or (hit.clitic.endswith("ب") and len(hit.key) > _PREP_KEY)
     for w in before[-_EVENT_REACH:]:
         if _word(w).event:
@@ -207,7 +209,7 @@ def _relation_before(ctx: Context, before: list[str], k: int) -> None:
         ctx.relation, ctx.bearing, ctx.words_before = Relation.DIRECTION, bearing, used
         m = _NUMBER_KM_RE.search(" ".join(before[: len(before) - used - k][-_KM_REACH:]))
         if m:
-            ctx.distance_km = float(m.group(1).replace(",", "."))
+            ctx.distance_km = float(m.group(1).replace(",", ".").replace("٫", "."))
 
 
 def _directions_after(ctx: Context, after: list[str]) -> None:

@@ -360,7 +360,8 @@ def _narrow_to(ctx: Context, unit: Mention) -> None:
 def _check_unit(mention: Mention, unit: Mention) -> bool:
     """Mark the unit as placing `mention`, or `mention` as contradicting it when its place lies outside the unit's
     governorate (a lone candidate does not win just because it is the only one: its confidence drops). False when
-    the mention is to be dropped: a minor place far from the unit, which the gazetteer does not know in that unit."""
+    the mention is to be dropped: a place below a district capital far from the unit is another place of that name,
+    which the gazetteer does not know in that unit."""
     place, where = mention.place, unit.place
     if place is None or where is None or not place.in_syria or not where.in_syria:
         return True
@@ -369,7 +370,7 @@ def _check_unit(mention: Mention, unit: Mention) -> bool:
         unit.evidence.append(ADMIN_OF_PREVIOUS)
         return True
     far = haversine_km(place.lat, place.lon, unit.lat or where.lat, unit.lon or where.lon) > CONFLICT_KM
-    if far and place.importance < Importance.SUBDISTRICT_CAPITAL:
+    if far and place.importance < Importance.DISTRICT:
         return False
     mention.evidence.append(ADMIN_CONFLICT)
     mention.confidence = round(mention.confidence * CONFLICT_FACTOR, 3)

@@ -48,7 +48,7 @@ class EventPlaceWeights:
     between_end: float = 0.5  # «اشتباكات بين بلدتي X وY»: one of two ends, a little less sure than a single place
     outside_stated: float = 1.0  # a place outside every governorate its sentence or the lede states («ريف اللاذقية»)
     lede_chars: int = 300  # the headline and lede (at most this long) say where a report's event happened ...
-    lede_min_chars: int = 120  # ... ending with the first line that ends past this (a headline alone is short)
+    lede_min_chars: int = 80  # ... and at least this long: a headline and a byline are not yet the lede
 
 
 WEIGHTS = EventPlaceWeights()
@@ -133,9 +133,16 @@ def _named_with_kind(m: Mention) -> bool:
 
 
 def _lede_end(text: str, w: EventPlaceWeights) -> int:
-    """Where the headline and lede end: the first line ending past `lede_min_chars`, at most `lede_chars`."""
-    end = text.find("\n", w.lede_min_chars)
-    return w.lede_chars if end < 0 else min(end, w.lede_chars)
+    """Where the headline and lede end: after the second non-empty line (more lines while they are shorter than
+    `lede_min_chars` together: a byline), at most `lede_chars` from the start."""
+    end = lines = 0
+    while end < min(len(text), w.lede_chars):
+        nl = text.find("\n", end)
+        start, end = end, len(text) if nl < 0 else nl + 1
+        lines += bool(text[start:end].strip())
+        if lines >= 2 and end >= w.lede_min_chars:
+            break
+    return min(end, w.lede_chars)
 
 
 def _states(m: Mention) -> str | None:

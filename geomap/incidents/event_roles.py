@@ -24,6 +24,7 @@ __all__ = ["Role", "roles"]
 _WINDOW = 90  # characters before a mention read for its role
 _ROLE_WORDS = 8  # words before a mention searched for a transfer to hospital or a speaker
 _SPEAKER_REACH = 4  # «قال مراسلنا في X»: the speaker word this many words before the preposition at most
+_ORIGIN_REACH = 3  # «عادت 80 عائلة من X»: the verb of coming this many words before «من» at most
 LOCAL_ROAD_KM = 40.0  # a road between places this close is local: the event is near both ends, either will do
 
 
@@ -89,7 +90,8 @@ def _origin(before: list[str]) -> bool:
     i = len(before) - 1
     while i >= 0 and _strip_waw(before[i]) in _SKIPPED:
         i -= 1
-    return i >= 1 and before[i] == "من" and any(_strip_waw(w) in _ORIGIN_WORDS for w in before[max(0, i - 2) : i])
+    reach = before[max(0, i - _ORIGIN_REACH) : i]
+    return i >= 1 and before[i] == "من" and any(_strip_waw(w) in _ORIGIN_WORDS for w in reach)
 
 
 def _care(before: list[str]) -> bool:
