@@ -48,6 +48,7 @@ COMMON_WORD_ZIPF = 4.5  # a name this common as a word («السجن», «الب
 _DATE_TAIL_RE = re.compile(r"\s*(/|[^\W_]+)")
 CONFLICT_FACTOR = 0.5  # a mention whose place lies outside the unit the text places it in: half as sure ...
 CONFLICT_KM = 40.0  # ... and a minor place farther than this from that unit is another place of the same name
+CITY_TRIGGERS = frozenset({normalize_name("مدينة"), "city"})  # a direction of «مدينة X» is part of the city
 _MAX_REMEMBERED = 100_000  # candidate orders and region parts remembered (the memory starts afresh past this)
 
 
@@ -306,12 +307,15 @@ class Geoparser:
         relation = Relation.COUNTRYSIDE if hit.kind is HitKind.NISBA else ctx.relation
         if not place.in_syria or relation is None:
             return place.geometry, place.lat, place.lon, precision_of(place), None
-        key = (place.id, relation, ctx.bearing, ctx.distance_km)
+        key = (place.id, relation, ctx.bearing, ctx.distance_km, ctx.trigger in CITY_TRIGGERS)
         known = self._geom_cache.get(key)
         if known is None:
             if len(self._geom_cache) >= _MAX_REMEMBERED:
                 self._geom_cache.clear()
-            geom, precision = relative_geometry(self.gazetteer, place, relation, ctx.bearing, ctx.distance_km)
+            city = ctx.trigger in CITY_TRIGGERS  # «شمالي مدينة الرقة»: the north of the city itself
+            geom, precision = relative_geometry(
+                self.gazetteer, place, relation, ctx.bearing, ctx.distance_km, city=city
+            )
             rep = representative_point(geom)
             known = self._geom_cache[key] = (geom, rep.y, rep.x, precision, relation_label(relation, ctx.bearing))
         return known
