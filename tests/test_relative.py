@@ -6,7 +6,6 @@ import pytest
 from shapely.geometry import Point
 
 from geomap import geoparse
-
 from geomap.earth import KM_PER_DEGREE, haversine_km
 from geomap.relative import (
     BEARING_NAMES,
