@@ -173,7 +173,13 @@ def _area(gazetteer: Gazetteer, place: Place) -> tuple[BaseGeometry, bool]:
 
 
 def relative_geometry(
-    gazetteer: Gazetteer, place: Place, relation: Relation, bearing: float | None, distance_km: float | None = None
+    gazetteer: Gazetteer,
+    place: Place,
+    relation: Relation,
+    bearing: float | None,
+    distance_km: float | None = None,
+    *,
+    city: bool = False,
 ) -> tuple[BaseGeometry, int]:
     """The shape a relative phrase about `place` points at, clipped to Syria, and its precision (2 or 3).
 
@@ -189,6 +195,9 @@ def relative_geometry(
         Degrees clockwise from north (a direction, or «ريف X الشرقي»); None when the phrase gives none.
     distance_km
         «على بعد 10 كم شمال X»: a point this far towards `bearing`.
+    city
+        The phrase names the city itself («شمالي مدينة الرقة»): a direction is a part of the city and its edge,
+        not the countryside on that side.
     """
     syria = gazetteer.lookup("SY").geometry
     if relation == Relation.NEAR:
@@ -199,6 +208,9 @@ def relative_geometry(
     if relation == Relation.DESERT:
         return _desert(gazetteer, place, bearing).intersection(syria), 3
     area, large = _area(gazetteer, place)
+    named = _named_countryside(gazetteer, place, relation, bearing)
+    if named is not None:
+        return named.geometry.intersection(syria), 2
     if relation == Relation.COUNTRYSIDE:
         geom = area
         if place.kind == "community":
@@ -210,7 +222,7 @@ def relative_geometry(
     # a bare direction: "شمال سراقب" (beside a town), "غربي الرقة" (around a city, inside its governorate),
     # "شمال محافظة إدلب" (part of the area)
     if place.kind == "community":
-        capital = place.importance >= Importance.GOVERNORATE
+        capital = place.importance >= Importance.GOVERNORATE and not city
         radius = CITY_WEDGE_KM if capital else TOWN_WEDGE_KM
         geom = sector_clip(disc(place.lon, place.lat, radius), Point(place.lon, place.lat), bearing)
         if capital:
@@ -218,6 +230,20 @@ def relative_geometry(
         return geom.intersection(syria), 2
     geom = sector_clip(area, area.centroid, bearing)
     return geom.intersection(syria), 3 if large else 2
+
+
+def _named_countryside(gazetteer: Gazetteer, place: Place, relation: Relation, bearing: float | None) -> Place | None:
+    """The region regions.toml defines for «ريف X الشمالي» (id ``region/countryside-<P-code>-<direction>``), when
+    `place` is a governorate or its capital and one is defined for that direction."""
+    if relation != Relation.COUNTRYSIDE or bearing not in BEARING_NAMES:
+        return None
+    if place.kind == "governorate":
+        gov = place.id
+    elif place.kind == "community" and place.importance >= Importance.GOVERNORATE and place.admin1:
+        gov = place.admin1
+    else:
+        return None
+    return gazetteer.get(f"region/countryside-{gov}-{BEARING_NAMES[bearing]}")
 
 
 def _desert(gazetteer: Gazetteer, place: Place, bearing: float | None) -> BaseGeometry:

@@ -5,6 +5,7 @@ import math
 import pytest
 from shapely.geometry import Point
 
+from geomap import geoparse
 from geomap.earth import KM_PER_DEGREE, haversine_km
 from geomap.relative import (
     BEARING_NAMES,
@@ -140,3 +141,23 @@ def test_representative_point_lies_inside(gaz):
     assert geom.contains(representative_point(geom))
     p = Point(36.0, 35.0)
     assert representative_point(p) is p
+
+
+def test_a_named_countryside_is_the_band_beside_the_city_not_a_wedge_of_the_governorate():
+    for text in ("قصف على ريف حماة الشمالي", "قصف على ريف حمص الشمالي"):
+        m = geoparse(text)[0]
+        assert m.precision == 2 and m.geometry.area < 0.2  # square degrees: a few sub-districts, not half a province
+    hama_north = geoparse("قصف على الريف الحموي الشمالي")[0]
+    assert haversine_km(hama_north.lat, hama_north.lon, 35.37, 36.60) < 20  # Kafr Zita
+    idlib_south = geoparse("غارات على ريف إدلب الجنوبي")[0]
+    assert haversine_km(idlib_south.lat, idlib_south.lon, 35.61, 36.56) < 25  # Kafr Nabl
+
+
+def test_a_direction_of_the_city_itself_stays_near_the_city():
+    city = geoparse("انفجار لغم شمالي مدينة الرقة")[0]
+    around = geoparse("انفجار لغم شمالي الرقة")[0]
+    raqqa = city.place
+    assert haversine_km(city.lat, city.lon, raqqa.lat, raqqa.lon) < 12
+    assert haversine_km(around.lat, around.lon, raqqa.lat, raqqa.lon) > haversine_km(
+        city.lat, city.lon, raqqa.lat, raqqa.lon
+    )

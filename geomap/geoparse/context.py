@@ -29,6 +29,7 @@ from geomap.geoparse.vocabulary import (
     LATIN_PLURAL,
     LATIN_PREPOSITIONS,
     MEDIA,
+    MEDIA_TAILS,
     NEAR,
     NEAR_PREFIX,
     PERSON_TITLES,
@@ -42,15 +43,17 @@ from geomap.relative import Relation, combine_bearings
 
 __all__ = ["WORD_RE", "Context", "link_contexts", "phrase_span", "read_context", "words_after", "words_before"]
 
-WORD_RE = re.compile(r"[^\W_]+|[،,؛;()\[\]]", re.UNICODE)  # quotes are not words: «مركز "صوفان"»
-_NUMBER_KM_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:كم|كيلو|كيلومتر|كيلومترات|km)\s*$")
+# quotes are not words («مركز "صوفان"»); a decimal number is one («على بعد 12,5 كم»)
+WORD_RE = re.compile(r"\d+[.,٫]\d+|[^\W_]+|[،,؛;()\[\]]", re.UNICODE)
+_NUMBER_KM_RE = re.compile(r"(\d+(?:[.,٫]\d+)?)\s*(?:كم|كيلو|كيلومتر|كيلومترات|km)\s*$")
 _WINDOW = 60  # characters either side of a hit in which its context words are read
 _WORDS = 4  # context words read either side
 _NEAR_WINDOW = 36  # characters read first, enough for four words most of the time
 _EVENT_REACH = 3  # an event word this many words before a name makes it the event's place
 _DIRECTIONS_AFTER = 2  # «ريف إدلب الجنوبي الغربي»: at most two direction words after the name
 _KM_REACH = 3  # words before a direction searched for «على بعد 10 كم»
-_ADMIN_GAP_WORDS = 2  # at most this many admin-context words between a name and the unit that places it
+_ADMIN_GAP_WORDS = 3  # at most this many admin-context words (punctuation aside) between a name and its unit
+_PUNCTUATION = frozenset("،,؛;()[]")
 _LATIN_ADMIN_GAP_WORDS = 5  # «X in the northern Hama countryside»: English spends more words than Arabic
 _PREP_KEY = 4  # a ب-proclitic counts as a preposition before names longer than this («بحلب»), not «بنوا»
 _TRIGGER_WORDS = frozenset(TRIGGERS)
@@ -157,13 +160,14 @@ def read_context(ntext: str, hit: Hit) -> Context:
         _directions_after(ctx, ctx.after)
     if ctx.relation is None and hit.clitic.endswith("ل") and before:
         _definite_relation_before(ctx, before)
-    ctx.person = word.title is not None or word.media is not None or prev2 in PERSON_TITLES or _son_of_after(ntext, hit)
+    title2 = prev2 in PERSON_TITLES and prev not in PREPOSITIONS  # «الرئيس السوري X», not «عائلة من X»
+    ctx.person = word.title is not None or word.media is not None or title2 or _named_after(ntext, hit)
     ctx.prep = prev in PREPOSITIONS or (hit.clitic.endswith("ب") and len(hit.key) > _PREP_KEY)
     for w in before[-_EVENT_REACH:]:
         if _word(w).event:
             ctx.event = True
             break
-    ctx.between = word.between
+    ctx.between = word.between or (first_trigger is not None and _word(prev2).between)  # «بين (بلدتي) X»
     return ctx
 
 
@@ -177,10 +181,10 @@ def _latin_context(ntext: str, hit: Hit, before: list[str]) -> Context:
     return ctx
 
 
-def _son_of_after(ntext: str, hit: Hit) -> bool:
-    """«X بن Y»: the name is a person's."""
+def _named_after(ntext: str, hit: Hit) -> bool:
+    """«X بن Y»: the name is a person's; «X نيوز», «X برس»: an outlet's."""
     first = WORD_RE.search(ntext, hit.end, hit.end + _WINDOW)
-    return first is not None and first.group() in SON_OF
+    return first is not None and (first.group() in SON_OF or first.group() in MEDIA_TAILS)
 
 
 def _relation_before(ctx: Context, before: list[str], k: int) -> None:
@@ -205,7 +209,7 @@ def _relation_before(ctx: Context, before: list[str], k: int) -> None:
         ctx.relation, ctx.bearing, ctx.words_before = Relation.DIRECTION, bearing, used
         m = _NUMBER_KM_RE.search(" ".join(before[: len(before) - used - k][-_KM_REACH:]))
         if m:
-            ctx.distance_km = float(m.group(1).replace(",", "."))
+            ctx.distance_km = float(m.group(1).replace(",", ".").replace("٫", "."))
 
 
 def _directions_after(ctx: Context, after: list[str]) -> None:
@@ -238,20 +242,20 @@ def link_contexts(ntext: str, hits: list[Hit], contexts: list[Context]) -> None:
     for i in range(1, len(hits)):
         prev, ctx, hit = contexts[i - 1], contexts[i], hits[i]
         gap_start, gap_end = hits[i - 1].end, hit.start - len(hit.clitic)
-        if hit.clitic.startswith("و"):
-            gap = ntext[gap_start:gap_end]
-            if prev.between and gap.strip() == "":
-                ctx.between = True  # «بين X وY»
-            if prev.trigger in PLURAL_TRIGGERS and ctx.trigger is None and gap.strip(" ،,") == "":
-                ctx.trigger = prev.trigger  # «بلدتي نبل والزهراء»
-            if prev.relation == Relation.COUNTRYSIDE and ctx.relation is None and gap.strip() == "":
-                ctx.relation = Relation.COUNTRYSIDE  # «ريفي حلب وإدلب»
+        if prev.between and _second_end(ntext[gap_start : hit.start], hit):
+            ctx.between = True  # «بين X وY», «بين بلدة X وقرية Y»
+        gap = ntext[gap_start:gap_end]
+        if prev.trigger in PLURAL_TRIGGERS and ctx.trigger is None and gap.strip(" ،,") == "":
+            ctx.trigger = prev.trigger  # «بلدتي نبل والزهراء», «بلدات X، Y وZ»
+        shared = prev.relation == Relation.COUNTRYSIDE and ctx.relation is None and gap.strip() == ""
+        if shared and hit.clitic.startswith("و"):
+            ctx.relation = Relation.COUNTRYSIDE  # «ريفي حلب وإدلب»
         words = WORD_RE.findall(ntext, gap_start, gap_end)
         if hit.latin and hits[i - 1].latin:
             _link_latin(prev, ctx, words)
             if len(words) <= _LATIN_ADMIN_GAP_WORDS and all(w in LATIN_ADMIN_GAP for w in words):
                 prev.admin_hit = i  # «X in the northern Hama countryside»
-        elif len(words) <= _ADMIN_GAP_WORDS and all(_word(w).admin_gap for w in words):
+        elif sum(w not in _PUNCTUATION for w in words) <= _ADMIN_GAP_WORDS and all(_word(w).admin_gap for w in words):
             prev.admin_hit = i  # «X بريف حماة»: only admin-context words before the next hit
     for ctx in contexts:
         j = ctx.admin_hit
@@ -264,6 +268,14 @@ def link_contexts(ntext: str, hits: list[Hit], contexts: list[Context]) -> None:
         nxt, ctx = contexts[i + 1], contexts[i]
         if hits[i].latin and ctx.admin_hit is None and nxt.admin_evidence and ctx.coordinated:
             ctx.admin_evidence, ctx.admin_hint, ctx.admin_level_ids = True, nxt.admin_hint, nxt.admin_level_ids
+
+
+def _second_end(gap: str, hit: Hit) -> bool:
+    """The gap before a hit (its proclitic included) is «و» or «و» + one trigger word: the second end of «بين»."""
+    if hit.clitic.startswith("و"):
+        return gap[: len(gap) - len(hit.clitic)].strip() == ""
+    words = gap.split()
+    return len(words) == 1 and words[0].startswith("و") and _word(words[0][1:]).trigger is not None
 
 
 def _link_latin(prev: Context, ctx: Context, gap: list[str]) -> None:

@@ -12,10 +12,17 @@ import re
 from enum import IntEnum
 from typing import Protocol
 
+from geomap.arabic import normalize_name
 from geomap.gazetteer import Place
 from geomap.geoparse.matcher import Hit, HitKind
 from geomap.geoparse.scoring import leading, major_foreign
-from geomap.geoparse.vocabulary import LATIN_OK_AFTER, LATIN_OK_BEFORE, PERSON_PREFIX, STATE_NOUNS, SYRIA_ADJECTIVE
+from geomap.geoparse.vocabulary import (
+    COUNTRY_BEFORE,
+    LATIN_OK_AFTER,
+    LATIN_OK_BEFORE,
+    PERSON_PREFIX,
+    SYRIA_ADJECTIVE,
+)
 from geomap.kinds import Importance
 
 __all__ = [
@@ -70,7 +77,8 @@ _RELAXED_STEPS = (
 )
 _WORD_RE = re.compile(r"[^\W_]+|[،,؛;()\[\]]", re.UNICODE)
 _MAX_CACHED = 200_000  # names whose level is remembered (the cache starts afresh past this)
-_FEMININE_WINDOW = 30  # characters before «سورية» searched for the noun it may qualify
+_SON_OF_INSIDE = " بن "  # a name with «بن» inside is a person's («هشام بن عبد الملك»)
+_ADJECTIVE_WINDOW = 30  # characters before «سورية» searched for the word it may qualify
 _LATIN_WINDOW = 30  # characters either side of a Latin match searched for a longer proper name
 
 
@@ -166,8 +174,8 @@ class Evidence:
         lang = "en" if hit.latin else "ar"
         if whole is not None and self.zipf(whole, lang) >= max(zipf, WHOLE_WORD_FLOOR) + WHOLE_WORD_MARGIN:
             return True  # «فرقة» is "division", not ف + رقة
-        if hit.key.startswith(PERSON_PREFIX) and best < Importance.SUBDISTRICT_CAPITAL:
-            return True  # «أبو بكر» is a person before it is a hamlet
+        if (hit.key.startswith(PERSON_PREFIX) or _SON_OF_INSIDE in hit.key) and best < Importance.SUBDISTRICT_CAPITAL:
+            return True  # «أبو بكر», «هشام بن عبد الملك» are persons before they are a hamlet or a neighbourhood
         if hit.clitic and len(hit.key) <= SHORT_KEY and best < Importance.NATIONAL:
             return True  # «بنوا» is a verb, not ب + نوى
         # «البادئة» ("prefix") folds onto «البادية», but nobody writes the Badia with ئ
@@ -175,11 +183,11 @@ class Evidence:
 
     @staticmethod
     def _vetoed_by_context(hit: Hit, best: float, original: str) -> bool:
-        """A Latin match inside a longer proper name; «سورية» as the adjective after a feminine noun."""
+        """A Latin match inside a longer proper name; «سورية» as the adjective "Syrian" («وسائل إعلام سورية»)."""
         if hit.latin:
             return _latin_name_part(original, hit.orig_start, hit.orig_end) and best < Importance.NATIONAL
         start = hit.orig_clitic_start if hit.clitic else hit.orig_start
-        return hit.surface in SYRIA_ADJECTIVE and _after_feminine(original, start)  # «عائلة سورية»: "Syrian"
+        return hit.surface in SYRIA_ADJECTIVE and _adjective_place(original, start, hit.clitic)
 
 
 def _level(zipf: float, flipped: float, best: float, *, multiword: bool) -> tuple[Commonness, float]:
@@ -239,8 +247,21 @@ def _latin_name_part(original: str, start: int, end: int) -> bool:
     return bool(nxt[:1].isupper() and word.isalpha() and word not in LATIN_OK_AFTER)
 
 
-def _after_feminine(original: str, start: int) -> bool:
-    """True when the word before `start` (in the text as written) is a feminine noun other than a state's."""
-    words = _WORD_RE.findall(original[max(0, start - _FEMININE_WINDOW) : start])
-    prev = words[-1] if words else ""
-    return len(prev) > 2 and (prev[-1] in "ةه" or prev.endswith("ات")) and prev not in STATE_NOUNS
+def _adjective_place(original: str, start: int, clitic: str) -> bool:
+    """True when «سورية» at `start` stands where an adjective does: right after a word of its clause that is no
+    preposition, direction or state noun («وسائل إعلام سورية», «جنسية غير سورية», «أنها سورية»), or coordinated with
+    another nisba («عائلات أردنية وسورية»). The country opens a line or clause, follows one of those words («في
+    سورية», «شمال سورية», «دولة سورية») or a preposition joined to it («بسورية»)."""
+    if clitic and clitic != "و":
+        return False
+    before = original[max(0, start - _ADJECTIVE_WINDOW) : start]
+    before = before[before.rfind("\n") + 1 :]
+    words = _WORD_RE.findall(before)
+    if not words or not words[-1][0].isalnum():
+        return False
+    prev = normalize_name(words[-1])
+    if clitic:
+        return prev.endswith(("يه", "يين", "يون"))  # «أردنية وسورية»
+    return (
+        prev[1:] if prev[:1] in "وف" and len(prev) > 2 else prev
+    ) not in COUNTRY_BEFORE and prev not in COUNTRY_BEFORE

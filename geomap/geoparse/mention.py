@@ -9,7 +9,10 @@ from shapely.geometry.base import BaseGeometry
 
 from geomap.gazetteer import Place
 
-__all__ = ["Mention"]
+__all__ = ["ADMIN_CONFLICT", "ADMIN_OF_PREVIOUS", "Mention"]
+
+ADMIN_OF_PREVIOUS = "places-previous"  # evidence: this mention is the admin unit placing the mention before it
+ADMIN_CONFLICT = "admin-conflict"  # evidence: no candidate lies in the unit the text places this mention in
 
 
 @dataclass(slots=True)

@@ -8,21 +8,23 @@ the document's unambiguous places → a `Mention` with the place's geometry, or 
 from __future__ import annotations
 
 import bisect
+import re
 import threading
 import weakref
 from dataclasses import dataclass
 
 from shapely.geometry.base import BaseGeometry
 
-from geomap.arabic import NormalizedText, normalize
+from geomap.arabic import NormalizedText, normalize, normalize_name
+from geomap.earth import haversine_km
 from geomap.gazetteer import Gazetteer, Place, load_gazetteer
 from geomap.geoparse.context import Context, link_contexts, phrase_span, read_context
 from geomap.geoparse.evidence import GENERIC_TRIGGER_ZIPF, STANDALONE, Commonness, Evidence, WordFrequencies
 from geomap.geoparse.latin_names import TRIGGER_NAME_RE, trigger_name_hits
 from geomap.geoparse.matcher import Hit, HitKind, Matcher
-from geomap.geoparse.mention import Mention
+from geomap.geoparse.mention import ADMIN_CONFLICT, ADMIN_OF_PREVIOUS, Mention
 from geomap.geoparse.scoring import WEIGHTS, Basis, Weights, confidence, fits, leading, ranked
-from geomap.geoparse.vocabulary import GENERIC_TRIGGERS, TRIGGERS
+from geomap.geoparse.vocabulary import DATE_TAILS, GENERIC_TRIGGERS, NOT_ADJECTIVES, TRIGGERS
 from geomap.kinds import Importance
 from geomap.relative import (
     Relation,
@@ -38,6 +40,15 @@ __all__ = ["Geoparser", "geoparse", "get_geoparser"]
 CONTEXT_WINDOW = 4000  # characters either side of a mention whose places count as its document context
 MAX_ANCHORS = 60  # at most this many of them (linear time in a very long text)
 MAX_ALTERNATIVES = 5  # rival candidates listed on a mention
+_DATE_REACH = 12  # characters after a number-led name read for a month ordinal or a year
+_YEAR_DIGITS = 4
+_NEXT_WORD_RE = re.compile(r"[ \t]*([^\W\d_]+)")  # the word right after a name, on the same line
+_MIN_ADJECTIVE = 5  # letters of a definite adjective at least (not «إلى», «التي», «الذي»)
+COMMON_WORD_ZIPF = 4.5  # a name this common as a word («السجن», «الباب», «مسجد») is the word unless context says
+_DATE_TAIL_RE = re.compile(r"\s*(/|[^\W_]+)")
+CONFLICT_FACTOR = 0.5  # a mention whose place lies outside the unit the text places it in: half as sure ...
+CONFLICT_KM = 40.0  # ... and a minor place farther than this from that unit is another place of the same name
+CITY_TRIGGERS = frozenset({normalize_name("مدينة"), "city"})  # a direction of «مدينة X» is part of the city
 _MAX_REMEMBERED = 100_000  # candidate orders and region parts remembered (the memory starts afresh past this)
 
 
@@ -50,6 +61,7 @@ class _Plan:
     cands: list[Place]
     basis: Basis
     lead: Place  # the candidate that wins on name alone (`leading`)
+    index: int = -1  # the hit's index among the text's hits (what `Context.admin_hit` points at)
 
 
 class Geoparser:
@@ -102,9 +114,10 @@ class Geoparser:
         """The hits that are mentions, from their own evidence and then from what the whole document is about."""
         plans: list[_Plan] = []
         pending: list[_Plan] = []
-        for hit, ctx in zip(hits, contexts, strict=True):
+        for i, (hit, ctx) in enumerate(zip(hits, contexts, strict=True)):
             plan, is_pending = self._plan(hit, ctx, original)
             if plan is not None:
+                plan.index = i
                 (pending if is_pending else plans).append(plan)
         syrian = [p for p in plans if p.lead.in_syria]
         foreign = [p for p in plans if not p.lead.in_syria]
@@ -112,6 +125,11 @@ class Geoparser:
         lone = syrian[0] if len(syrian) == 1 else None
         if foreign and lone and lone.basis is Basis.NAME and max(c.importance for c in lone.cands) < STANDALONE:
             plans.remove(lone)
+            syrian = []
+        # In a text naming places abroad, a neighbourhood named like a Syrian one needs another Syrian place in the
+        # text (حي المعادي is in Cairo too).
+        if foreign and syrian and all(_neighbourhood_only(p) for p in syrian):
+            plans = [p for p in plans if not _neighbourhood_only(p)]
             syrian = []
         # Minor places and moderately common words are taken in a document that is already about Syria.
         if pending and syrian:
@@ -123,14 +141,27 @@ class Geoparser:
         """The plan for one hit (None when it is no mention), and whether it waits for a document about Syria."""
         if hit.kind is HitKind.NISBA:
             return _Plan(hit, ctx, list(hit.places), Basis.NISBA, hit.places[0]), False
+        if hit.key[:1].isdigit() and _is_date(original, hit.orig_end):
+            return None, False
         cands, lead, fitted, state = self._ordered(hit, ctx.trigger)
         if ctx.person and not state:
             return None, False
         if not fitted:
             ctx.trigger = None  # «دولة العباسيين»: the trigger speaks of another kind of thing
-        if ctx.relation or (
+        if (
+            not ctx.trigger
+            and lead.in_syria
+            and lead.importance < Importance.GOVERNORATE
+            and self._common_noun(hit, original)
+        ):
+            return None, False
+        if (ctx.relation and not self._near_common_word(hit, ctx, cands)) or (
             ctx.trigger
-            and (ctx.trigger not in GENERIC_TRIGGERS or self.evidence.surface_zipf(hit) < GENERIC_TRIGGER_ZIPF)
+            and (
+                ctx.trigger not in GENERIC_TRIGGERS
+                or self.evidence.surface_zipf(hit) < GENERIC_TRIGGER_ZIPF
+                or _in_stated_unit(ctx, cands)
+            )
         ):
             return _Plan(hit, ctx, cands, Basis.EVIDENCE, lead), False
         level, bar = self.evidence.commonness(hit, cands, original, lead)
@@ -147,6 +178,23 @@ class Geoparser:
         if level is Commonness.IN_CONTEXT:
             return _Plan(hit, ctx, cands, Basis.NAME, lead), True
         return None, False
+
+    def _near_common_word(self, hit: Hit, ctx: Context, cands: list[Place]) -> bool:
+        """«محيط السجن», «قرب مسجد ...»: «near» or a direction before a very common word vouches for no village."""
+        return (
+            ctx.relation in (Relation.NEAR, Relation.DIRECTION)
+            and max(c.importance for c in cands) < Importance.DISTRICT
+            and self.evidence.surface_zipf(hit) >= COMMON_WORD_ZIPF
+        )
+
+    def _common_noun(self, hit: Hit, original: str) -> bool:
+        """«الباب الرئيسي للسجن»: a very common word followed by a plain adjective is the noun, not the town."""
+        if " " in hit.key or hit.latin or self.evidence.surface_zipf(hit) < COMMON_WORD_ZIPF:
+            return False
+        nxt = _NEXT_WORD_RE.match(original, hit.orig_end)
+        word = normalize_name(nxt.group(1)) if nxt else ""
+        adjective = len(word) >= _MIN_ADJECTIVE and word.startswith("ال") and word.endswith(("ي", "يه"))
+        return adjective and word not in NOT_ADJECTIVES
 
     def _ordered(self, hit: Hit, trigger: str | None) -> tuple[list[Place], Place, bool, bool]:
         """The candidates of a name, those fitting `trigger` first; the leading one; whether the trigger fits one
@@ -169,25 +217,39 @@ class Geoparser:
 
     # ----------------------------------------------------------------------------------------------- resolution
     def _resolve(self, norm: NormalizedText, plans: list[_Plan]) -> list[Mention]:
-        """The best candidate of every plan, scored against the document's unambiguous Syrian places (anchors)."""
-        # In a very long text only the anchors within a window around a mention count (the context of a report,
-        # and linear time); in a shorter one every mention sees them all.
+        """The best candidate of every plan, scored against the document's unambiguous Syrian places (anchors).
+
+        Plans are resolved last to first, so that the unit placing a name («X التابعة لبلدة Y بريف حلب») is resolved
+        before the name and narrows its candidates to the unit it resolved to."""
         anchor_list = [
             (p.hit.start, p.cands[0])
             for p in plans
             if len(p.cands) == 1 and p.cands[0].in_syria and p.cands[0].kind != "country"
         ]
-        if len(norm.text) <= CONTEXT_WINDOW:
-            anchors = [a for _, a in anchor_list[:MAX_ANCHORS]]
-            document = (anchors, {a.admin1 for a in anchors if a.admin1})
-            return [self._mention(norm, plan, *document) for plan in plans]
+        # a name whose every candidate lies in one governorate (حماة: the city, the district, the governorate)
+        # says the document is about that governorate even though it is not one place
+        stated = {g for p in plans if (g := _one_governorate(p.cands)) is not None}
+        whole = len(norm.text) <= CONTEXT_WINDOW
         anchor_pos = [pos for pos, _ in anchor_list]
+        resolved: dict[int, Mention] = {}
         mentions = []
-        for plan in plans:
-            lo = bisect.bisect_left(anchor_pos, plan.hit.start - CONTEXT_WINDOW)
-            hi = bisect.bisect_right(anchor_pos, plan.hit.start + CONTEXT_WINDOW)
-            anchors = [a for _, a in anchor_list[lo:hi][:MAX_ANCHORS]]
-            mentions.append(self._mention(norm, plan, anchors, {a.admin1 for a in anchors if a.admin1}))
+        for plan in reversed(plans):
+            if whole:
+                anchors = [a for _, a in anchor_list[:MAX_ANCHORS]]
+            else:  # in a very long text only the anchors within a window around a mention count (linear time)
+                lo = bisect.bisect_left(anchor_pos, plan.hit.start - CONTEXT_WINDOW)
+                hi = bisect.bisect_right(anchor_pos, plan.hit.start + CONTEXT_WINDOW)
+                anchors = [a for _, a in anchor_list[lo:hi][:MAX_ANCHORS]]
+            unit = resolved.get(plan.ctx.admin_hit) if plan.ctx.admin_evidence else None  # type: ignore[arg-type]
+            if unit is not None:
+                _narrow_to(plan.ctx, unit)
+            govs = {a.admin1 for a in anchors if a.admin1} | stated
+            mention = self._mention(norm, plan, anchors, govs)
+            if unit is not None and not _check_unit(mention, unit):
+                continue  # a minor place far outside the unit the text puts it in: another place of that name
+            resolved[plan.index] = mention
+            mentions.append(mention)
+        mentions.reverse()
         return mentions
 
     def _mention(self, norm: NormalizedText, plan: _Plan, anchors: list[Place], anchor_govs: set[str]) -> Mention:
@@ -245,15 +307,78 @@ class Geoparser:
         relation = Relation.COUNTRYSIDE if hit.kind is HitKind.NISBA else ctx.relation
         if not place.in_syria or relation is None:
             return place.geometry, place.lat, place.lon, precision_of(place), None
-        key = (place.id, relation, ctx.bearing, ctx.distance_km)
+        key = (place.id, relation, ctx.bearing, ctx.distance_km, ctx.trigger in CITY_TRIGGERS)
         known = self._geom_cache.get(key)
         if known is None:
             if len(self._geom_cache) >= _MAX_REMEMBERED:
                 self._geom_cache.clear()
-            geom, precision = relative_geometry(self.gazetteer, place, relation, ctx.bearing, ctx.distance_km)
+            city = ctx.trigger in CITY_TRIGGERS  # «شمالي مدينة الرقة»: the north of the city itself
+            geom, precision = relative_geometry(
+                self.gazetteer, place, relation, ctx.bearing, ctx.distance_km, city=city
+            )
             rep = representative_point(geom)
             known = self._geom_cache[key] = (geom, rep.y, rep.x, precision, relation_label(relation, ctx.bearing))
         return known
+
+
+def _in_stated_unit(ctx: Context, cands: list[Place]) -> bool:
+    """«قرية الجديدة بريف حماة»: a trigger and a stated unit holding a place of that kind and name vouch for a name
+    that is also a common word."""
+    hint = ctx.admin_hint
+    kinds = TRIGGERS[ctx.trigger] if ctx.trigger else ()
+    return bool(ctx.admin_evidence and hint) and any(c.admin1 in hint and fits(c, kinds) for c in cands)  # type: ignore[operator]
+
+
+def _neighbourhood_only(plan: _Plan) -> bool:
+    """Every candidate of the plan is a Syrian neighbourhood."""
+    return all(c.kind == "neighbourhood" and c.in_syria for c in plan.cands)
+
+
+def _is_date(original: str, end: int) -> bool:
+    """The number-led name ending at `end` is a date: a month ordinal, «/» or a year follows (6 تشرين الأول)."""
+    after = _DATE_TAIL_RE.match(original, end, end + _DATE_REACH)
+    first = normalize_name(after.group(1)) if after else ""
+    return first in DATE_TAILS or first == "/" or (first.isdigit() and len(first) == _YEAR_DIGITS)
+
+
+def _one_governorate(cands: list[Place]) -> str | None:
+    """The governorate every candidate lies in (a governorate counting as in itself), or None."""
+    govs = {c.admin1 or (c.id if c.kind == "governorate" else None) for c in cands}
+    return next(iter(govs)) if len(govs) == 1 and None not in govs else None
+
+
+def _narrow_to(ctx: Context, unit: Mention) -> None:
+    """«X بريف Y» with Y resolved: X lies in Y's governorate, and in the sub-district (or district) Y is or heads."""
+    place = unit.place
+    if place is None or not place.in_syria:
+        return
+    gov = place.admin1 or (place.id if place.kind == "governorate" else None)
+    if gov is not None:
+        ctx.admin_hint = frozenset({gov})
+    if place.kind in ("district", "subdistrict"):
+        ctx.admin_level_ids = frozenset({place.id})
+    elif place.kind == "community" and place.importance >= Importance.SUBDISTRICT_CAPITAL and place.admin3:
+        ctx.admin_level_ids = frozenset(i for i in (place.admin3, place.admin2) if i)
+
+
+def _check_unit(mention: Mention, unit: Mention) -> bool:
+    """Mark the unit as placing `mention`, or `mention` as contradicting it when its place lies outside the unit's
+    governorate (a lone candidate does not win just because it is the only one: its confidence drops). False when
+    the mention is to be dropped: a place below a district capital far from the unit is another place of that name,
+    which the gazetteer does not know in that unit."""
+    place, where = mention.place, unit.place
+    if place is None or where is None or not place.in_syria or not where.in_syria:
+        return True
+    gov = where.admin1 or (where.id if where.kind == "governorate" else None)
+    if gov is None or place.admin1 is None or place.admin1 == gov:
+        unit.evidence.append(ADMIN_OF_PREVIOUS)
+        return True
+    far = haversine_km(place.lat, place.lon, unit.lat or where.lat, unit.lon or where.lon) > CONFLICT_KM
+    if far and place.importance < Importance.DISTRICT:
+        return False
+    mention.evidence.append(ADMIN_CONFLICT)
+    mention.confidence = round(mention.confidence * CONFLICT_FACTOR, 3)
+    return True
 
 
 # --------------------------------------------------------------------------------------------- entry points

@@ -19,6 +19,8 @@ __all__ = [
     "BETWEEN",
     "BLOCKED",
     "COUNTRYSIDE",
+    "COUNTRY_BEFORE",
+    "DATE_TAILS",
     "DEFINITE_COUNTRYSIDE",
     "DESERT",
     "DIRECTIONS",
@@ -38,16 +40,17 @@ __all__ = [
     "LATIN_PREPOSITIONS",
     "LATIN_TRIGGERS",
     "MEDIA",
+    "MEDIA_TAILS",
     "NEAR",
     "NEAR_PREFIX",
     "NISBA",
+    "NOT_ADJECTIVES",
     "NOT_PLACES",
     "PERSON_PREFIX",
     "PERSON_TITLES",
     "PLURAL_TRIGGERS",
     "PREPOSITIONS",
     "SON_OF",
-    "STATE_NOUNS",
     "SYRIA_ADJECTIVE",
     "TRIGGERS",
     "in_vocabulary",
@@ -78,8 +81,9 @@ _TRIGGERS = {  # trigger word → the kinds (kind or kind:subtype) of place it n
     "محافظتي": ("governorate",),
     "محافظات": ("governorate",),
     "ناحيه": ("subdistrict",),
-    "منطقه": ("district", "region", "subdistrict", "community"),
+    "منطقه": ("district", "region", "subdistrict", "community", "neighbourhood"),
     "معبر": ("landmark:crossing",),
+    "معبري": ("landmark:crossing",),
     "قاعده": ("landmark:base", "landmark:airbase"),
     "مطار": ("landmark:airbase", "landmark:airport"),
     "حقل": ("landmark:oil_field", "landmark:gas_field"),
@@ -96,7 +100,7 @@ _TRIGGERS = {  # trigger word → the kinds (kind or kind:subtype) of place it n
 }
 # Triggers that also stand before plain adjectives («مزرعة جديدة», "a new farm") and dual/plural ones.
 _GENERIC_TRIGGERS = {"مدينه", "بلده", "قريه", "مزرعه", "منطقه", "حي", "مدن", "قري", "بلدات", "حاجز"}
-_PLURAL_TRIGGERS = {"بلدتي", "قريتي", "مدينتي", "بلدات", "قري", "مدن", "مخيمات", "احياء", "محافظتي", "محافظات"}
+_PLURAL_TRIGGERS = {"بلدتي", "قريتي", "مدينتي", "معبري", "بلدات", "قري", "مدن", "مخيمات", "احياء", "محافظتي", "محافظات"}
 # Words that, in front of a name in an alias, only repeat what a trigger says: such aliases are left out of the
 # matcher so that «محافظة إدلب» yields the mention «إدلب» with the trigger محافظة as evidence.
 _GENERIC_HEADS = {"محافظه", "مدينه", "ناحيه", "منطقه", "بلده", "قريه", "حي"}
@@ -121,7 +125,23 @@ _DIRECTIONS = {  # bearing in degrees
 _NEAR = {"اطراف", "محيط", "قرب", "ضواحي", "مشارف", "تخوم", "جوار", "بمحاذاه", "محاذاه", "قباله"}
 _COUNTRYSIDE = {"ريف", "ريفي", "ارياف"}
 _DESERT = {"باديه", "صحراء"}
-_ADMIN_CONTEXT_WORDS = {"في", "ب", "من", "،", ",", "التابعه", "التابع", "(", "-", "قرب", "بالقرب", "محيط"}
+_ADMIN_CONTEXT_WORDS = {
+    "في",
+    "ب",
+    "من",
+    "،",
+    ",",
+    "التابعه",
+    "التابع",
+    "(",
+    "-",
+    "قرب",
+    "بالقرب",
+    "محيط",
+    "اداريا",
+    "الواقعه",
+    "الواقع",
+}
 _NISBA = {  # nisba adjective → governorate P-code, for «الريف الإدلبي»
     "الادلبي": "SY07",
     "الحلبي": "SY02",
@@ -206,7 +226,11 @@ _PERSON_TITLES = """
     الجنرال الملازم الرقيب القاضي ابن بن أبو أم بنت عائلة آل
 """
 # Words naming a channel, outlet or institute: «قناة الميادين», «مراسل الميادين» are not the town.
-_MEDIA = "مركز معهد قناة مراسل مراسلة شبكة موقع صحيفة وكالة تلفزيون إذاعة جريدة مجلة راديو منصة حساب صفحة"
+_MEDIA = "مركز معهد قناة مراسل مراسلة شبكة موقع صحيفة وكالة تلفزيون إذاعة جريدة مجلة راديو منصة حساب صفحة نورث ساوث"
+# Words after a name that make it an outlet's («بلدي نيوز», «حلب اليوم» is blocked whole): transliterated English.
+_MEDIA_TAILS = "نيوز بوست برس تايمز انفو إنفو تي اف إف أونلاين اونلاين ميديا"
+# Words right after a number-led name that make it a date («6 تشرين الأول/أكتوبر» is not the village «6 تشرين»).
+_DATE_TAILS = "الأول الثاني الاول"
 _PREPOSITIONS = "في إلى من نحو باتجاه عند داخل حول على اتجاه عبر"
 # Event words that make the next name a place where something happened (قصف على X، غارة جوية في X).
 _EVENT_WORDS = """
@@ -339,15 +363,26 @@ PERSON_TITLES = _words(_PERSON_TITLES.split())
 PERSON_PREFIX = normalize_name("أبو")  # «أبو بكر» is a person before it is a hamlet
 SON_OF = _words({"بن", "ابن"})  # a name followed by «بن» is a person's
 MEDIA = _words(_MEDIA.split())
+MEDIA_TAILS = _words(_MEDIA_TAILS.split())
+_DESCRIBING = "السوري السورية الشمالية الجنوبية الشرقية الغربية الفوقاني التحتاني الغربي الشرقي"
+#: Definite -i/-iya words after a name that describe the place rather than make the name an ordinary noun: directions,
+#: nationality («مدينة الباب السورية»), the governorate adjectives (nisba).
+NOT_ADJECTIVES = frozenset(DIRECTIONS) | frozenset(NISBA) | _words(_DESCRIBING.split())
+DATE_TAILS = _words(_DATE_TAILS.split())
 PREPOSITIONS = _words(_PREPOSITIONS.split())
 EVENT_WORDS = _words(_EVENT_WORDS.split())
 NOT_PLACES = _words({*_TRIGGERS, *_DIRECTIONS, *_NEAR, *_COUNTRYSIDE, *_DESERT, *_NOT_PLACES.split()}) | frozenset(
     {*LATIN_TRIGGERS, *LATIN_DIRECTIONS, *LATIN_NEAR, *LATIN_COUNTRYSIDE, *LATIN_DESERT}
 )
-#: «سورية» after a feminine noun is the adjective "Syrian" (original spelling, compared with the text as written).
+#: «سورية» may be the adjective "Syrian" (original spelling, compared with the text as written).
 SYRIA_ADJECTIVE = frozenset({"سورية", "سوريه"})
-#: Feminine nouns after which «سورية» is still the country («دولة سورية»); compared with the text as written.
-STATE_NOUNS = frozenset({"دولة", "جمهورية", "الجمهورية", "لدولة", "بدولة"})
+#: Words after which «سورية» is the country, not the adjective: prepositions, directions, state nouns, verbs of
+#: visiting and leaving («في سورية», «شمال سورية», «دولة سورية», «غادر سورية»).
+_COUNTRY_BEFORE = """
+    في الى إلى من عن على داخل خارج نحو حول مع بين عبر لدى عند باتجاه تجاه شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي
+    أنحاء انحاء دولة جمهورية الجمهورية لدولة بدولة زار يزور غادر دخل دخلت غادرت زارت و
+"""
+COUNTRY_BEFORE = _words(_COUNTRY_BEFORE.split())
 #: Capitalised English words before or after a Latin match that do not make it part of a longer proper name.
 LATIN_OK_BEFORE = frozenset(_LATIN_OK_BEFORE.split())
 LATIN_OK_AFTER = frozenset(_LATIN_OK_AFTER.split())

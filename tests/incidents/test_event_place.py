@@ -54,3 +54,50 @@ def test_weights_are_one_frozen_table():
     text = "سقطت قذائف على حي في مدينة حماة، وفي سياق منفصل اندلعت اشتباكات في بلدة سرمدا بريف إدلب"
     no_penalty = dataclasses.replace(WEIGHTS, other_event=0.0)
     assert choose_event_mention(geoparse(text), text, weights=no_penalty)[0].place_id == "C4121"
+
+
+def test_a_village_beats_the_town_it_is_said_to_belong_to():
+    chosen, why = choose("قتل مدني برصاص مجهولين في قرية السنديانة التابعة إدارياً لمدينة القرداحة في ريف اللاذقية")
+    assert chosen.text == "السنديانة" and chosen.place.admin1 == "SY06" and why is NoEventPlace.CHOSEN
+
+
+def test_places_in_other_roles_are_not_the_event_place():
+    text = "أصيب ثلاثة مدنيين بقصف على بلدة كفرنبل، ونقل الجرحى إلى مشفى في مدينة إدلب"
+    assert choose(text)[0].place_id == "C4068"
+    text = "انفجرت عبوة ناسفة قرب دوار حمص في مدينة حماة صباح اليوم"
+    assert choose(text)[0].place_id == "C2987"
+    text = "قتل شاب برصاص مجهولين في مدينة جاسم. وأول أمس، قتل قيادي في مدينة نوى بريف درعا الغربي."
+    assert choose(text)[0].text == "جاسم"
+
+
+def test_only_an_origin_left_is_taken_and_said_so():
+    chosen, why = choose("وصلت سيارة مفخخة قادمة من بلدة الضمير")
+    assert chosen.place_id == "C2346" and why is NoEventPlace.OTHER_ROLE
+
+
+def test_a_long_road_is_not_either_end_but_a_local_road_is_near_both():
+    chosen, _ = choose("قتل عنصران في كمين على طريق حلب - اللاذقية الدولي في ريف اللاذقية الشرقي")
+    assert chosen.place_id == "SY06" and chosen.relation == "countryside-east"
+    chosen, _ = choose("استهدفت مسيرة سيارة على الطريق الواصل بين بلدة القحطانية وقرية تل علو شرقي القامشلي")
+    assert chosen.text in ("القحطانية", "تل علو") and chosen.place.admin1 == "SY08"
+
+
+def test_a_village_outside_the_unit_the_text_names_gives_way_to_the_unit():
+    chosen, why = choose("انفجرت عبوة ناسفة في قرية كفرنبل بريف دير الزور الشرقي")
+    assert chosen.place_id == "SY09" and why is NoEventPlace.CHOSEN
+
+
+def test_a_place_outside_the_governorate_the_lede_states_loses():
+    text = "كمين في ريف حماة الشمالي\nقتل عنصران في كمين قرب بلدة كفرزيتا، وسبق أن شهدت بلدة سرمين هجوماً مماثلاً"
+    assert choose(text)[0].place.admin1 == "SY05"
+
+
+def test_a_report_whose_lede_names_only_places_abroad_is_about_an_event_abroad():
+    text = (
+        "غارة إسرائيلية على بلدة عرسال اللبنانية\n"
+        "استهدفت غارة جوية أطراف بلدة عرسال في البقاع فجر اليوم، ما أدى إلى سقوط جرحى.\n"
+        "ويقيم في البلدة آلاف اللاجئين الذين فروا من مدينة القصير بريف حمص."
+    )
+    assert choose(text) == (None, NoEventPlace.OUTSIDE_SYRIA)
+    syrian_lede = "قصف مدفعي على مدينة القصير بريف حمص قرب الحدود مع عرسال اللبنانية"
+    assert choose(syrian_lede)[0].place_id == "C2733"

@@ -1,0 +1,180 @@
+"""The role a place mention plays in a report: where the event happened, or something else.
+
+Reports name places in roles other than the event's place: where the wounded were taken («نُقل الجرحى إلى مشفى ...
+في X»), where a reporter or an official speaks from («قال مراسلنا في X»), where people or a vehicle came from
+(«سيارة قادمة من X», «عائدين من مخيم X»), an earlier incident recalled («وكانت البلدة قد تعرضت ...», «وسبق أن ...»),
+the ends of a road («طريق X - Y», «الطريق الواصل بين X وY»), a street, roundabout or bus station named after another
+place («دوار X», «كراجات X», «مركز انطلاق X»), and a town named only as the unit that places a village («قرية Y
+التابعة لمدينة X»). `roles` reads them from the few words around each mention, once per report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from enum import StrEnum
+
+from geomap.arabic import normalize, normalize_name
+from geomap.earth import haversine_km
+from geomap.geoparse import Mention
+from geomap.geoparse.mention import ADMIN_CONFLICT, ADMIN_OF_PREVIOUS
+
+__all__ = ["Role", "roles"]
+
+_WINDOW = 90  # characters before a mention read for its role
+_ROLE_WORDS = 8  # words before a mention searched for a transfer to hospital or a speaker
+_SPEAKER_REACH = 4  # «قال مراسلنا في X»: the speaker word this many words before the preposition at most
+_ORIGIN_REACH = 3  # «عادت 80 عائلة من X»: the verb of coming this many words before «من» at most
+LOCAL_ROAD_KM = 40.0  # a road between places this close is local: the event is near both ends, either will do
+
+
+class Role(StrEnum):
+    """What a place mention is in the report."""
+
+    EVENT = "event"  # a place where something happened (the default)
+    ORIGIN = "origin"  # «قادمة من X», «عائدين من مخيم X»: where people or things came from
+    CARE = "care"  # «نقل الجرحى إلى مشفى ... في X»: where the wounded were taken
+    SPEAKER = "speaker"  # «قال مراسلنا في X», «مؤتمر صحفي في X»: where someone speaks from or meets
+    RECALLED = "recalled"  # «وكانت البلدة قد تعرضت ...», «وسبق أن ...»: an earlier incident
+    ROAD_END = "road_end"  # «طريق حلب - اللاذقية»: an end of a long road the event is somewhere on
+    NAMED_FEATURE = "named_feature"  # «دوار X», «شارع X», «كراجات X»: a feature named after X, elsewhere
+    ADMIN_ANCHOR = "admin_anchor"  # «قرية Y التابعة لمدينة X»: X only places Y
+
+
+def _norm(words: str) -> frozenset[str]:
+    return frozenset(normalize_name(w) for w in words.split())
+
+
+# Roles a unit shares with the place it qualifies (a street's or a road's unit is where the event is).
+_QUALIFIED_ROLES = frozenset({Role.ORIGIN, Role.CARE, Role.SPEAKER, Role.RECALLED})
+# Participles and verbs of coming from somewhere, before «من X».
+_ORIGIN_WORDS = _norm(
+    """قادمة القادمة قادمين القادمين قادما قادم القادم عائدة عائدين العائدين عائدون عادت عاد عادوا نازحين النازحين
+    نازحون نزحوا مهجرين المهجرين المهجرون هجروا فارين الفارين فروا هاربين الهاربين هربوا المنحدرين المنحدر ينحدر
+    ينحدرون المرحلين مرحلين آتية الآتية انطلقت المنطلقة مهربة المهربة عمال العمال موظفي موظفين الموظفين طلاب"""
+)
+# Words skipped between «من» and the name: a trigger («من مخيم الهول»).
+_SKIPPED = _norm("مخيم بلدة مدينة قرية منطقة محافظة حي ريف ناحية مدينتي")
+_HOSPITAL_WORDS = _norm("مشفى المشفى مستشفى المستشفى مشافي المشافي مستشفيات المستشفيات")
+_TRANSFER_WORDS = _norm("نقل نقلت نقلوا نقله نقلهم اسعاف إسعاف اسعافه اسعافهم أسعف أسعفوا إسعافهم تحويل أسعفت")
+_TO = normalize_name("إلى")
+_SPEAKER_WORDS = _norm("مراسل مراسلنا مراسلة مراسلو مراسلي مؤتمر اجتماع لقاء قمة اجتماعا مؤتمرا اجتمع التقى")
+_AT = _norm("في من")
+# «وكانت البلدة قد تعرضت ...», «وسبق أن ...»: a sentence opening on the pluperfect recalls an earlier incident
+_RECALL_OPENERS = _norm("وكان وكانت وكانوا وسبق سبق وسبقت سبقت")
+# ... and so does one opening on an earlier day: «وأمس»، «وأول أمس»، «وقبل يومين»، «وفي وقت سابق»
+_EARLIER_OPENERS = frozenset(
+    (normalize_name(w),) if " " not in w else tuple(normalize_name(x) for x in w.split())
+    for w in ("وأمس", "أمس", "وأول أمس", "وقبل يومين", "وقبل أيام", "وفي وقت سابق", "والأسبوع الماضي", "والشهر الماضي")
+)
+_EARLIER_WORDS = 3  # words read at the start of a sentence for an earlier day
+# A street, square, roundabout or bus station named after another place («دوار حمص» in Hama).
+_FEATURE_WORDS = _norm("دوار شارع ساحة كراج كراجات انطلاق موقف مديرية")
+_GATE = normalize_name("باب")
+_ROUNDABOUT = normalize_name("دوار")
+_ROAD = r"(?:طريق|الطريق|اوتوستراد|الاوتوستراد|اتوستراد|الاتوستراد)"
+_LINK = r"(?:الواصل|الرابط|الواصله|الرابطه|الممتد|الممتده|طريق|اوتوستراد|اتوستراد)"
+# (in normalised text) «طريق X» / «الطريق الواصل بين (مدينتي) X»: the first end; «طريق X Y», «بين X وY»: the second
+_FIRST_END_RE = re.compile(rf"(?:{_ROAD}(?:\s+(?:الدولي|السريع|العام|القديم))?|{_LINK}\s+بين(?:\s+\S+)?)\s*$")
+_SECOND_END_RE = re.compile(rf"(?:{_ROAD}\s+\S+(?:\s+\S+)?|{_LINK}\s+بين\s+\S+(?:\s+\S+){{0,4}}\s+و\S*)\s*$")
+_ROAD_NAME_PREFIX = normalize_name("طريق") + " "  # a gazetteer name such as «طريق حلب» (a neighbourhood)
+_SENTENCE_ENDS = ".\n!؟?"
+_WORD_RE = re.compile(r"\w+")
+
+
+def _strip_waw(word: str) -> str:
+    return word[1:] if word[:1] in "وف" and len(word) > 3 else word
+
+
+def _origin(before: list[str]) -> bool:
+    i = len(before) - 1
+    while i >= 0 and _strip_waw(before[i]) in _SKIPPED:
+        i -= 1
+    reach = before[max(0, i - _ORIGIN_REACH) : i]
+    return i >= 1 and before[i] == "من" and any(_strip_waw(w) in _ORIGIN_WORDS for w in reach)
+
+
+def _care(before: list[str]) -> bool:
+    words = [_strip_waw(w) for w in before[-_ROLE_WORDS:]]
+    moved = next((k for k, w in enumerate(words) if w in _TRANSFER_WORDS), None)
+    return moved is not None and any(w == _TO for w in words[moved + 1 :])
+
+
+def _speaker(before: list[str]) -> bool:
+    if not before or before[-1] not in _AT:
+        return False
+    return any(_strip_waw(w) in _SPEAKER_WORDS for w in before[-1 - _SPEAKER_REACH : -1])
+
+
+def _recalled(text: str, start: int) -> bool:
+    """The mention's sentence opens with «وكانت ...» or «وسبق أن ...»: an earlier incident."""
+    sentence = max(text.rfind(c, 0, start) for c in _SENTENCE_ENDS) + 1
+    opening = [normalize_name(w) for w in _WORD_RE.findall(text[sentence:start], 0)[:_EARLIER_WORDS]]
+    if not opening:
+        return False
+    return opening[0] in _RECALL_OPENERS or any(tuple(opening[:k]) in _EARLIER_OPENERS for k in (1, 2, 3))
+
+
+def _road_end(window: str, m: Mention, next_start: int | None) -> bool:
+    if normalize_name(m.text).startswith(_ROAD_NAME_PREFIX):
+        return next_start is not None and next_start - m.end <= 4  # «طريق حلب - اللاذقية»
+    return bool(_FIRST_END_RE.search(window) or _SECOND_END_RE.search(window))
+
+
+def _own_role(text: str, m: Mention, next_start: int | None) -> Role:
+    window = normalize(text[max(0, m.start - _WINDOW) : m.start]).text
+    before = _WORD_RE.findall(window)
+    if _road_end(window, m, next_start):
+        return Role.ROAD_END
+    if before and (
+        _strip_waw(before[-1]) in _FEATURE_WORDS or (before[-1] == _GATE and before[-2:-1] == [_ROUNDABOUT])
+    ):
+        return Role.NAMED_FEATURE  # «دوار حمص», «كراجات مصياف», «دوار باب طرابلس»
+    if _origin(before):
+        return Role.ORIGIN
+    if _care(before):
+        return Role.CARE
+    if _speaker(before):
+        return Role.SPEAKER
+    if _recalled(text, m.start):
+        return Role.RECALLED
+    return Role.EVENT
+
+
+def roles(mentions: Sequence[Mention], text: str) -> list[Role]:
+    """The role of each mention (in the order given, which is text order). A unit that places the mention before
+    it («X التابعة لمدينة Y», «X بريف Y») shares that mention's role when it has one, and is otherwise only its
+    anchor (`Role.ADMIN_ANCHOR`) when it is a town placing a place as specific as itself."""
+    own = [_own_role(text, m, mentions[k + 1].start if k + 1 < len(mentions) else None) for k, m in enumerate(mentions)]
+    out: list[Role] = []
+    for k, m in enumerate(mentions):
+        role = own[k]
+        if role is Role.ROAD_END and _local_road(mentions, own, k):
+            role = Role.EVENT  # «الطريق الواصل بين بلدة X وقرية Y»: the event is near both
+        if role is Role.EVENT and ADMIN_OF_PREVIOUS in m.evidence and k > 0:
+            placed, placed_role = mentions[k - 1], out[k - 1]
+            if placed_role in _QUALIFIED_ROLES:
+                role = placed_role  # «عائدين من مخيم الهول بريف الحسكة»: the unit is part of the origin
+            elif _anchors(m, placed):
+                role = Role.ADMIN_ANCHOR
+        out.append(role)
+    return out
+
+
+def _local_road(mentions: Sequence[Mention], own: list[Role], k: int) -> bool:
+    """The road whose end mention `k` is joins two Syrian places less than `LOCAL_ROAD_KM` apart."""
+    m = mentions[k]
+    for j in (k + 1, k - 1):
+        if 0 <= j < len(mentions) and own[j] is Role.ROAD_END:
+            other = mentions[j]
+            if m.in_syria and other.in_syria and None not in (m.lat, m.lon, other.lat, other.lon):
+                return haversine_km(m.lat, m.lon, other.lat, other.lon) < LOCAL_ROAD_KM  # type: ignore[arg-type]
+    return False
+
+
+def _anchors(unit: Mention, placed: Mention) -> bool:
+    """True when `unit` (a town named as the unit of `placed`) is a place at the same scale as `placed`, which lies
+    in it: the more specific village is the answer, the town only its address."""
+    if unit.place is None or placed.place is None or ADMIN_CONFLICT in placed.evidence:
+        return False
+    return (unit.precision or 3) <= (placed.precision or 3) and unit.place.kind == "community"
