@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+import numpy as np
+
 from geomap.earth import haversine_km
 from geomap.gazetteer import Place
 from geomap.geoparse.context import Context
@@ -158,7 +160,7 @@ def _proximity(c: Place, anchors: list[Place], weights: Weights) -> float:
     others = [a for a in anchors if a.id != c.id]
     if not others:
         return 0.0
-    d = min(haversine_km(c.lat, c.lon, a.lat, a.lon) for a in others)
+    d = float(haversine_km(c.lat, c.lon, np.array([a.lat for a in others]), np.array([a.lon for a in others])).min())
     return weights.proximity * math.exp(-d / weights.proximity_km)
 
 
