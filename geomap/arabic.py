@@ -139,6 +139,9 @@ _DROP_LUT[[cp for cp in range(_BMP) if _DROP_RE.match(chr(cp))]] = True
 _SPACE_LIKE = sorted({cp for cp in range(0x3001) if chr(cp).isspace()} | {cp for cp, v in _TABLE.items() if v == " "})
 _WHITE_LUT = np.zeros(_BMP + 1, dtype=bool)
 _WHITE_LUT[_SPACE_LIKE] = True
+# A text with nothing to drop and no two space-like characters in a row keeps every position: one `translate`.
+_SPACE_CLASS = "".join(re.escape(chr(cp)) for cp in _SPACE_LIKE)
+_NEEDS_OFFSETS_RE = re.compile(f"{_DROPPED}|[{_SPACE_CLASS}]{{2}}")
 
 #: Proclitics that may stand before a place name: conjunctions, prepositions and their combinations (normalised).
 CLITIC_PREFIXES = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "ولل", "فلل"})
@@ -177,6 +180,8 @@ def _from_code_points(codes: np.ndarray) -> str:
 
 def normalize(text: str) -> NormalizedText:
     """Normalise `text` for matching, keeping a map from normalised to original positions."""
+    if not _NEEDS_OFFSETS_RE.search(text):
+        return NormalizedText(text.translate(_TABLE), text, None)
     codes = _code_points(text)
     index = np.minimum(codes, _BMP)
     folded = _FOLD_LUT[index]

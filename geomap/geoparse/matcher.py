@@ -181,14 +181,22 @@ def _build_automaton(gazetteer: Gazetteer) -> ahocorasick.Automaton:
     for phrase in BLOCKED:
         entries[phrase] = (HitKind.BLOCK, phrase)
     auto = ahocorasick.Automaton()
+    # The variants of one name share its candidates and admin facts, and equal facts are one object: the automaton's
+    # values live as long as the process, and every full garbage collection walks them.
+    shared: dict[tuple[HitKind, str], tuple[tuple[Place, ...], AdminFacts]] = {}
+    facts: dict[AdminFacts, AdminFacts] = {}
     for surface, (kind, key) in entries.items():
-        if kind is HitKind.NISBA:
-            places: tuple[Place, ...] = (gazetteer.lookup(NISBA[key]),)
-        elif kind is HitKind.BLOCK:
-            places = ()
-        else:
-            places = tuple(gazetteer.lookup(i) for i in gazetteer.ids_for_name(key))
-        auto.add_word(surface, _Key(kind, key, len(surface), _is_latin(key), places, admin_facts(kind, places)))
+        known = shared.get((kind, key))
+        if known is None:
+            if kind is HitKind.NISBA:
+                places: tuple[Place, ...] = (gazetteer.lookup(NISBA[key]),)
+            elif kind is HitKind.BLOCK:
+                places = ()
+            else:
+                places = tuple(gazetteer.lookup(i) for i in gazetteer.ids_for_name(key))
+            fact = admin_facts(kind, places)
+            known = shared[kind, key] = (places, facts.setdefault(fact, fact))
+        auto.add_word(surface, _Key(kind, key, len(surface), _is_latin(key), *known))
     auto.make_automaton()
     return auto
 

@@ -123,7 +123,7 @@ def _scores(
     weights: Weights,
 ) -> list[float]:
     """The scores of `cands`; what the context says is read once (the terms add up in a fixed order)."""
-    trigger_kinds = TRIGGERS[ctx.trigger] if ctx.trigger else None
+    pairs = _kind_pairs(TRIGGERS[ctx.trigger]) if ctx.trigger else None
     area_trigger = ctx.trigger in AREA_TRIGGERS
     countryside = ctx.relation in (Relation.COUNTRYSIDE, Relation.DESERT)
     hint, level_ids = ctx.admin_hint, ctx.admin_level_ids
@@ -134,7 +134,7 @@ def _scores(
         unit = kind == "district" or kind == "subdistrict"
         if unit and c.id in towns and not area_trigger:
             s += weights.district_named_after_town
-        if trigger_kinds and fits(c, trigger_kinds):
+        if pairs and ((kind, "") in pairs or (kind, c.subtype) in pairs):  # `fits`, its kinds read once
             s += weights.trigger_fit
         if countryside and kind in _COUNTRYSIDE_KINDS:
             s += weights.countryside_governorate if kind == "governorate" else weights.countryside_other
