@@ -2,6 +2,9 @@
 
     python -m bench.eval_real_news [--verbose] [--part tune|aside]
 
+`--verbose` lists the tune part's reports one by one; the kept-aside part only ever shows its figures, so that its
+failures are never studied (a rule written for them would make its figures meaningless).
+
 Runs the development set's own `score.py` (which calls `geomap incidents` as a user would) once per part, and
 prints its figures: places, and the incident coding (event type, sub-event type, fatalities, actor1) judged against
 the issue's floors (`bench.eval_coding.FLOORS`); the texts never leave ../shared."""
@@ -49,14 +52,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--dir", type=Path, default=DEFAULT_DIR)
     ap.add_argument("--part", choices=("tune", "aside"), action="append")
-    ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--verbose", action="store_true", help="every tune report (the aside part: figures only)")
     args = ap.parse_args(argv)
     if not (args.dir / "reports.jsonl").is_file():
         print(f"(no real-news development set at {args.dir})")
         return 0
     for part in args.part or ("tune", "aside"):
-        lines = run_part(args.dir, part, verbose=args.verbose)
-        shown = lines if args.verbose else [ln for ln in lines if ln.startswith(("real-news-dev", "incident coding"))]
+        detail = args.verbose and part == "tune"
+        lines = run_part(args.dir, part, verbose=detail)
+        shown = lines if detail else [ln for ln in lines if ln.startswith(("real-news-dev", "incident coding"))]
         for line in shown:
             print(f"[{part:5}] {line}")
     return 0
