@@ -48,6 +48,7 @@ COMMON_WORD_ZIPF = 4.5  # a name this common as a word («السجن», «الب
 _DATE_TAIL_RE = re.compile(r"\s*(/|[^\W_]+)")
 CONFLICT_FACTOR = 0.5  # a mention whose place lies outside the unit the text places it in: half as sure ...
 CONFLICT_KM = 40.0  # ... and a minor place farther than this from that unit is another place of the same name
+FOREIGN_WORD_ZIPF = 3.5  # a place abroad named like a word this common («تويوتا» 3.9, not «الرمثا» 3.0) needs context
 CITY_TRIGGERS = frozenset({normalize_name("مدينة"), "city"})  # a direction of «مدينة X» is part of the city
 _MAX_REMEMBERED = 100_000  # candidate orders and region parts remembered (the memory starts afresh past this)
 
@@ -170,12 +171,15 @@ class Geoparser:
         if kept and len(kept) < len(cands):
             cands, lead = kept, leading(kept, self.weights)
         best = max(c.importance for c in cands)
-        local = ctx.admin_evidence or ctx.between or ctx.event or (ctx.prep and best >= Importance.SUBDISTRICT_CAPITAL)
+        # A Syrian unit after a name («X في مدينة الباب») places it in Syria: it vouches for no name known only abroad.
+        admin = ctx.admin_evidence and (not ctx.admin_hint or any(c.in_syria for c in cands))
+        local = admin or ctx.between or ctx.event or (ctx.prep and best >= Importance.SUBDISTRICT_CAPITAL)
         if level is Commonness.ALONE:
             return _Plan(hit, ctx, cands, Basis.NAME, lead), False
-        if (level is Commonness.IN_CONTEXT and local) or (level is Commonness.BESIDE_ADMIN and ctx.admin_evidence):
+        if (level is Commonness.IN_CONTEXT and local) or (level is Commonness.BESIDE_ADMIN and admin):
             return _Plan(hit, ctx, cands, Basis.CONTEXT, lead), False
-        if level is Commonness.IN_CONTEXT:
+        if level is Commonness.IN_CONTEXT and (lead.in_syria or self.evidence.surface_zipf(hit) < FOREIGN_WORD_ZIPF):
+            # A document about Syria vouches for its minor Syrian places, not for a word that names a town abroad.
             return _Plan(hit, ctx, cands, Basis.NAME, lead), True
         return None, False
 
