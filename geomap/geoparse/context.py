@@ -35,6 +35,7 @@ from geomap.geoparse.vocabulary import (
     PERSON_TITLES,
     PLURAL_TRIGGERS,
     PREPOSITIONS,
+    ROADS,
     SON_OF,
     TRIGGERS,
     in_vocabulary,
@@ -119,6 +120,7 @@ class Context:
     admin_hint: frozenset[str] | None = None  # the governorates that unit lies in
     admin_level_ids: frozenset[str] | None = None  # the districts and sub-districts it names itself
     coordinated: bool = False  # followed by «and» or a comma and another name (English: «X and Y in Idlib»)
+    road: bool = False  # right after a road word: the first end of «طريق X - Y»
 
 
 def words_before(ntext: str, start: int, clitic: str, count: int = _WORDS) -> list[str]:
@@ -163,6 +165,7 @@ def read_context(ntext: str, hit: Hit) -> Context:
     title2 = prev2 in PERSON_TITLES and prev not in PREPOSITIONS  # «الرئيس السوري X», not «عائلة من X»
     ctx.person = word.title is not None or word.media is not None or title2 or _named_after(ntext, hit)
     ctx.prep = prev in PREPOSITIONS or (hit.clitic.endswith("ب") and len(hit.key) > _PREP_KEY)
+    ctx.road = prev in ROADS
     for w in before[-_EVENT_REACH:]:
         if _word(w).event:
             ctx.event = True
@@ -255,7 +258,7 @@ def link_contexts(ntext: str, hits: list[Hit], contexts: list[Context]) -> None:
             _link_latin(prev, ctx, words)
             if len(words) <= _LATIN_ADMIN_GAP_WORDS and all(w in LATIN_ADMIN_GAP for w in words):
                 prev.admin_hit = i  # «X in the northern Hama countryside»
-        elif sum(w not in _PUNCTUATION for w in words) <= _ADMIN_GAP_WORDS and all(_word(w).admin_gap for w in words):
+        elif _admin_gap(words) and not (prev.road and not words):  # «طريق دمشق - درعا»: the road's second end
             prev.admin_hit = i  # «X بريف حماة»: only admin-context words before the next hit
     for ctx in contexts:
         j = ctx.admin_hit
@@ -268,6 +271,11 @@ def link_contexts(ntext: str, hits: list[Hit], contexts: list[Context]) -> None:
         nxt, ctx = contexts[i + 1], contexts[i]
         if hits[i].latin and ctx.admin_hit is None and nxt.admin_evidence and ctx.coordinated:
             ctx.admin_evidence, ctx.admin_hint, ctx.admin_level_ids = True, nxt.admin_hint, nxt.admin_level_ids
+
+
+def _admin_gap(words: list[str]) -> bool:
+    """Only admin-context words (punctuation aside, a few at most) stand between a name and the next one."""
+    return sum(w not in _PUNCTUATION for w in words) <= _ADMIN_GAP_WORDS and all(_word(w).admin_gap for w in words)
 
 
 def _second_end(gap: str, hit: Hit) -> bool:

@@ -16,7 +16,7 @@ import ahocorasick
 
 from geomap.arabic import CLITIC_PREFIXES, NormalizedText
 from geomap.gazetteer import Gazetteer, Place
-from geomap.geoparse.vocabulary import BLOCKED, GENERIC_HEADS, NISBA, NOT_PLACES
+from geomap.geoparse.vocabulary import BLOCKED, GENERIC_HEADS, NISBA, NOT_PLACES, ROAD_NAME_PREFIX
 from geomap.kinds import Importance
 
 __all__ = ["AdminFacts", "Hit", "HitKind", "Matcher", "admin_facts"]
@@ -104,7 +104,7 @@ class Matcher:
                 continue  # English place names are capitalised; "homs" in a URL or word is not one
             raw.append((start, end, clitic, k))
         if any(raw[i][0] < raw[i - 1][1] for i in range(1, len(raw))):
-            raw = _longest_first(raw, n)  # some hits overlap (the automaton reports them by their end)
+            raw = _longest_first(_road_ends(raw), n)  # some hits overlap (the automaton reports them by their end)
         if norm.offsets_identical:  # the common case: spans are the same in both texts
             original = norm.original
             return [
@@ -125,6 +125,13 @@ def _clitic_before(ntext: str, start: int) -> str:
         return ""
     clitic = ntext[ws:start]
     return clitic if clitic in CLITIC_PREFIXES else ""
+
+
+def _road_ends(raw: list[tuple[int, int, str, _Key]]) -> list[tuple[int, int, str, _Key]]:
+    """Without the names built on a road word that another name follows at once: «طريق حلب - اللاذقية» is the road
+    between Aleppo and Latakia (its ends are the mentions), not the neighbourhood «طريق حلب» and a city."""
+    starts = {h[0] - len(h[2]) for h in raw}  # where each hit's word begins (its proclitic included)
+    return [h for h in raw if not (h[3].key.startswith(ROAD_NAME_PREFIX) and h[1] + 1 in starts)]
 
 
 def _longest_first(raw: list[tuple[int, int, str, _Key]], n: int) -> list[tuple[int, int, str, _Key]]:

@@ -355,6 +355,10 @@ DEFINITE_COUNTRYSIDE: dict[str, str] = {normalize_name("الريف"): "countrysi
 #: Words that may stand between a name and the admin unit that places it («X في ريف حماة», «X، إدلب», «X التابعة لـ Y»).
 ADMIN_CONTEXT_WORDS = _words(_ADMIN_CONTEXT_WORDS)
 BETWEEN = _words({"بين"})  # «بين X وY»: the name is one end of a pair
+#: Road words: «طريق X - Y», «أوتوستراد X Y» name a road by its two ends (the second is no admin unit of the first).
+ROADS = _words({"طريق", "الطريق", "أوتوستراد", "الأوتوستراد", "اتوستراد", "الاتوستراد"})
+#: How a gazetteer name built on a road word starts («طريق حلب», a neighbourhood of Hama).
+ROAD_NAME_PREFIX = normalize_name("طريق") + " "
 #: Nisba adjective → governorate P-code, for «الريف الإدلبي».
 NISBA: dict[str, str] = {normalize_name(w): code for w, code in _NISBA.items()}
 #: Organisations and titles containing place names that are not place mentions.

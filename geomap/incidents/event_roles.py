@@ -18,6 +18,7 @@ from geomap.arabic import normalize, normalize_name
 from geomap.earth import haversine_km
 from geomap.geoparse import Mention
 from geomap.geoparse.mention import ADMIN_CONFLICT, ADMIN_OF_PREVIOUS
+from geomap.geoparse.vocabulary import ROAD_NAME_PREFIX, ROADS
 
 __all__ = ["Role", "roles"]
 
@@ -72,12 +73,11 @@ _EARLIER_WORDS = 3  # words read at the start of a sentence for an earlier day
 _FEATURE_WORDS = _norm("دوار شارع ساحة كراج كراجات انطلاق موقف مديرية")
 _GATE = normalize_name("باب")
 _ROUNDABOUT = normalize_name("دوار")
-_ROAD = r"(?:طريق|الطريق|اوتوستراد|الاوتوستراد|اتوستراد|الاتوستراد)"
+_ROAD = f"(?:{'|'.join(sorted(ROADS))})"
 _LINK = r"(?:الواصل|الرابط|الواصله|الرابطه|الممتد|الممتده|طريق|اوتوستراد|اتوستراد)"
 # (in normalised text) «طريق X» / «الطريق الواصل بين (مدينتي) X»: the first end; «طريق X Y», «بين X وY»: the second
 _FIRST_END_RE = re.compile(rf"(?:{_ROAD}(?:\s+(?:الدولي|السريع|العام|القديم))?|{_LINK}\s+بين(?:\s+\S+)?)\s*$")
 _SECOND_END_RE = re.compile(rf"(?:{_ROAD}\s+\S+(?:\s+\S+)?|{_LINK}\s+بين\s+\S+(?:\s+\S+){{0,4}}\s+و\S*)\s*$")
-_ROAD_NAME_PREFIX = normalize_name("طريق") + " "  # a gazetteer name such as «طريق حلب» (a neighbourhood)
 _SENTENCE_ENDS = ".\n!؟?"
 _WORD_RE = re.compile(r"\w+")
 
@@ -116,7 +116,7 @@ def _recalled(text: str, start: int) -> bool:
 
 
 def _road_end(window: str, m: Mention, next_start: int | None) -> bool:
-    if normalize_name(m.text).startswith(_ROAD_NAME_PREFIX):
+    if normalize_name(m.text).startswith(ROAD_NAME_PREFIX):
         return next_start is not None and next_start - m.end <= 4  # «طريق حلب - اللاذقية»
     return bool(_FIRST_END_RE.search(window) or _SECOND_END_RE.search(window))
 

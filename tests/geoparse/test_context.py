@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from geomap.arabic import normalize
-from geomap.geoparse.context import phrase_span, words_after, words_before
+from geomap.geoparse.context import link_contexts, phrase_span, read_context, words_after, words_before
 from geomap.relative import Relation
 
 
@@ -95,3 +95,19 @@ def test_phrase_span_covers_relative_words_and_directions(scan):
     (hit,), (ctx,) = scan(text)
     start, end = norm.to_original(*phrase_span(norm.text, hit, ctx))
     assert text[start:end] == "ريف حلب الشرقي"
+
+
+def test_the_second_end_of_a_road_is_no_admin_unit_of_the_first(parser):
+    for text in ("تعرضت حافلة لهجوم على طريق دمشق - درعا الدولي", "انقلبت شاحنة على أوتوستراد حمص حماة"):
+        norm = normalize(text)
+        hits = parser.matcher.scan(norm)
+        contexts = [read_context(norm.text, h) for h in hits]
+        link_contexts(norm.text, hits, contexts)
+        assert len(hits) == 2 and contexts[0].road
+        assert contexts[0].admin_hit is None and not contexts[0].admin_evidence, text
+    # a name followed by its unit is still placed by it
+    norm = normalize("سقطت قذائف على بلدة نوى، درعا")
+    hits = parser.matcher.scan(norm)
+    contexts = [read_context(norm.text, h) for h in hits]
+    link_contexts(norm.text, hits, contexts)
+    assert contexts[0].admin_evidence

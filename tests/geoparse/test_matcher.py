@@ -64,3 +64,10 @@ def test_latin_names_must_be_capitalised(parser):
     (hit,) = hits_of(parser, "Shelling hit Aleppo.")
     assert hit.latin and hit.surface == "Aleppo"
     assert hits_of(parser, "shelling hit aleppo.") == []
+
+
+def test_a_road_named_after_its_ends_yields_the_ends_not_a_neighbourhood(parser):
+    # «طريق حلب» is also a neighbourhood of Hama; followed at once by another name it is the Aleppo–Latakia road.
+    keys = [h.key for h in hits_of(parser, "كمين لمسلحين على طريق حلب - اللاذقية قرب أريحا")]
+    assert keys[:2] == ["حلب", "اللاذقيه"]
+    assert hits_of(parser, "سقطت قذيفة في حي طريق حلب بمدينة حماة")[0].key == "طريق حلب"
