@@ -18,10 +18,30 @@ from geomap.incidents.event_place import NoEventPlace, choose_event_mention
 from geomap.incidents.placement import Placement, PlacementColumns, placements_from_results
 from geomap.incidents.schema import MatchMethod, Status
 
-__all__ = ["DATELINE_CONFIDENCE", "ParsedTexts", "TextPlacer"]
+__all__ = ["DATELINE_CONFIDENCE", "FALLBACKS", "OTHER_ROLE_CONFIDENCE", "ParsedTexts", "TextPlacer"]
 
 DATELINE_CONFIDENCE = 0.5  # at most: the dateline says where the report was filed, which is only a hint
-DATELINE_FLAG = "placed at the dateline: the text names no other Syrian place"
+OTHER_ROLE_CONFIDENCE = 0.6  # at most: a hospital, an origin or a road's end is near the event, not its place
+
+
+@dataclass(frozen=True)
+class _Fallback:
+    """A place chosen when the text names no place of the event itself: the flag it carries, its confidence cap."""
+
+    flag: str
+    confidence: float
+
+
+FALLBACKS = {
+    NoEventPlace.DATELINE: _Fallback(
+        "placed at the dateline: the text names no other Syrian place", DATELINE_CONFIDENCE
+    ),
+    NoEventPlace.OTHER_ROLE: _Fallback(
+        "placed at a place named in another role (an origin, a hospital, a road's end ...): the text names no place "
+        "of the event itself",
+        OTHER_ROLE_CONFIDENCE,
+    ),
+}
 WHY_UNPLACED = {
     NoEventPlace.OUTSIDE_SYRIA: "only places outside Syria are named as where it happened",
     NoEventPlace.POLITICAL_ONLY: "Syrian places are named only as governments or parties, not as where it happened",
@@ -89,11 +109,12 @@ class TextPlacer:
                 unplaced.append(_unplaced(mentions, why))
                 continue
             result = GeocodeResult.from_mention(chosen, MatchMethod.GEOPARSE)
-            if why is NoEventPlace.DATELINE:
-                result.confidence = min(result.confidence, DATELINE_CONFIDENCE)
+            fallback = FALLBACKS.get(why)
+            if fallback is not None:
+                result.confidence = min(result.confidence, fallback.confidence)
             chosen_rows.append(row)
             results.append(result)
-            flags.append(DATELINE_FLAG if why is NoEventPlace.DATELINE else None)
+            flags.append(fallback.flag if fallback else None)
         placements = placements_from_results(results, MatchMethod.GEOPARSE, self.index, self.gazetteer)
         into.put(chosen_rows, [dataclasses.replace(p, flag=f) for p, f in zip(placements, flags, strict=True)])
         into.put(unplaced_rows, unplaced)

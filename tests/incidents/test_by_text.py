@@ -3,7 +3,8 @@
 import numpy as np
 
 from geomap.incidents.admin_units import admin_index
-from geomap.incidents.by_text import DATELINE_FLAG, ParsedTexts, TextPlacer
+from geomap.incidents.by_text import FALLBACKS, OTHER_ROLE_CONFIDENCE, ParsedTexts, TextPlacer
+from geomap.incidents.event_place import NoEventPlace
 from geomap.incidents.placement import PlacementColumns
 
 
@@ -40,7 +41,26 @@ def test_texts_are_parsed_once_each_and_rows_placed(gaz):
     assert len(recording.seen) == 4  # the repeated report once
     assert placed["gazetteer_id"].tolist() == ["C4121", "C1007", "C4121", "country/LB", None]
     assert placed["status"].tolist() == ["placed", "placed", "placed", "outside_syria", "unplaced"]
-    assert placed["flag"][1] == DATELINE_FLAG and placed["confidence"][1] <= 0.5
+    assert placed["flag"][1] == FALLBACKS[NoEventPlace.DATELINE].flag and placed["confidence"][1] <= 0.5
     assert parsed.chosen[0].text == "سرمدا" and 3 not in parsed.chosen
     assert parsed.errors == {4: "geoparser error: boom"} and placed["reason"][4] == "no place found in the text"
     assert placed["subdistrict"][0].id == "SY070301" and placed["method"][0] == "geoparse"
+
+
+def test_a_place_in_another_role_is_flagged_when_nothing_else_is_named(gaz):
+    # the explosion's place is not named; the town the wounded were taken to is all the text gives
+    placer = TextPlacer(gaz, admin_index(gaz))
+    texts = np.array(
+        [
+            "أصيب ثلاثة مدنيين بجروح بانفجار لغم من مخلفات الحرب، ونقلوا إلى المشفى الوطني في مدينة منبج",
+            "أصيب ثلاثة مدنيين بجروح بانفجار لغم من مخلفات الحرب في قرية العريمة غربي مدينة منبج",
+        ],
+        dtype=object,
+    )
+    parsed, placed, rows = ParsedTexts(), PlacementColumns(2), np.arange(2)
+    placer.parse(texts, rows, parsed)
+    placer.place(texts, rows, parsed, placed)
+    assert placed["status"].tolist() == ["placed", "placed"]
+    assert placed["flag"][0] == FALLBACKS[NoEventPlace.OTHER_ROLE].flag
+    assert placed["confidence"][0] <= OTHER_ROLE_CONFIDENCE
+    assert placed["flag"][1] is None and placed["location_ar"][1] != placed["location_ar"][0]
