@@ -22,22 +22,26 @@ class Recording:
         return self.parser.parse(text)
 
 
+def place_texts(placer, texts):
+    """Parse and place every one of `texts` with `placer`: (parsed texts, placement columns)."""
+    texts = np.array(texts, dtype=object)
+    parsed, placed, rows = ParsedTexts(), PlacementColumns(len(texts)), np.arange(len(texts))
+    placer.parse(texts, rows, parsed)
+    placer.place(texts, rows, parsed, placed)
+    return parsed, placed
+
+
 def test_texts_are_parsed_once_each_and_rows_placed(gaz):
     placer = TextPlacer(gaz, admin_index(gaz))
     placer.parser = recording = Recording(placer.parser, fail_on="نص يكسر المحلل")
-    texts = np.array(
-        [
-            "قصف مدفعي على بلدة سرمدا بريف إدلب الشمالي",
-            "حلب - انفجار عبوة ناسفة صباح اليوم",
-            "قصف مدفعي على بلدة سرمدا بريف إدلب الشمالي",
-            "اشتباكات في لبنان قرب الحدود",
-            "نص يكسر المحلل",
-        ],
-        dtype=object,
-    )
-    parsed, placed, rows = ParsedTexts(), PlacementColumns(5), np.arange(5)
-    placer.parse(texts, rows, parsed)
-    placer.place(texts, rows, parsed, placed)
+    texts = [
+        "قصف مدفعي على بلدة سرمدا بريف إدلب الشمالي",
+        "حلب - انفجار عبوة ناسفة صباح اليوم",
+        "قصف مدفعي على بلدة سرمدا بريف إدلب الشمالي",
+        "اشتباكات في لبنان قرب الحدود",
+        "نص يكسر المحلل",
+    ]
+    parsed, placed = place_texts(placer, texts)
     assert len(recording.seen) == 4  # the repeated report once
     assert placed["gazetteer_id"].tolist() == ["C4121", "C1007", "C4121", "country/LB", None]
     assert placed["status"].tolist() == ["placed", "placed", "placed", "outside_syria", "unplaced"]
@@ -49,17 +53,11 @@ def test_texts_are_parsed_once_each_and_rows_placed(gaz):
 
 def test_a_place_in_another_role_is_flagged_when_nothing_else_is_named(gaz):
     # the explosion's place is not named; the town the wounded were taken to is all the text gives
-    placer = TextPlacer(gaz, admin_index(gaz))
-    texts = np.array(
-        [
-            "أصيب ثلاثة مدنيين بجروح بانفجار لغم من مخلفات الحرب، ونقلوا إلى المشفى الوطني في مدينة منبج",
-            "أصيب ثلاثة مدنيين بجروح بانفجار لغم من مخلفات الحرب في قرية العريمة غربي مدينة منبج",
-        ],
-        dtype=object,
-    )
-    parsed, placed, rows = ParsedTexts(), PlacementColumns(2), np.arange(2)
-    placer.parse(texts, rows, parsed)
-    placer.place(texts, rows, parsed, placed)
+    texts = [
+        "أصيب ثلاثة مدنيين بجروح بانفجار لغم من مخلفات الحرب، ونقلوا إلى المشفى الوطني في مدينة منبج",
+        "أصيب ثلاثة مدنيين بجروح بانفجار لغم من مخلفات الحرب في قرية العريمة غربي مدينة منبج",
+    ]
+    _, placed = place_texts(TextPlacer(gaz, admin_index(gaz)), texts)
     assert placed["status"].tolist() == ["placed", "placed"]
     assert placed["flag"][0] == FALLBACKS[NoEventPlace.OTHER_ROLE].flag
     assert placed["confidence"][0] <= OTHER_ROLE_CONFIDENCE
