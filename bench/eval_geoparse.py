@@ -8,7 +8,9 @@ Measures:
   and the share of predicted mentions that are labelled (precision);
 - development sets (read from ../shared/eval, never copied into the repository): false Syrian mentions, i.e.
   Syrian places predicted on text not labelled as a location, per 10,000 tokens (AQMAR, Wojood) and per 1,000
-  tweets (IDRISI); and recall of the Syrian location mentions that are labelled;
+  tweets (IDRISI); and recall of the Syrian location mentions that are labelled — each on a tune part and a
+  kept-aside part (by a hash of the tweet id, the file and sentence number, the article number), errors listed from
+  the tune part only;
 - real published Arabic news (bench.eval_real_news: places, and the incident coding against the issue's floors) and
   UCDP incident-table strings (bench.eval_ucdp), each on a tune part and a kept-aside part.
 """
@@ -29,6 +31,7 @@ from shapely.geometry import Point
 from shapely.prepared import prep
 
 from bench import eval_real_news, eval_ucdp
+from bench.devsplit import part_name
 from geomap.arabic import normalize_name
 from geomap.gazetteer import load_gazetteer
 from geomap.geoparse import geoparse
@@ -40,6 +43,7 @@ DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
 
 @dataclass
 class Doc:
+    key: str  # stable id, for the tune / kept-aside split
     text: str
     spans: list[tuple[int, int, str]]  # labelled location spans (start, end, surface)
     syrian: list[tuple[int, int, str]] = field(default_factory=list)  # those that are Syrian places
@@ -61,7 +65,7 @@ class Score:
         per10k = 10_000 * self.false_syrian / self.tokens if self.tokens else float("nan")
         per1k_docs = 1_000 * self.false_syrian / self.docs if self.docs else float("nan")
         return (
-            f"{self.name:24} docs {self.docs:6}  tokens {self.tokens:8}  false Syrian {self.false_syrian:4} "
+            f"{self.name:32} docs {self.docs:6}  tokens {self.tokens:8}  false Syrian {self.false_syrian:4} "
             f"({per10k:5.2f}/10k tokens, {per1k_docs:5.2f}/1k docs)  Syrian recall "
             f"{self.syrian_found}/{self.syrian_gold} = {recall:.1%}"
         )
@@ -99,17 +103,20 @@ def is_syrian_surface(surface: str, names: set[str]) -> bool:
 def read_token_file(path: Path, tag_is_location) -> Iterator[Doc]:
     """Token-per-line files (AQMAR, Wojood): sentences separated by blank lines."""
     tokens: list[tuple[str, bool]] = []
+    count = 0
 
     def flush() -> Doc | None:
+        nonlocal count
         if not tokens:
             return None
+        count += 1
         text, spans, pos = [], [], 0
         for tok, loc in tokens:
             if loc:
                 spans.append((pos, pos + len(tok), tok))
             text.append(tok)
             pos += len(tok) + 1
-        doc = Doc(" ".join(text), _merge(spans), tokens=len(tokens))
+        doc = Doc(f"{path.name}#{count}", " ".join(text), _merge(spans), tokens=len(tokens))
         tokens.clear()
         return doc
 
@@ -141,12 +148,12 @@ def read_idrisi(folder: Path) -> Iterator[Doc]:
         for line in path.read_text(encoding="utf-8").splitlines():
             rec = json.loads(line)
             spans = [(m["startIdx"], m["endIdx"], m["text"]) for m in rec.get("location_mentions", [])]
-            yield Doc(rec["text"], spans, tokens=len(rec["text"].split()))
+            yield Doc(str(rec["tweet_id"]), rec["text"], spans, tokens=len(rec["text"].split()))
 
 
 def read_english(path: Path, syria) -> Iterator[Doc]:
     root = ET.parse(path).getroot()
-    for art in root.iter("article"):
+    for number, art in enumerate(root.iter("article")):
         text = art.findtext("text") or ""
         spans, syrian = [], []
         for t in art.iter("toponym"):
@@ -157,13 +164,16 @@ def read_english(path: Path, syria) -> Iterator[Doc]:
             lon = t.findtext("longitude") or t.findtext("gaztag/lon")
             if lat and lon and syria.contains(Point(float(lon), float(lat))):
                 syrian.append((start, end, surface))
-        yield Doc(text, spans, syrian, tokens=len(text.split()))
+        yield Doc(f"{path.name}#{number}", text, spans, syrian, tokens=len(text.split()))
 
 
 # ------------------------------------------------------------------------------------------------- scoring
-def score_docs(name: str, docs: Iterator[Doc], names: set[str] | None, show: int) -> Score:
-    sc = Score(name)
+def score_docs(name: str, docs: Iterator[Doc], names: set[str] | None, show: int) -> list[Score]:
+    """The tune part's score (its errors listed, up to `show`) and the kept-aside part's (figures only)."""
+    parts = {"tune": Score(f"{name} [tune]"), "aside": Score(f"{name} [aside]")}
     for doc in docs:
+        sc = parts[part_name(doc.key)]
+        show_here = show if sc is parts["tune"] else 0
         sc.docs += 1
         sc.tokens += doc.tokens
         mentions = [m for m in geoparse(doc.text) if m.in_syria]
@@ -171,16 +181,16 @@ def score_docs(name: str, docs: Iterator[Doc], names: set[str] | None, show: int
         for m in mentions:
             if not any(overlaps(m.start, m.end, s0, s1) for s0, s1, _ in doc.spans):
                 sc.false_syrian += 1
-                if len(sc.errors) < show:
+                if len(sc.errors) < show_here:
                     ctx = doc.text[max(0, m.start - 40) : m.end + 40].replace("\n", " ")
                     sc.errors.append(f"  FP {m.text!r} → {m.place_id} {m.place.name_en}: …{ctx}…")
         for s0, s1, surface in syrian:
             sc.syrian_gold += 1
             if any(overlaps(m.start, m.end, s0, s1) for m in mentions):
                 sc.syrian_found += 1
-            elif len(sc.errors) < show:
+            elif len(sc.errors) < show_here:
                 sc.errors.append(f"  FN {surface!r}: …{doc.text[max(0, s0 - 40) : s1 + 40]}…".replace("\n", " "))
-    return sc
+    return list(parts.values())
 
 
 def score_own(path: Path, show: int) -> tuple[str, list[str], float]:
@@ -216,7 +226,7 @@ def score_own(path: Path, show: int) -> tuple[str, list[str], float]:
     accuracy = right / total if total else float("nan")
     precision = labelled_hits / predicted if predicted else float("nan")
     line = (
-        f"{'own test set':24} mentions {total:5}  resolved right {right} = {accuracy:.1%}  "
+        f"{'own test set':32} mentions {total:5}  resolved right {right} = {accuracy:.1%}  "
         f"precision {labelled_hits}/{predicted} = {precision:.1%}"
     )
     return line, errors, accuracy
@@ -272,10 +282,10 @@ def main(argv: list[str] | None = None) -> int:
     }
     for key, run in sets.items():
         if only is None or key in only:
-            sc = run()
-            print(sc.line())
-            if sc.errors:
-                print("\n".join(sc.errors))
+            for sc in run():
+                print(sc.line())
+                if sc.errors:
+                    print("\n".join(sc.errors))
     # Whole-pipeline sets (each split into a tune part and a kept-aside part, see bench/devsplit.py).
     if only is None or "news" in only:
         eval_real_news.main(["--dir", str(ev / "real-news-dev")])
