@@ -16,6 +16,7 @@ import numpy as np
 
 __all__ = [
     "CLITIC_PREFIXES",
+    "LATIN_ARTICLES",
     "NormalizedText",
     "is_arabic",
     "latin_skeleton",
@@ -209,7 +210,8 @@ def normalize_name(name: str) -> str:
     return _SPACES_RE.sub(" ", folded).strip()
 
 
-_ARTICLES = frozenset(
+#: The Arabic article as transliterations write it (Al, Ash, El- ...), lower case.
+LATIN_ARTICLES = frozenset(
     {"al", "el", "ash", "as", "ad", "ar", "at", "az", "an", "ath", "adh", "ed", "es", "et", "ez", "a"}
 )
 _DIGRAPHS = (
@@ -229,7 +231,7 @@ _VOWELS_RE = re.compile(r"[aeiou]")
 
 def latin_words(name: str) -> list[str]:
     """A transliterated name's words without articles (Al, Ash, El- ...), lower case, diacritics folded."""
-    words = [w for w in normalize_name(name).split() if w not in _ARTICLES]
+    words = [w for w in normalize_name(name).split() if w not in LATIN_ARTICLES]
     return [w[2:] if len(w) > 4 and w.startswith(("al", "el")) else w for w in words]
 
 

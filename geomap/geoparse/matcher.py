@@ -14,7 +14,7 @@ from enum import Enum
 
 import ahocorasick
 
-from geomap.arabic import CLITIC_PREFIXES, NormalizedText
+from geomap.arabic import CLITIC_PREFIXES, LATIN_ARTICLES, NormalizedText
 from geomap.gazetteer import Gazetteer, Place
 from geomap.geoparse.vocabulary import BLOCKED, GENERIC_HEADS, NISBA, NOT_PLACES, ROAD_NAME_PREFIX
 from geomap.kinds import Importance
@@ -22,6 +22,7 @@ from geomap.kinds import Importance
 __all__ = ["AdminFacts", "Hit", "HitKind", "Matcher", "admin_facts"]
 
 _LATIN_LETTER = re.compile("[a-z]")
+_LATIN_ARTICLE_RE = re.compile(r"([a-z]{1,3})[-‐‑ ]+")  # «al-», «ash-»: an article written in lower case
 _MAX_CLITIC = 3  # letters in the longest proclitic chain (ولل)
 _MIN_LAM_KEY = 5  # «لحسكة» for «الحسكة» only for names longer than ال + 2 letters: short ones are common words
 
@@ -100,7 +101,7 @@ class Matcher:
                     continue
             if k.kind is HitKind.LAM and not clitic.endswith("ل"):
                 continue
-            if k.latin and not norm.original[norm.to_original(start, end)[0]].isupper():
+            if k.latin and not _capitalised(norm.original, *norm.to_original(start, end)):
                 continue  # English place names are capitalised; "homs" in a URL or word is not one
             raw.append((start, end, clitic, k))
         if any(raw[i][0] < raw[i - 1][1] for i in range(1, len(raw))):
@@ -113,6 +114,15 @@ class Matcher:
                 if k.kind is not HitKind.BLOCK
             ]
         return [_hit(norm, *h) for h in raw if h[3].kind is not HitKind.BLOCK]
+
+
+def _capitalised(original: str, start: int, end: int) -> bool:
+    """A Latin name written as names are: capitalised («Homs», «Al-Tanf»), or a lower-case article before a
+    capitalised word («al-Tanf», «ash-Shaddadi»)."""
+    if original[start].isupper():
+        return True
+    article = _LATIN_ARTICLE_RE.match(original, start, end)
+    return article is not None and article.group(1) in LATIN_ARTICLES and original[article.end()].isupper()
 
 
 def _clitic_before(ntext: str, start: int) -> str:

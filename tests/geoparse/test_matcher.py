@@ -66,6 +66,13 @@ def test_latin_names_must_be_capitalised(parser):
     assert hits_of(parser, "shelling hit aleppo.") == []
 
 
+def test_a_lower_case_article_before_a_capital_is_a_latin_name(parser):
+    # how English reporting writes transliterated names: «al-Tanf», lower-case article, capitalised name
+    (hit,) = hits_of(parser, "Militias moved heavy weapons towards al-Tanf, officials said.")
+    assert hit.surface == "al-Tanf" and hit.places[0].id == "landmark/al-tanf-base"
+    assert hits_of(parser, "see the al-tanf page") == []
+
+
 def test_a_road_named_after_its_ends_yields_the_ends_not_a_neighbourhood(parser):
     # «طريق حلب» is also a neighbourhood of Hama; followed at once by another name it is the Aleppo–Latakia road.
     keys = [h.key for h in hits_of(parser, "كمين لمسلحين على طريق حلب - اللاذقية قرب أريحا")]
