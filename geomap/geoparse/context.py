@@ -23,6 +23,7 @@ from geomap.geoparse.vocabulary import (
     DEFINITE_COUNTRYSIDE,
     DESERT,
     DIRECTIONS,
+    DUAL_TRIGGERS,
     EVENT_WORDS,
     LATIN_ADMIN_GAP,
     LATIN_EVENT_WORDS,
@@ -60,6 +61,7 @@ _PREP_KEY = 4  # a ب-proclitic counts as a preposition before names longer than
 _TRIGGER_WORDS = frozenset(TRIGGERS)
 _DIRECTION_WORDS = frozenset(DIRECTIONS)
 _NEAR_FROM = "من"  # «بالقرب من X»
+_LIST_SKIP = 2  # names a plural trigger's list runs over when the gazetteer does not know them («بلدات X والحويجة وY»)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +123,7 @@ class Context:
     admin_level_ids: frozenset[str] | None = None  # the districts and sub-districts it names itself
     coordinated: bool = False  # followed by «and» or a comma and another name (English: «X and Y in Idlib»)
     road: bool = False  # right after a road word: the first end of «طريق X - Y»
+    list_of: int | None = None  # the first name of the trigger's list this name belongs to (a hit index)
 
 
 def words_before(ntext: str, start: int, clitic: str, count: int = _WORDS) -> list[str]:
@@ -248,12 +251,13 @@ def link_contexts(ntext: str, hits: list[Hit], contexts: list[Context]) -> None:
         if prev.between and _second_end(ntext[gap_start : hit.start], hit):
             ctx.between = True  # «بين X وY», «بين بلدة X وقرية Y»
         gap = ntext[gap_start:gap_end]
-        if prev.trigger in PLURAL_TRIGGERS and ctx.trigger is None and gap.strip(" ،,") == "":
+        words = WORD_RE.findall(ntext, gap_start, gap_end)
+        if prev.trigger in PLURAL_TRIGGERS and ctx.trigger is None and _same_list(gap, words, prev.trigger):
             ctx.trigger = prev.trigger  # «بلدتي نبل والزهراء», «بلدات X، Y وZ»
+            ctx.list_of = i - 1 if prev.list_of is None else prev.list_of
         shared = prev.relation == Relation.COUNTRYSIDE and ctx.relation is None and gap.strip() == ""
         if shared and hit.clitic.startswith("و"):
             ctx.relation = Relation.COUNTRYSIDE  # «ريفي حلب وإدلب»
-        words = WORD_RE.findall(ntext, gap_start, gap_end)
         if hit.latin and hits[i - 1].latin:
             _link_latin(prev, ctx, words)
             if len(words) <= _LATIN_ADMIN_GAP_WORDS and all(w in LATIN_ADMIN_GAP for w in words):
@@ -271,6 +275,17 @@ def link_contexts(ntext: str, hits: list[Hit], contexts: list[Context]) -> None:
         nxt, ctx = contexts[i + 1], contexts[i]
         if hits[i].latin and ctx.admin_hit is None and nxt.admin_evidence and ctx.coordinated:
             ctx.admin_evidence, ctx.admin_hint, ctx.admin_level_ids = True, nxt.admin_hint, nxt.admin_level_ids
+
+
+def _same_list(gap: str, words: list[str], trigger: str) -> bool:
+    """Only commas stand between two names of a trigger's list or, after a plural trigger, a few more of its names
+    the gazetteer does not know, each coordinated («بلدات كفرزيتا والحويجة والحويز») or between commas."""
+    if gap.strip(" ،,") == "":
+        return True
+    items = [w for w in words if w not in _PUNCTUATION]
+    if trigger in DUAL_TRIGGERS or not items or len(items) > _LIST_SKIP or WORD_RE.sub("", gap).strip(" ،,"):
+        return False
+    return all(w.startswith("و") for w in items) or len(words) - len(items) > len(items)
 
 
 def _admin_gap(words: list[str]) -> bool:

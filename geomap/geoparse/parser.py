@@ -48,6 +48,8 @@ COMMON_WORD_ZIPF = 4.5  # a name this common as a word («السجن», «الب
 _DATE_TAIL_RE = re.compile(r"\s*(/|[^\W_]+)")
 CONFLICT_FACTOR = 0.5  # a mention whose place lies outside the unit the text places it in: half as sure ...
 CONFLICT_KM = 40.0  # ... and a minor place farther than this from that unit is another place of the same name
+LIST_KM = 40.0  # a minor place this far from every other name of its list («بلدات X وY وZ») is a namesake
+LIST_QUORUM = 3  # names of a list placed in Syria for the list to say where its places are
 FOREIGN_WORD_ZIPF = 3.5  # a place abroad named like a word this common («تويوتا» 3.9, not «الرمثا» 3.0) needs context
 CITY_TRIGGERS = frozenset({normalize_name("مدينة"), "city"})  # a direction of «مدينة X» is part of the city
 _MAX_REMEMBERED = 100_000  # candidate orders and region parts remembered (the memory starts afresh past this)
@@ -254,7 +256,8 @@ class Geoparser:
             resolved[plan.index] = mention
             mentions.append(mention)
         mentions.reverse()
-        return mentions
+        strays = _strays_from_lists(plans, resolved)
+        return [m for m in mentions if id(m) not in strays] if strays else mentions
 
     def _mention(self, norm: NormalizedText, plan: _Plan, anchors: list[Place], anchor_govs: set[str]) -> Mention:
         hit, ctx, cands = plan.hit, plan.ctx, plan.cands
@@ -363,6 +366,27 @@ def _narrow_to(ctx: Context, unit: Mention) -> None:
         ctx.admin_level_ids = frozenset({place.id})
     elif place.kind == "community" and place.importance >= Importance.SUBDISTRICT_CAPITAL and place.admin3:
         ctx.admin_level_ids = frozenset(i for i in (place.admin3, place.admin2) if i)
+
+
+def _strays_from_lists(plans: list[_Plan], resolved: dict[int, Mention]) -> set[int]:
+    """The mentions (by id) of minor places far from every other name of their list: «بلدات كفرزيتا واللطامنة
+    والصخر» lie together, so a «الصخر» resolved 100 km away is another place of that name the gazetteer lacks."""
+    lists: dict[int, list[int]] = {}
+    for plan in plans:
+        if plan.ctx.list_of is not None:
+            lists.setdefault(plan.ctx.list_of, [plan.ctx.list_of]).append(plan.index)
+    strays: set[int] = set()
+    for members in lists.values():
+        placed = [m for i in members if (m := resolved.get(i)) is not None and m.in_syria and m.lat is not None]
+        if len(placed) < LIST_QUORUM:
+            continue
+        for m in placed:
+            if m.place is None or m.place.importance >= Importance.DISTRICT:
+                continue
+            near = min(haversine_km(m.lat, m.lon, o.lat, o.lon) for o in placed if o is not m)  # type: ignore[arg-type]
+            if near > LIST_KM:
+                strays.add(id(m))
+    return strays
 
 
 def _check_unit(mention: Mention, unit: Mention) -> bool:

@@ -24,6 +24,7 @@ __all__ = [
     "DEFINITE_COUNTRYSIDE",
     "DESERT",
     "DIRECTIONS",
+    "DUAL_TRIGGERS",
     "EVENT_WORDS",
     "GENERIC_HEADS",
     "GENERIC_TRIGGERS",
@@ -73,6 +74,7 @@ _TRIGGERS = {  # trigger word → the kinds (kind or kind:subtype) of place it n
     "قريتي": ("community",),
     "قري": ("community",),
     "مزرعه": ("community",),
+    "مصيف": ("community",),  # «مصيف سلمى»: a summer resort town
     "حي": ("neighbourhood", "community"),
     "احياء": ("neighbourhood", "community"),
     "مخيم": ("landmark:camp", "community", "neighbourhood", "foreign_city"),
@@ -100,7 +102,8 @@ _TRIGGERS = {  # trigger word → the kinds (kind or kind:subtype) of place it n
 }
 # Triggers that also stand before plain adjectives («مزرعة جديدة», "a new farm") and dual/plural ones.
 _GENERIC_TRIGGERS = {"مدينه", "بلده", "قريه", "مزرعه", "منطقه", "حي", "مدن", "قري", "بلدات", "حاجز"}
-_PLURAL_TRIGGERS = {"بلدتي", "قريتي", "مدينتي", "معبري", "بلدات", "قري", "مدن", "مخيمات", "احياء", "محافظتي", "محافظات"}
+_DUAL_TRIGGERS = {"بلدتي", "قريتي", "مدينتي", "معبري", "محافظتي"}
+_PLURAL_TRIGGERS = _DUAL_TRIGGERS | {"بلدات", "قري", "مدن", "مخيمات", "احياء", "محافظات"}
 # Words that, in front of a name in an alias, only repeat what a trigger says: such aliases are left out of the
 # matcher so that «محافظة إدلب» yields the mention «إدلب» with the trigger محافظة as evidence.
 _GENERIC_HEADS = {"محافظه", "مدينه", "ناحيه", "منطقه", "بلده", "قريه", "حي"}
@@ -339,6 +342,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {normalize_name(w): kinds for w, kinds in
 GENERIC_TRIGGERS = _words(_GENERIC_TRIGGERS) | LATIN_GENERIC
 #: Dual and plural triggers: «بلدتي نبل والزهراء» covers the coordinated name too.
 PLURAL_TRIGGERS = _words(_PLURAL_TRIGGERS) | LATIN_PLURAL
+#: Dual triggers name exactly two places: their list does not run on past names the gazetteer does not know.
+DUAL_TRIGGERS = _words(_DUAL_TRIGGERS)
 #: Triggers that name an area unit itself: after them a district named like its town is not penalised.
 AREA_TRIGGERS = _words({"منطقة", "ناحية", "district", "subdistrict", "nahiya", "nahiyah"})
 #: Words that, in front of a name in an alias, only repeat what a trigger says: such aliases are left out of the

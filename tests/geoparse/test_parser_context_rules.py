@@ -71,6 +71,22 @@ def test_both_ends_of_between_with_triggers_and_plural_lists():
     assert all(f"trigger:{'بلدات'}" in got[n].evidence for n in ("كفرنبل", "حاس", "كفرسجنة"))
 
 
+def test_a_plural_list_runs_over_a_name_the_gazetteer_lacks():
+    # «الصياد» is no place the gazetteer knows; «الزكاة» after it is still one of the «بلدات»
+    got = found("قصفت الطائرات بلدات كفرزيتا واللطامنة والصياد والزكاة شمالي حماة")
+    assert got["الزكاة"].place_id == "C3461" and "trigger:بلدات" in got["الزكاة"].evidence
+    # a dual trigger names two places, no more
+    got = found("سيطرت القوات على بلدتي نبل والزهراء وقصفت الباب")
+    assert set(got) == {"نبل", "الزهراء"}
+
+
+def test_a_minor_place_far_from_the_rest_of_its_list_is_a_namesake():
+    # the Raqqa «الطويلعة» is 200 km from the villages of Jabal al-Zawiya it is listed with
+    got = found("قصفت الطائرات الحربية بلدات كفرنبل والطويلعة والمغارة ومعرزيتا جنوبي إدلب")
+    assert "الطويلعة" not in got
+    assert {got[n].place.admin1 for n in ("كفرنبل", "المغارة", "معرزيتا")} == {"SY07"}
+
+
 def test_a_decimal_distance_is_one_number():
     for text in ("انفجرت عبوة على بعد 12,5 كم جنوب تدمر", "انفجرت عبوة على بعد 12.5 كم جنوب تدمر"):
         m = found(text)["تدمر"]
