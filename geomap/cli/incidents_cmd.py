@@ -10,8 +10,7 @@ import click
 
 from geomap.cli.inputs import input_files, load_incidents
 from geomap.cli.options import Progress, Tally, column_map, column_options, handle_errors, output_options
-from geomap.incidents import ColumnMap, Incidents, MentionScope, concat_incidents, iter_incidents
-from geomap.incidents.run import merged
+from geomap.incidents import ColumnMap, Incidents, MentionScope, iter_incidents, merged_parts
 from geomap.io.limits import MAX_WORKERS
 from geomap.layers import LayerFormat, layer_extension, layer_paths, write_layers
 
@@ -97,23 +96,24 @@ def incidents(
     wanted = layers_dir is not None or (output is not None and Path(output).suffix.lower() == ".gpkg")
     mentions = MentionScope.ALL if wanted else MentionScope.NONE
     tally = Tally()
-    with _parts(
-        inputs,
-        scheduler,
-        workers,
-        encoding,
-        columns,
-        mentions,
-        staging=Path(layers_dir) if layers_dir else Path(output).parent,
-    ) as parts:
-        if merge:  # reports of one event may be in any chunk: merged once all are placed
-            parts = [merged(concat_incidents(list(parts)))]
+    staging = Path(layers_dir) if layers_dir else Path(output).parent
+    with _parts(inputs, scheduler, workers, encoding, columns, mentions, staging=staging) as parts:
+        if merge:  # reports of one event may be in any chunk: merged once all are placed, parts waiting on disk
+            parts = merged_parts(parts, _existing(staging))
         written = write_layers(
             tally.watch(parts), output, layers_dir=layers_dir, fmt=layers_format, overwrite=overwrite
         )
     tally.warn_unplaced()
     for path in written:
         click.echo(str(path), err=True)
+
+
+def _existing(folder: Path) -> Path:
+    """`folder`, or its nearest ancestor that exists (the outputs' folder may not be made yet)."""
+    folder = folder.resolve()
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    return folder
 
 
 @contextlib.contextmanager

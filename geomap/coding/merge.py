@@ -12,7 +12,7 @@ coded itself (no `coding_evidence`: ACLED's or UCDP's events, not reports of one
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,13 +24,20 @@ from geomap.coding.schema import CODING_COLUMNS
 from geomap.earth import KM_PER_DEGREE, haversine_km
 from geomap.exc import InputError
 
-__all__ = ["NEAR_KM", "merge_reports"]
+__all__ = ["GROUP_COLUMNS", "NEAR_KM", "MergePlan", "apply_merges", "merge_groups", "merge_reports", "plan_merges"]
 
 NEAR_KM = 3.0  # a village and its landmark, a town and its neighbourhood lie this close; separate villages farther
 KNOWN_DAY = 1  # ACLED time_precision of a date known to the day: only such reports are matched by date
 REQUIRED = ("event_id_cnty", "event_date", "event_type", "latitude", "longitude")
 ADMIN_PCODES = ("admin1_pcode", "admin2_pcode", "admin3_pcode")
 SORT_COLUMNS = ("event_id_cnty", "source", "source_url", "title", "notes")  # ties broken on these, in this order
+# What grouping reads (`merge_groups`): a frame of these alone groups its rows as the whole rows would be grouped
+# when the ids are unique (so that the ties never reach the title and the notes).
+GROUP_COLUMNS = (
+    *REQUIRED,
+    *("status", "geo_precision", "gazetteer_id", *ADMIN_PCODES, "time_precision", "event_date_end"),
+    *("coding_evidence", "source", "source_url"),
+)
 JOIN = "; "
 
 
@@ -165,10 +172,12 @@ def _lowest(values: Iterable[Any]) -> Any:
 
 
 class _Columns:
-    """The frame's columns as lists, read once and only when a merge needs them."""
+    """The cells of some rows as lists by column, read once and only when a merge needs them; `rows` maps a row's
+    position in the whole input to its position in `frame` (the identity when `frame` is the whole input)."""
 
-    def __init__(self, frame: pd.DataFrame) -> None:
+    def __init__(self, frame: pd.DataFrame, rows: Mapping[int, int] | None = None) -> None:
         self.frame = frame
+        self.rows = rows
         self._lists: dict[str, list[Any]] = {}
 
     def __contains__(self, column: str) -> bool:
@@ -176,15 +185,24 @@ class _Columns:
 
     def __getitem__(self, column: str) -> list[Any]:
         if column not in self._lists:
-            self._lists[column] = _column(self.frame, column)
+            values = _column(self.frame, column)
+            self._lists[column] = values if self.rows is None else _Remapped(values, self.rows)  # type: ignore[assignment]
         return self._lists[column]
 
 
-def _merged_values(cols: _Columns, group: _Group) -> dict[str, Any]:
-    """The cells of a merged incident that are not its anchor's (the anchor: the most precise place)."""
-    rows = [m.index for m in group.members]
+@dataclass(frozen=True, slots=True)
+class _Remapped:
+    values: list[Any]
+    rows: Mapping[int, int]
+
+    def __getitem__(self, row: int) -> Any:
+        return self.values[self.rows[row]]
+
+
+def _merged_values(cols: _Columns, rows: list[int], dated: int) -> dict[str, Any]:
+    """The cells of a merged incident that are not its anchor's (`rows[0]`, the most precise place); `dated` is its
+    report with the most precise date."""
     out: dict[str, Any] = {}
-    dated = min(group.members, key=lambda m: m.spread).index
     for c in ("event_date", "event_date_end", "year", "time_precision", "date_source"):
         if c in cols:
             out[c] = cols[c][dated]
@@ -213,6 +231,70 @@ def _spreads(frame: pd.DataFrame) -> list[tuple[float, str]]:
     days = (end - start).dt.days.fillna(0)
     dates = [_text(d) for d in _column(frame, "event_date")]
     return list(zip((tp * 1000 + days).tolist(), dates, strict=True))
+
+
+@dataclass(frozen=True)
+class MergePlan:
+    """What merging does to the rows of an input (by position): the row each merged incident stands at takes the
+    cells of `anchor[at]`, then `updates[at]`; the rows in `away` are dropped."""
+
+    anchor: dict[int, int]
+    updates: dict[int, dict[str, Any]]
+    away: frozenset[int]
+
+    def __bool__(self) -> bool:
+        return bool(self.away)
+
+
+def merge_groups(frame: pd.DataFrame, *, max_days: int = 1, max_km: float = NEAR_KM) -> list[list[int]]:
+    """The rows (positions in `frame`) of each incident two reports or more make, its anchor (the most precise
+    report) first; `frame` needs only `GROUP_COLUMNS` when its ids are unique."""
+    return [[m.index for m in g.members] for g in _group(_reports(frame), max_days, max_km) if len(g.members) > 1]
+
+
+def plan_merges(groups: list[list[int]], cells: pd.DataFrame, rows: Mapping[int, int] | None = None) -> MergePlan:
+    """The plan for `groups` (from `merge_groups`); `cells` holds at least their rows, with the merge columns
+    (`with_merge_columns`), `rows` mapping a position in the input to one in `cells` when it is not the input."""
+    cols = _Columns(cells, rows)
+    spreads = _spreads(cells)
+    spread = spreads.__getitem__ if rows is None else (lambda i: spreads[rows[i]])
+    anchor: dict[int, int] = {}
+    updates: dict[int, dict[str, Any]] = {}
+    away: set[int] = set()
+    for members in groups:
+        at = min(members)  # where the first of its reports was
+        anchor[at] = members[0]
+        away.update(i for i in members if i != at)
+        updates[at] = _merged_values(cols, members, min(members, key=spread))
+    return MergePlan(anchor, updates, frozenset(away))
+
+
+def apply_merges(
+    part: pd.DataFrame, plan: MergePlan, *, offset: int = 0, anchors: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """`part` (rows `offset` … of the input, with the merge columns) with `plan` carried out on its rows; the cells
+    of an anchor outside `part` come from `anchors` (indexed by input position)."""
+    n = len(part)
+    take = np.arange(n)
+    extra = anchors if anchors is not None else part.iloc[:0]
+    where = {pos: k for k, pos in enumerate(extra.index)} if anchors is not None else {}
+    pool = part.reset_index(drop=True)
+    if len(extra):
+        pool = pd.concat([pool, extra.reset_index(drop=True)], ignore_index=True)
+    local_updates: dict[str, dict[int, Any]] = {}
+    for at, source in plan.anchor.items():
+        if not offset <= at < offset + n:
+            continue
+        take[at - offset] = source - offset if offset <= source < offset + n else n + where[source]
+        for column, value in plan.updates[at].items():
+            local_updates.setdefault(column, {})[at - offset] = value
+    out = pool.take(take).reset_index(drop=True)
+    for column, cells in local_updates.items():
+        values = out[column].to_numpy(dtype=object, copy=True)
+        values[list(cells)] = list(cells.values())
+        out[column] = pd.Series(values, index=out.index, dtype=object).astype(out[column].dtype)
+    keep = np.array([offset + i not in plan.away for i in range(n)], dtype=bool)
+    return out[keep].reset_index(drop=True)
 
 
 def merge_reports(incidents: gpd.GeoDataFrame, *, max_days: int = 1, max_km: float = NEAR_KM) -> gpd.GeoDataFrame:
@@ -247,31 +329,14 @@ def merge_reports(incidents: gpd.GeoDataFrame, *, max_days: int = 1, max_km: flo
     if missing:
         msg = f"merge_reports needs the columns {', '.join(missing)}"
         raise InputError(msg, field=missing[0])
-    frame = _with_merge_columns(incidents.reset_index(drop=True))
-    cols = _Columns(frame)
-    take = np.arange(len(frame))
-    merged_away = np.zeros(len(frame), dtype=bool)
-    updates: dict[str, dict[int, Any]] = {}
-    for g in _group(_reports(frame), max_days, max_km):
-        if len(g.members) < 2:
-            continue
-        at = min(m.index for m in g.members)  # where the first of its reports was
-        take[at] = g.anchor.index
-        merged_away[[m.index for m in g.members if m.index != at]] = True
-        for column, value in _merged_values(cols, g).items():
-            updates.setdefault(column, {})[at] = value
-    out = frame.take(take).reset_index(drop=True)
-    for column, cells in updates.items():
-        values = out[column].to_numpy(dtype=object, copy=True)
-        values[list(cells)] = list(cells.values())
-        out[column] = pd.Series(values, index=out.index, dtype=object).astype(out[column].dtype)
-    out = out[~merged_away].reset_index(drop=True)
+    frame = with_merge_columns(incidents.reset_index(drop=True))
+    out = apply_merges(frame, plan_merges(merge_groups(frame, max_days=max_days, max_km=max_km), frame))
     if isinstance(incidents, gpd.GeoDataFrame) and incidents._geometry_column_name in out:
         return gpd.GeoDataFrame(out, geometry=incidents.geometry.name, crs=incidents.crs)
     return gpd.GeoDataFrame(out)
 
 
-def _with_merge_columns(frame: pd.DataFrame) -> pd.DataFrame:
+def with_merge_columns(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of `frame` with every coding column (missing ones added empty), source_count and merged_ids filled."""
     out = frame.copy()
     for column, dtype in CODING_COLUMNS.items():

@@ -18,7 +18,8 @@ from __future__ import annotations
 from geomap.incidents.chunk import MentionScope
 from geomap.incidents.event_place import choose_event_mention
 from geomap.incidents.frames import Incidents, concat_incidents
-from geomap.incidents.run import geocode_incidents, iter_incidents, merged, read_incidents
+from geomap.incidents.merging import merged, merged_parts
+from geomap.incidents.run import geocode_incidents, iter_incidents, read_incidents
 from geomap.incidents.schema import INCIDENT_COLUMNS, MENTION_COLUMNS, ColumnMap, detect_columns
 
 __all__ = [
@@ -33,5 +34,6 @@ __all__ = [
     "geocode_incidents",
     "iter_incidents",
     "merged",
+    "merged_parts",
     "read_incidents",
 ]

@@ -9,16 +9,16 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
-from geomap.coding import merge_reports
 from geomap.exc import InputError
 from geomap.gazetteer import Gazetteer, load_gazetteer
 from geomap.incidents.chunk import MentionScope, Placers, place_chunk
 from geomap.incidents.frames import Incidents, concat_incidents
 from geomap.incidents.ids import IdRegistry
+from geomap.incidents.merging import merged
 from geomap.incidents.schema import OPTION_ROLES, ColumnMap
 from geomap.io.readers import CHUNK_ROWS, expand_inputs, iter_records
 
-__all__ = ["column_choice", "geocode_incidents", "iter_incidents", "merged", "read_incidents"]
+__all__ = ["column_choice", "geocode_incidents", "iter_incidents", "read_incidents"]
 
 
 def column_choice(columns: ColumnMap | None, *options: str | None) -> ColumnMap:
@@ -243,14 +243,3 @@ def read_incidents(
         paths, columns=chosen, encoding=encoding, gazetteer=gazetteer, mentions=scope, progress=progress, coding=coding
     )
     return _result(list(parts), merge=merge, return_all=return_all)
-
-
-def merged(result: Incidents) -> Incidents:
-    """`result` with the reports of one event merged into one incident (`geomap.coding.merge_reports`); the
-    mentions of a merged-away report stay listed under its own id, named in the incident's `merged_ids`."""
-    incidents = merge_reports(result.incidents)
-    if len(incidents) == len(result.incidents):
-        return result
-    counts = incidents["area_id"].value_counts()
-    areas = result.areas.assign(incidents=result.areas["area_id"].map(counts).fillna(0).astype("int64"))
-    return Incidents(incidents, result.mentions, areas[areas["incidents"] > 0].reset_index(drop=True))
