@@ -24,7 +24,16 @@ from geomap.coding.schema import CODING_COLUMNS
 from geomap.earth import KM_PER_DEGREE, haversine_km
 from geomap.exc import InputError
 
-__all__ = ["GROUP_COLUMNS", "NEAR_KM", "MergePlan", "apply_merges", "merge_groups", "merge_reports", "plan_merges"]
+__all__ = [
+    "GROUP_COLUMNS",
+    "NEAR_KM",
+    "VALUE_COLUMNS",
+    "MergePlan",
+    "apply_merges",
+    "merge_groups",
+    "merge_reports",
+    "plan_merges",
+]
 
 NEAR_KM = 3.0  # a village and its landmark, a town and its neighbourhood lie this close; separate villages farther
 KNOWN_DAY = 1  # ACLED time_precision of a date known to the day: only such reports are matched by date
@@ -37,6 +46,12 @@ GROUP_COLUMNS = (
     *REQUIRED,
     *("status", "geo_precision", "gazetteer_id", *ADMIN_PCODES, "time_precision", "event_date_end"),
     *("coding_evidence", "source", "source_url"),
+)
+# What a merged incident's own cells are made of (`plan_merges`), beside the anchor's row.
+VALUE_COLUMNS = (
+    *("event_id_cnty", "event_date", "event_date_end", "year", "time_precision", "date_source"),
+    *("sub_event_type", "actor1", "actor2", "source", "source_url", "fatalities", "injuries"),
+    *("source_count", "merged_ids"),
 )
 JOIN = "; "
 

@@ -9,15 +9,18 @@ mentions and areas as `merged(concat_incidents(parts))`, in the same order, part
 
 from __future__ import annotations
 
+import functools
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
 from geomap.coding.merge import (
     GROUP_COLUMNS,
+    VALUE_COLUMNS,
     apply_merges,
     merge_groups,
     merge_reports,
@@ -58,38 +61,45 @@ def merged_parts(parts: Iterable[Incidents], workdir: str | Path) -> Iterator[In
             keys.append(part.incidents[[c for c in GROUP_COLUMNS if c in part.incidents.columns]])
         if not keys:
             return
+        offsets = np.cumsum([0, *(len(k) for k in keys)])
         groups = merge_groups(pd.concat(keys, ignore_index=True))
         del keys
         if not groups:
             for path in paths:
                 yield pd.read_pickle(path)
             return
-        members, areas, offsets = _member_rows(paths, {i for g in groups for i in g})
-        plan = plan_merges(groups, members, {pos: k for k, pos in enumerate(members.index)})
-        for path, offset in zip(paths, offsets, strict=True):
+        part_of = functools.partial(np.searchsorted, offsets, side="right")
+        # the anchors whose cells a merged incident takes in another part than their own
+        crossing = {g[0] for g in groups if part_of(g[0]) != part_of(min(g))}
+        cells, anchors, areas = _read_back(paths, offsets, {i for g in groups for i in g}, crossing)
+        plan = plan_merges(groups, cells, {pos: k for k, pos in enumerate(cells.index)})
+        del cells
+        for path, offset in zip(paths, offsets[:-1], strict=True):
             part: Incidents = pd.read_pickle(path)
             frame = with_merge_columns(part.incidents.reset_index(drop=True))
-            incidents = apply_merges(frame, plan, offset=offset, anchors=members)
+            incidents = apply_merges(frame, plan, offset=int(offset), anchors=anchors)
             geo = gpd.GeoDataFrame(incidents, geometry=part.incidents.geometry.name, crs=part.incidents.crs)
             yield Incidents(geo, part.mentions, _counted(areas, geo))
 
 
-def _member_rows(paths: list[Path], wanted: set[int]) -> tuple[pd.DataFrame, pd.DataFrame, list[int]]:
-    """The rows of the merging reports (with the merge columns, indexed by input position), every area seen, and
-    where each part starts in the input."""
-    rows, areas, offsets, offset = [], [], [], 0
-    for path in paths:
+def _read_back(
+    paths: list[Path], offsets: np.ndarray, members: set[int], anchors: set[int]
+) -> tuple[pd.DataFrame, pd.DataFrame, gpd.GeoDataFrame]:
+    """From the waiting parts: the cells a merged incident is made of for every merging report (`VALUE_COLUMNS`),
+    the whole rows of `anchors` (both indexed by input position, with the merge columns), and every area."""
+    cells, whole, areas = [], [], []
+    for path, offset, end in zip(paths, offsets[:-1], offsets[1:], strict=True):
         part: Incidents = pd.read_pickle(path)
-        n = len(part.incidents)
-        offsets.append(offset)
-        here = sorted(i - offset for i in wanted if offset <= i < offset + n)
-        if here:
-            chosen = with_merge_columns(part.incidents.reset_index(drop=True)).iloc[here]
-            rows.append(chosen.set_axis([offset + i for i in here]))
         areas.append(part.areas)
-        offset += n
+        here = sorted(i for i in members if offset <= i < end)
+        if not here:
+            continue
+        frame = with_merge_columns(part.incidents.reset_index(drop=True))
+        rows = frame.iloc[[i - offset for i in here]].set_axis(here)
+        cells.append(rows[[c for c in VALUE_COLUMNS if c in rows.columns]])
+        whole.append(rows.loc[[i for i in here if i in anchors]])
     every_area = pd.concat(areas, ignore_index=True).drop_duplicates("area_id")
-    return pd.concat(rows), gpd.GeoDataFrame(every_area, geometry="geometry", crs=areas[0].crs), offsets
+    return pd.concat(cells), pd.concat(whole), gpd.GeoDataFrame(every_area, geometry="geometry", crs=areas[0].crs)
 
 
 def _counted(areas: gpd.GeoDataFrame, incidents: pd.DataFrame) -> gpd.GeoDataFrame:
