@@ -44,6 +44,11 @@ EVENT_CUES: list[Cue] = [
     *_ev(S.AIR_DRONE_STRIKE, W.STRONG, "مروحية | مروحيات | airstrike | air strike | air raid | drone", R.AIRCRAFT),
     *_ev(S.AIR_DRONE_STRIKE, W.STRONG, "warplane | helicopter | barrel bomb | aircraft | jets", R.AIRCRAFT),
     *_ev(S.AIR_DRONE_STRIKE, W.USUAL, "مسيرة | مسيرات | درون | الطيران المسير", R.AIRCRAFT),
+    # How official media write a strike from the air or from beyond the border: «عدوان إسرائيلي استهدف ...»
+    *_ev(
+        S.AIR_DRONE_STRIKE, W.USUAL, "عدوان إسرائيلي | عدوانا إسرائيليا | اعتداء إسرائيلي | ضربة إسرائيلية", R.AIRCRAFT
+    ),
+    *_ev(S.AIR_DRONE_STRIKE, W.WEAK, "الدفاعات الجوية | الدفاع الجوي | وسائط الدفاع الجوي", R.AIRCRAFT),
     *_ev(S.AIR_DRONE_STRIKE, W.WEAK, "طيران | طائرات | طائرة", R.AIRCRAFT),
     # Shelling/artillery/missile attack
     *_ev(S.SHELLING, W.DECISIVE, "قصف مدفعي | قصفا مدفعيا | قصف صاروخي | قصفا صاروخيا | قذائف الهاون"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geomap.coding import EventType, SubEventType, code_event
+from geomap.coding import Actor, EventType, SubEventType, code_event
 
 S = SubEventType
 
@@ -171,3 +171,12 @@ def test_a_fire_the_strike_set_off_does_not_make_it_an_accident() -> None:
         "الإسرائيلي نفذ عدواناً جوياً فوق الساحل."
     )
     assert code_event(text).sub_event_type is S.AIR_DRONE_STRIKE
+
+
+def test_a_strike_as_official_media_word_it_is_an_air_strike() -> None:
+    text = (
+        "قال مصدر عسكري إن وسائط الدفاع الجوي تصدت لعدوان إسرائيلي استهدف محيط مطار الشعيرات بريف حمص، "
+        "وأسقطت عدداً من الصواريخ."
+    )
+    coding = code_event(text)
+    assert coding.sub_event_type is S.AIR_DRONE_STRIKE and coding.actor1 is Actor.ISRAEL
