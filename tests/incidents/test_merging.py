@@ -43,7 +43,7 @@ def parts(tmp_path_factory):
         ]
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         paths.append(str(path))
-    found = list(iter_incidents(paths))
+    found = [part for path in paths for part in iter_incidents(path)]  # ids are unique across the files
     assert len(found) == len(FILES)  # a part per file: the reports of the shelling are in three parts
     return found
 
