@@ -86,6 +86,45 @@ def test_utf16_files_over_64_kib(tmp_path, encoding, suffix):
     assert len(pd.concat(list(iter_records(path, encoding=given)), ignore_index=True)) == n
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_utf16_json_lines_stream_with_their_line_numbers(tmp_path, monkeypatch, encoding):
+    """Streamed, not read whole: past the limit for a file read whole (lowered here to 64 KiB), with \r\n line ends
+    falling across the decoder's reads (lowered to 999 bytes, odd), records and error lines stay right."""
+    from geomap.io import encoding as decoding
+    from geomap.io import jsonl
+
+    monkeypatch.setattr(decoding, "MAX_WHOLE_FILE_BYTES", 65536)
+    monkeypatch.setattr(jsonl, "_WIDE_READ", 999)
+    texts = [f"قصف مدفعي على بلدة سرمدا في ريف إدلب الشمالي، اليوم {i}" for i in range(3000)]
+    lines = [json.dumps({"id": f"r{i}", "text": t}, ensure_ascii=False) for i, t in enumerate(texts)]
+    order = "utf-16-be" if encoding.endswith("be") else "utf-16-le"
+    bom = "\ufeff".encode(order) if encoding == "utf-16" else b""
+    path = tmp_path / "wide.jsonl"
+
+    def write(encoded_lines):
+        path.write_bytes(bom + "\r\n".encode(order).join([*encoded_lines, b""]))
+
+    write([line.encode(order) for line in lines])
+    assert path.stat().st_size > 4 * 65536
+    got = pd.concat(list(iter_records(path, chunk_rows=500)), ignore_index=True)
+    assert got["id"].tolist() == [f"r{i}" for i in range(3000)] and got["_line"].tolist() == list(range(1, 3001))
+
+    write([(line[:20] if i == 2199 else line).encode(order) for i, line in enumerate(lines)])  # line 2200 cut
+    with pytest.raises(InputError, match="invalid JSON") as info:
+        list(iter_records(path, chunk_rows=500))
+    assert info.value.line == 2200
+    flagged = pd.concat(list(iter_records(path, chunk_rows=500, flag_unreadable=True)), ignore_index=True)
+    assert len(flagged) == 2200 and flagged["_problem"].notna().tolist() == [False] * 2199 + [True]
+
+    lone_surrogate = "\ud800".encode(order, "surrogatepass")  # half of a pair, then a plain letter: undecodable
+    broken = [line.encode(order) for line in lines]
+    broken[1499] = lines[1499][:10].encode(order) + lone_surrogate + lines[1499][10:].encode(order)
+    write(broken)
+    with pytest.raises(InputError, match="cannot decode") as info:
+        list(iter_records(path, chunk_rows=500))
+    assert info.value.line == 1500 and str(path) in str(info.value)
+
+
 @pytest.mark.parametrize("blank", [None, ""])
 def test_geojson_properties_with_blank_coordinates_use_the_geometry(tmp_path, blank):
     feature = {

@@ -2,11 +2,13 @@
 
 A file is read as bytes split at newlines (JSON Lines' separator), each line decoded with the file's encoding, so
 a byte range cut at a line start reads exactly the records the whole-file reader gives for those lines, with the
-same line numbers. Files in UTF-16/32 (where a newline is not one byte) are read whole.
+same line numbers. Files in UTF-16/32 (where a newline is not one byte, so they cannot be cut in byte ranges) are
+streamed through an incremental decoder.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 from collections.abc import Iterator
@@ -16,7 +18,7 @@ import pandas as pd
 
 from geomap.exc import InputError
 from geomap.io.delimited import BOOKKEEPING
-from geomap.io.encoding import ascii_compatible, read_text
+from geomap.io.encoding import ascii_compatible
 from geomap.io.limits import MAX_RECORD_BYTES
 
 __all__ = ["TOO_DEEP", "flatten", "jsonl_cuts", "read_jsonl", "records_frame"]
@@ -60,7 +62,7 @@ def _record(line: str, path: str, lineno: int) -> dict[str, Any]:
 def _lines(path: str, encoding: str, start: int, end: int | None, first_line: int) -> Iterator[tuple[int, str]]:
     """(line number, decoded line) for the byte range [start, end), which starts at a line start."""
     if not ascii_compatible(encoding):
-        yield from enumerate(read_text(path, encoding=encoding).split("\n"), start=first_line)
+        yield from _wide_lines(path, encoding, first_line)
         return
     with open(path, "rb") as fh:
         fh.seek(start)
@@ -70,13 +72,48 @@ def _lines(path: str, encoding: str, start: int, end: int | None, first_line: in
             if end is not None and pos >= end:
                 return
             if len(raw) > MAX_RECORD_BYTES:
-                msg = f"a record longer than {MAX_RECORD_BYTES // 2**20} MiB (the limit for one line)"
-                raise InputError(msg, path=path, line=lineno)
+                raise _too_long(path, lineno)
             pos += len(raw)
             try:
                 yield lineno, raw.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise InputError(f"cannot decode as {encoding}: {exc.reason}", path=path, line=lineno) from exc
+
+
+_WIDE_READ = 1024 * 1024  # bytes of a UTF-16/32 file decoded at a time
+
+
+def _too_long(path: str, lineno: int) -> InputError:
+    msg = f"a record longer than {MAX_RECORD_BYTES // 2**20} MiB (the limit for one line)"
+    return InputError(msg, path=path, line=lineno)
+
+
+def _wide_lines(path: str, encoding: str, first_line: int) -> Iterator[tuple[int, str]]:
+    """(line number, line) of a whole UTF-16/32 file, decoded piece by piece; \r\n and a lone \r end a line as
+    \n does. Bytes that do not decode are an error at the line they are on, after the lines before it."""
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    pending, lineno = "", first_line
+    with open(path, "rb") as fh:
+        while True:
+            data = fh.read(_WIDE_READ)
+            try:
+                text, bad = pending + decoder.decode(data, final=not data), None
+            except UnicodeDecodeError as exc:  # its object: the bytes being decoded, after any BOM
+                text, bad = pending + exc.object[: exc.start].decode(exc.encoding), exc
+            held = "\r" if data and bad is None and text.endswith("\r") else ""  # may be half of a \r\n
+            lines = text[: len(text) - len(held)].replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            pending = lines.pop() + held
+            for line in lines:
+                yield lineno, line
+                lineno += 1
+            if bad is not None:
+                raise InputError(f"cannot decode as {encoding}: {bad.reason}", path=path, line=lineno) from bad
+            if len(pending) * 2 > MAX_RECORD_BYTES:  # at least two bytes a character in these encodings
+                raise _too_long(path, lineno)
+            if not data:
+                break
+    if pending:
+        yield lineno, pending
 
 
 def read_jsonl(
@@ -88,18 +125,24 @@ def read_jsonl(
     end: int | None = None,
     first_line: int = 1,
 ) -> Iterator[pd.DataFrame]:
-    """Records of a JSON Lines file (or of the byte range [start, end) of it), `chunk_rows` at a time."""
+    """Records of a JSON Lines file (or of the byte range [start, end) of it), `chunk_rows` at a time; at a line
+    that cannot be read, the records before it, then the error."""
     path = str(path)
     rows: list[dict[str, Any]] = []
     any_line = False
-    for lineno, line in _lines(path, encoding, start, end, first_line):
-        any_line = True
-        if not line.strip():
-            continue
-        rows.append(_record(line, path, lineno))
-        if len(rows) >= chunk_rows:
+    try:
+        for lineno, line in _lines(path, encoding, start, end, first_line):
+            any_line = True
+            if not line.strip():
+                continue
+            rows.append(_record(line, path, lineno))
+            if len(rows) >= chunk_rows:
+                yield records_frame(rows)
+                rows = []
+    except InputError:
+        if rows:
             yield records_frame(rows)
-            rows = []
+        raise
     if rows or not any_line:
         yield records_frame(rows)
 
