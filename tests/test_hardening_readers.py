@@ -91,10 +91,9 @@ def test_utf16_json_lines_stream_with_their_line_numbers(tmp_path, monkeypatch, 
     """Streamed, not read whole: past the limit for a file read whole (lowered here to 64 KiB), with \r\n line ends
     falling across the decoder's reads (lowered to 999 bytes, odd), records and error lines stay right."""
     from geomap.io import encoding as decoding
-    from geomap.io import jsonl
 
     monkeypatch.setattr(decoding, "MAX_WHOLE_FILE_BYTES", 65536)
-    monkeypatch.setattr(jsonl, "_WIDE_READ", 999)
+    monkeypatch.setattr(decoding, "_WIDE_READ", 999)
     texts = [f"قصف مدفعي على بلدة سرمدا في ريف إدلب الشمالي، اليوم {i}" for i in range(3000)]
     lines = [json.dumps({"id": f"r{i}", "text": t}, ensure_ascii=False) for i, t in enumerate(texts)]
     order = "utf-16-be" if encoding.endswith("be") else "utf-16-le"
@@ -123,6 +122,23 @@ def test_utf16_json_lines_stream_with_their_line_numbers(tmp_path, monkeypatch, 
     with pytest.raises(InputError, match="cannot decode") as info:
         list(iter_records(path, chunk_rows=500))
     assert info.value.line == 1500 and str(path) in str(info.value)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".tsv"])
+def test_utf16_tables_name_the_line_that_does_not_decode(tmp_path, suffix):
+    order = "utf-16-le"
+    rows = [r.replace(",", "\t") if suffix == ".tsv" else r for r in utf16_rows(3000)]
+    encoded = [r.encode(order) for r in rows]
+    encoded[1500] = (
+        rows[1500][:12].encode(order) + "\ud800".encode(order, "surrogatepass") + rows[1500][12:].encode(order)
+    )
+    path = tmp_path / f"wide{suffix}"
+    path.write_bytes("\ufeff".encode(order) + "\r\n".encode(order).join([*encoded, b""]))
+    with pytest.raises(InputError, match="cannot decode") as info:
+        list(iter_records(path, chunk_rows=100))
+    assert info.value.line == 1501
+    got = pd.concat(list(iter_records(path, chunk_rows=100, flag_unreadable=True)), ignore_index=True)
+    assert got["id"].iloc[1498] == "r1498" and got["_line"].tolist() == list(range(2, 1502))  # rows, then the flag
 
 
 @pytest.mark.parametrize("blank", [None, ""])

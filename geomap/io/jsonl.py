@@ -3,12 +3,11 @@
 A file is read as bytes split at newlines (JSON Lines' separator), each line decoded with the file's encoding, so
 a byte range cut at a line start reads exactly the records the whole-file reader gives for those lines, with the
 same line numbers. Files in UTF-16/32 (where a newline is not one byte, so they cannot be cut in byte ranges) are
-streamed through an incremental decoder.
+streamed through an incremental decoder (`geomap.io.encoding.wide_lines`).
 """
 
 from __future__ import annotations
 
-import codecs
 import json
 import os
 from collections.abc import Iterator
@@ -18,7 +17,7 @@ import pandas as pd
 
 from geomap.exc import InputError
 from geomap.io.delimited import BOOKKEEPING
-from geomap.io.encoding import ascii_compatible
+from geomap.io.encoding import ascii_compatible, record_too_long, wide_lines
 from geomap.io.limits import MAX_RECORD_BYTES
 
 __all__ = ["TOO_DEEP", "flatten", "jsonl_cuts", "read_jsonl", "records_frame"]
@@ -62,7 +61,7 @@ def _record(line: str, path: str, lineno: int) -> dict[str, Any]:
 def _lines(path: str, encoding: str, start: int, end: int | None, first_line: int) -> Iterator[tuple[int, str]]:
     """(line number, decoded line) for the byte range [start, end), which starts at a line start."""
     if not ascii_compatible(encoding):
-        yield from _wide_lines(path, encoding, first_line)
+        yield from wide_lines(path, encoding, first_line)
         return
     with open(path, "rb") as fh:
         fh.seek(start)
@@ -72,48 +71,12 @@ def _lines(path: str, encoding: str, start: int, end: int | None, first_line: in
             if end is not None and pos >= end:
                 return
             if len(raw) > MAX_RECORD_BYTES:
-                raise _too_long(path, lineno)
+                raise record_too_long(path, lineno)
             pos += len(raw)
             try:
                 yield lineno, raw.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise InputError(f"cannot decode as {encoding}: {exc.reason}", path=path, line=lineno) from exc
-
-
-_WIDE_READ = 1024 * 1024  # bytes of a UTF-16/32 file decoded at a time
-
-
-def _too_long(path: str, lineno: int) -> InputError:
-    msg = f"a record longer than {MAX_RECORD_BYTES // 2**20} MiB (the limit for one line)"
-    return InputError(msg, path=path, line=lineno)
-
-
-def _wide_lines(path: str, encoding: str, first_line: int) -> Iterator[tuple[int, str]]:
-    """(line number, line) of a whole UTF-16/32 file, decoded piece by piece; \r\n and a lone \r end a line as
-    \n does. Bytes that do not decode are an error at the line they are on, after the lines before it."""
-    decoder = codecs.getincrementaldecoder(encoding)("strict")
-    pending, lineno = "", first_line
-    with open(path, "rb") as fh:
-        while True:
-            data = fh.read(_WIDE_READ)
-            try:
-                text, bad = pending + decoder.decode(data, final=not data), None
-            except UnicodeDecodeError as exc:  # its object: the bytes being decoded, after any BOM
-                text, bad = pending + exc.object[: exc.start].decode(exc.encoding), exc
-            held = "\r" if data and bad is None and text.endswith("\r") else ""  # may be half of a \r\n
-            lines = text[: len(text) - len(held)].replace("\r\n", "\n").replace("\r", "\n").split("\n")
-            pending = lines.pop() + held
-            for line in lines:
-                yield lineno, line
-                lineno += 1
-            if bad is not None:
-                raise InputError(f"cannot decode as {encoding}: {bad.reason}", path=path, line=lineno) from bad
-            if len(pending) * 2 > MAX_RECORD_BYTES:  # at least two bytes a character in these encodings
-                raise _too_long(path, lineno)
-            if not data:
-                break
-    if pending:
-        yield lineno, pending
 
 
 def read_jsonl(
