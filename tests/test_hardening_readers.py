@@ -255,6 +255,29 @@ def test_xlsx_streams_in_chunks_with_sheet_row_numbers(tmp_path):
     assert chunks[0]["latitude"].iloc[0] == "36.1833"
 
 
+def test_xlsx_rows_before_a_damaged_part_are_kept_with_their_numbers(tmp_path):
+    """A sheet cut short (a damaged download): the rows before the damage come out, on their sheet row numbers
+    (row 30 is absent from the XML), then the sheet's error as one flagged record. (The sheet states its size, as
+    Excel and LibreOffice write it: without that, openpyxl reads the whole sheet when the workbook is opened.)"""
+
+    def row(r, *cells):
+        inline = "".join(
+            f'<c r="{col}{r}" t="inlineStr"><is><t>{v}</t></is></c>' for col, v in zip("AB", cells, strict=False)
+        )
+        return f'<row r="{r}">{inline}</row>'.encode()
+
+    body = row(1, "id", "location") + b"".join(row(r, f"x{r}", "سرمدا") for r in range(2, 61) if r != 30)
+    sheet = (
+        SHEET_HEAD + b'<dimension ref="A1:B61"/><sheetData>' + body + b'<row r="61"><c r="A61" t="inlineStr"><is><t>x6'
+    )
+    path = xlsx_with_sheet_xml(tmp_path / "cut.xlsx", sheet)
+    got = pd.concat(list(iter_records(path, chunk_rows=25, flag_unreadable=True)), ignore_index=True)
+    kept = [r for r in range(2, 61) if r != 30]
+    assert got["_line"].tolist()[:-1] == kept and got["id"].tolist()[:-1] == [f"x{r}" for r in kept]
+    assert got["_problem"].iloc[-1].startswith("the rest of the file not read: ")
+    assert "cannot read sheet" in got["_problem"].iloc[-1]
+
+
 def test_too_many_columns_are_refused(tmp_path):
     path = tmp_path / "wide.csv"
     path.write_text(",".join(f"c{i}" for i in range(20_000)) + "\n" + "," * 19_999 + "\n", encoding="utf-8")

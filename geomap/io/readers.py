@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -139,24 +139,38 @@ def split_file(
 
 
 def read_block(
-    block: Block, *, chunk_rows: int = CHUNK_ROWS, sheet: str | None = None, flag_unreadable: bool = False
+    block: Block,
+    *,
+    chunk_rows: int = CHUNK_ROWS,
+    sheet: str | None = None,
+    flag_unreadable: bool = False,
+    on_stop: Callable[[InputError], None] | None = None,
 ) -> Iterator[pd.DataFrame]:
-    """The records of a block, `chunk_rows` at a time (whole-file formats in one frame). With `flag_unreadable`
-    (a run of several files), a file that cannot be read becomes one record flagged with the error, at the line
-    where reading stopped, and the run goes on; otherwise the error is raised."""
+    """The records of a block, `chunk_rows` at a time (whole-file formats in one frame). Reading stops at the
+    first record that cannot be read, every record before it given. With `flag_unreadable` (a run of several
+    files) the error becomes one record flagged with it, at the line where reading stopped, the rest of the file
+    is not read and the run goes on (`on_stop` is told the error); otherwise the error is raised."""
     if not flag_unreadable:
         yield from _named(_block_records(block, chunk_rows, sheet), block.path)
         return
-    line = block.first_line
+    line, read = block.first_line, _continues(block)
     try:
         for df in _named(_block_records(block, chunk_rows, sheet), block.path):
             yield df
             if len(df):
-                line = int(df["_line"].iloc[-1]) + 1
+                line, read = int(df["_line"].iloc[-1]) + 1, True
     except InputError as exc:
-        stopped = "file not read" if line == block.first_line else "the rest of the file not read"
-        problem = f"{stopped}: {exc}"
-        yield records_frame([{"_file": block.path, "_line": exc.line or line, "_problem": problem}])
+        # One process reads a file as one block; Dask's later blocks of a file have had records before them (a
+        # block of nothing but blank lines aside), so both say the same here.
+        stopped = "the rest of the file not read" if read else "file not read"
+        if on_stop is not None:
+            on_stop(exc)
+        yield records_frame([{"_file": block.path, "_line": exc.line or line, "_problem": f"{stopped}: {exc}"}])
+
+
+def _continues(block: Block) -> bool:
+    """Whether a block starts after the first records of its file (a later byte range or run of row groups)."""
+    return block.start > (block.layout.data_start if block.layout is not None else 0)
 
 
 def shown_path(path: str) -> str:

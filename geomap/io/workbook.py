@@ -101,11 +101,21 @@ def _sheet_rows(ws: Any) -> Iterator[tuple[int, list[Any]]]:
 
 
 def _sheet_records(ws: Any, name: str, p: Path, chunk_rows: int) -> Iterator[pd.DataFrame]:
+    """Frames of `chunk_rows` rows of a sheet; if its part is damaged, the rows before the damage, then the error."""
     header: list[str] | None = None
     rows: list[list[str | None]] = []
     lines: list[int] = []
     problems: dict[int, str] = {}
-    for number, raw in _sheet_rows(ws):
+    numbered = _sheet_rows(ws)
+    while True:
+        try:
+            number, raw = next(numbered)
+        except StopIteration:
+            break
+        except Exception:
+            if header is not None and rows:
+                yield _frame(header, rows, lines, problems, name)
+            raise
         cells = [_cell(v) for v in raw]
         if not any(c is not None and str(c).strip() for c in cells):
             continue  # a blank row
