@@ -39,6 +39,26 @@ def test_geoparquet_after_a_filter_keeps_each_point_on_its_record(tmp_path):
     assert got["latitude"].tolist() == [35.33, 34.73, 36.2]
 
 
+def test_a_parquet_geometry_of_wkt_text_or_broken_wkb_is_read_or_flagged(tmp_path):
+    """Tools other than GeoPandas write WKT text in a `geometry` column; a damaged cell is neither: each record still
+    gives a row, the unreadable one flagged (it was a traceback for the whole file)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    lon, lat = SARMADA[1], SARMADA[0]
+    cells = [f"POINT ({lon} {lat})", "POLYGON ((", Point(lon, lat).wkb[:9], Point(37.16, 36.2).wkb, None]
+    text = pa.array([c if isinstance(c, str) else None for c in cells])
+    wkb = pa.array([c if isinstance(c, bytes) else None for c in cells], pa.binary())
+    for name, column in (("wkt", text), ("wkb", wkb)):
+        pq.write_table(pa.table({"id": [f"g{i}" for i in range(5)], "geometry": column}), tmp_path / f"{name}.parquet")
+    got = read_incidents([str(tmp_path / "wkt.parquet"), str(tmp_path / "wkb.parquet")], merge=False)
+    assert len(got) == 10 and got["status"].tolist().count("placed") == 2
+    placed = got[got["status"] == "placed"]
+    assert placed["event_id_cnty"].tolist() == ["g0", "g3#2"] and placed["admin1_pcode"].tolist() == ["SY07", "SY02"]
+    flagged = got["flags"].fillna("").str.contains("neither WKB nor WKT")
+    assert got.loc[flagged, "input_line"].tolist() == [2, 3]  # the broken WKT, then the cut WKB
+
+
 def test_a_quote_that_never_closes_is_refused_naming_its_line(tmp_path):
     path = tmp_path / "open_quote.csv"
     path.write_text('id,location,notes\na1,Sarmada,"قصف على البلدة\na2,Idlib,ok\na3,Hama,ok\na4,Homs,ok\n', "utf-8")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+import numpy as np
 import pandas as pd
 
 from geomap.exc import InputError
@@ -422,10 +423,25 @@ def _records_of_table(table: Any, p: Path, first_line: int) -> pd.DataFrame:
 
 
 def _points_of_geometry(df: pd.DataFrame) -> pd.DataFrame:
+    """Latitude/longitude from a geometry column: WKB as GeoParquet writes it, or WKT text as other tools do; a
+    cell that is neither is flagged on its record (which is then placed, if at all, by its other columns)."""
     import shapely
 
-    geoms = shapely.from_wkb(df["geometry"].to_numpy())
-    pts = [g if g is None or g.geom_type == "Point" else g.representative_point() for g in geoms]
+    cells = df["geometry"].to_numpy(dtype=object)
+    geoms = np.full(len(cells), None, dtype=object)
+    wkb = np.array([isinstance(c, bytes) for c in cells], dtype=bool)
+    wkt = np.array([isinstance(c, str) and bool(c.strip()) for c in cells], dtype=bool)
+    if wkb.any():
+        geoms[wkb] = shapely.from_wkb(cells[wkb], on_invalid="ignore")
+    if wkt.any():
+        geoms[wkt] = shapely.from_wkt(cells[wkt], on_invalid="ignore")
+    unread = (wkb | wkt) & np.array([g is None for g in geoms], dtype=bool)
+    if unread.any():
+        problems = ["geometry is neither WKB nor WKT: left out" if bad else None for bad in unread]
+        df["_problem"] = problems if "_problem" not in df else df["_problem"].where(~unread, problems)
+    pts = [
+        None if g is None or g.is_empty else g if g.geom_type == "Point" else g.representative_point() for g in geoms
+    ]
     if "latitude" not in df.columns:
         df["latitude"] = [g.y if g is not None else None for g in pts]
     if "longitude" not in df.columns:
