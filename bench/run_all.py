@@ -13,6 +13,7 @@ BENCHMARKS = [
     ["bench.dask_scale", "--reports", "200000"],
     ["bench.big_input"],
     ["bench.memory_flat"],
+    ["bench.folder_speed"],
     ["bench.cli_speed"],
     ["bench.eval_geoparse"],
 ]

@@ -84,6 +84,7 @@ class PartSummary:
     admin: dict[int, Counter]
     areas: gpd.GeoDataFrame
     event_index: np.ndarray | None = None  # per incident: 0 for a record, k for a report's (k+1)-th event
+    stop: InputError | None = None  # where reading its block stopped (the records before it are in the part)
     mentions: int = field(init=False)
 
     def __post_init__(self) -> None:
@@ -129,13 +130,15 @@ def _place_frames(
     )
 
 
-def _place_block(
-    block: Block, stage: str, part: int, columns: ColumnMap, mentions: MentionScope, lenient: bool
-) -> PartSummary:
-    """Read and place one block in the same task, so no records travel between workers (`lenient`: an unreadable
-    file is one flagged record, as in a single process reading several files)."""
-    frames = read_block(block, chunk_rows=CHUNK_ROWS, flag_unreadable=lenient)
-    return _place_frames(frames, stage, part, columns, mentions)
+def _place_block(block: Block, stage: str, part: int, columns: ColumnMap, mentions: MentionScope) -> PartSummary:
+    """Read and place one block in the same task, so no records travel between workers. Where the block cannot be
+    read further, its records up to there and one flagged record are placed and the error is returned with them:
+    the client decides, in input order, what one process would have done (`_as_one_process`)."""
+    stops: list[InputError] = []
+    frames = read_block(block, chunk_rows=CHUNK_ROWS, flag_unreadable=True, on_stop=stops.append)
+    summary = _place_frames(frames, stage, part, columns, mentions)
+    summary.stop = stops[0] if stops else None
+    return summary
 
 
 def _blocks(path: str, opts: _Options, lenient: bool) -> list[Block]:
@@ -250,12 +253,32 @@ def _place_corpus(files: list[str], stage: Path, opts: _Options, **run: Any) -> 
     place = dask.delayed(_place_block, pure=True)
     lenient = len(files) > 1  # as `iter_incidents`: in a run of several files one bad file is one flagged record
     blocks = [b for f in files for b in _blocks(f, opts, lenient)]
-    tasks = [place(b, str(stage), i, opts.columns, opts.mentions, lenient) for i, b in enumerate(blocks)]
-    summaries = _compute(tasks, **run)
+    tasks = [place(b, str(stage), i, opts.columns, opts.mentions) for i, b in enumerate(blocks)]
+    summaries = _as_one_process(_compute(tasks, **run), blocks, lenient, stage)
     if not any(s.ids for s in summaries):
         raise InputError("no records in the input", path=", ".join(files))
     _unique_ids(summaries, stage)
     return summaries
+
+
+def _as_one_process(summaries: list[PartSummary], blocks: list[Block], lenient: bool, stage: Path) -> list[PartSummary]:
+    """The parts one process reading the blocks in order would give: it stops at the first block that cannot be
+    read to its end (raising its error, unless `lenient`), and does not read the rest of that file (the later
+    blocks' staged parts are removed)."""
+    kept: list[PartSummary] = []
+    stopped: set[str] = set()
+    for s in summaries:
+        path = blocks[s.part].path
+        if path in stopped:
+            for layer in LAYERS:
+                (stage / layer / _part_name(s.part)).unlink(missing_ok=True)
+            continue
+        if s.stop is not None:
+            if not lenient:
+                raise s.stop
+            stopped.add(path)
+        kept.append(s)
+    return kept
 
 
 def _totals(summaries: list[PartSummary], output: str) -> dict[str, Any]:

@@ -32,3 +32,17 @@ def sample_result(samples: Path) -> geomap.Incidents:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def cluster():
+    """A client of a real distributed.LocalCluster of 2 worker processes limited to 1 GiB each, shared by the Dask
+    tests (starting one costs seconds)."""
+    distributed = pytest.importorskip("distributed")
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, memory_limit="1GiB", dashboard_address=None
+        ) as c,
+        distributed.Client(c) as client,
+    ):
+        yield client

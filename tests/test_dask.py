@@ -15,19 +15,8 @@ from geomap.dask import admin_counts_from_parquet, process_corpus, process_dataf
 from geomap.incidents import ColumnMap
 from geomap.synthetic import incident_table, write_corpus
 
-distributed = pytest.importorskip("distributed")
+pytest.importorskip("distributed")
 COLUMNS = ["event_id_cnty", "gazetteer_id", "latitude", "longitude", "status", "event_date", "input_file", "input_line"]
-
-
-@pytest.fixture(scope="module")
-def cluster():
-    with (
-        distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, memory_limit="1GiB", dashboard_address=None
-        ) as c,
-        distributed.Client(c) as client,
-    ):
-        yield client
 
 
 @pytest.fixture(scope="module")

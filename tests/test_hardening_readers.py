@@ -39,6 +39,26 @@ def test_geoparquet_after_a_filter_keeps_each_point_on_its_record(tmp_path):
     assert got["latitude"].tolist() == [35.33, 34.73, 36.2]
 
 
+def test_a_parquet_geometry_of_wkt_text_or_broken_wkb_is_read_or_flagged(tmp_path):
+    """Tools other than GeoPandas write WKT text in a `geometry` column; a damaged cell is neither: each record still
+    gives a row, the unreadable one flagged (it was a traceback for the whole file)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    lon, lat = SARMADA[1], SARMADA[0]
+    cells = [f"POINT ({lon} {lat})", "POLYGON ((", Point(lon, lat).wkb[:9], Point(37.16, 36.2).wkb, None]
+    text = pa.array([c if isinstance(c, str) else None for c in cells])
+    wkb = pa.array([c if isinstance(c, bytes) else None for c in cells], pa.binary())
+    for name, column in (("wkt", text), ("wkb", wkb)):
+        pq.write_table(pa.table({"id": [f"g{i}" for i in range(5)], "geometry": column}), tmp_path / f"{name}.parquet")
+    got = read_incidents([str(tmp_path / "wkt.parquet"), str(tmp_path / "wkb.parquet")], merge=False)
+    assert len(got) == 10 and got["status"].tolist().count("placed") == 2
+    placed = got[got["status"] == "placed"]
+    assert placed["event_id_cnty"].tolist() == ["g0", "g3#2"] and placed["admin1_pcode"].tolist() == ["SY07", "SY02"]
+    flagged = got["flags"].fillna("").str.contains("neither WKB nor WKT")
+    assert got.loc[flagged, "input_line"].tolist() == [2, 3]  # the broken WKT, then the cut WKB
+
+
 def test_a_quote_that_never_closes_is_refused_naming_its_line(tmp_path):
     path = tmp_path / "open_quote.csv"
     path.write_text('id,location,notes\na1,Sarmada,"قصف على البلدة\na2,Idlib,ok\na3,Hama,ok\na4,Homs,ok\n', "utf-8")
@@ -84,6 +104,61 @@ def test_utf16_files_over_64_kib(tmp_path, encoding, suffix):
     assert len(got) == n and got["id"].iloc[-1] == f"r{n - 1}"
     given = "utf-16" if encoding == "utf-16" else encoding
     assert len(pd.concat(list(iter_records(path, encoding=given)), ignore_index=True)) == n
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_utf16_json_lines_stream_with_their_line_numbers(tmp_path, monkeypatch, encoding):
+    """Streamed, not read whole: past the limit for a file read whole (lowered here to 64 KiB), with \r\n line ends
+    falling across the decoder's reads (lowered to 999 bytes, odd), records and error lines stay right."""
+    from geomap.io import encoding as decoding
+
+    monkeypatch.setattr(decoding, "MAX_WHOLE_FILE_BYTES", 65536)
+    monkeypatch.setattr(decoding, "_WIDE_READ", 999)
+    texts = [f"قصف مدفعي على بلدة سرمدا في ريف إدلب الشمالي، اليوم {i}" for i in range(3000)]
+    lines = [json.dumps({"id": f"r{i}", "text": t}, ensure_ascii=False) for i, t in enumerate(texts)]
+    order = "utf-16-be" if encoding.endswith("be") else "utf-16-le"
+    bom = "\ufeff".encode(order) if encoding == "utf-16" else b""
+    path = tmp_path / "wide.jsonl"
+
+    def write(encoded_lines):
+        path.write_bytes(bom + "\r\n".encode(order).join([*encoded_lines, b""]))
+
+    write([line.encode(order) for line in lines])
+    assert path.stat().st_size > 4 * 65536
+    got = pd.concat(list(iter_records(path, chunk_rows=500)), ignore_index=True)
+    assert got["id"].tolist() == [f"r{i}" for i in range(3000)] and got["_line"].tolist() == list(range(1, 3001))
+
+    write([(line[:20] if i == 2199 else line).encode(order) for i, line in enumerate(lines)])  # line 2200 cut
+    with pytest.raises(InputError, match="invalid JSON") as info:
+        list(iter_records(path, chunk_rows=500))
+    assert info.value.line == 2200
+    flagged = pd.concat(list(iter_records(path, chunk_rows=500, flag_unreadable=True)), ignore_index=True)
+    assert len(flagged) == 2200 and flagged["_problem"].notna().tolist() == [False] * 2199 + [True]
+
+    lone_surrogate = "\ud800".encode(order, "surrogatepass")  # half of a pair, then a plain letter: undecodable
+    broken = [line.encode(order) for line in lines]
+    broken[1499] = lines[1499][:10].encode(order) + lone_surrogate + lines[1499][10:].encode(order)
+    write(broken)
+    with pytest.raises(InputError, match="cannot decode") as info:
+        list(iter_records(path, chunk_rows=500))
+    assert info.value.line == 1500 and str(path) in str(info.value)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".tsv"])
+def test_utf16_tables_name_the_line_that_does_not_decode(tmp_path, suffix):
+    order = "utf-16-le"
+    rows = [r.replace(",", "\t") if suffix == ".tsv" else r for r in utf16_rows(3000)]
+    encoded = [r.encode(order) for r in rows]
+    encoded[1500] = (
+        rows[1500][:12].encode(order) + "\ud800".encode(order, "surrogatepass") + rows[1500][12:].encode(order)
+    )
+    path = tmp_path / f"wide{suffix}"
+    path.write_bytes("\ufeff".encode(order) + "\r\n".encode(order).join([*encoded, b""]))
+    with pytest.raises(InputError, match="cannot decode") as info:
+        list(iter_records(path, chunk_rows=100))
+    assert info.value.line == 1501
+    got = pd.concat(list(iter_records(path, chunk_rows=100, flag_unreadable=True)), ignore_index=True)
+    assert got["id"].iloc[1498] == "r1498" and got["_line"].tolist() == list(range(2, 1502))  # rows, then the flag
 
 
 @pytest.mark.parametrize("blank", [None, ""])
@@ -198,6 +273,29 @@ def test_xlsx_streams_in_chunks_with_sheet_row_numbers(tmp_path):
     assert [len(c) for c in chunks] == [10, 10, 5]
     assert chunks[0]["_line"].tolist()[:2] == [3, 4] and chunks[0]["fatalities"].tolist()[:2] == ["0", "1"]
     assert chunks[0]["latitude"].iloc[0] == "36.1833"
+
+
+def test_xlsx_rows_before_a_damaged_part_are_kept_with_their_numbers(tmp_path):
+    """A sheet cut short (a damaged download): the rows before the damage come out, on their sheet row numbers
+    (row 30 is absent from the XML), then the sheet's error as one flagged record. (The sheet states its size, as
+    Excel and LibreOffice write it: without that, openpyxl reads the whole sheet when the workbook is opened.)"""
+
+    def row(r, *cells):
+        inline = "".join(
+            f'<c r="{col}{r}" t="inlineStr"><is><t>{v}</t></is></c>' for col, v in zip("AB", cells, strict=False)
+        )
+        return f'<row r="{r}">{inline}</row>'.encode()
+
+    body = row(1, "id", "location") + b"".join(row(r, f"x{r}", "سرمدا") for r in range(2, 61) if r != 30)
+    sheet = (
+        SHEET_HEAD + b'<dimension ref="A1:B61"/><sheetData>' + body + b'<row r="61"><c r="A61" t="inlineStr"><is><t>x6'
+    )
+    path = xlsx_with_sheet_xml(tmp_path / "cut.xlsx", sheet)
+    got = pd.concat(list(iter_records(path, chunk_rows=25, flag_unreadable=True)), ignore_index=True)
+    kept = [r for r in range(2, 61) if r != 30]
+    assert got["_line"].tolist()[:-1] == kept and got["id"].tolist()[:-1] == [f"x{r}" for r in kept]
+    assert got["_problem"].iloc[-1].startswith("the rest of the file not read: ")
+    assert "cannot read sheet" in got["_problem"].iloc[-1]
 
 
 def test_too_many_columns_are_refused(tmp_path):

@@ -78,3 +78,24 @@ def test_binary_parquet_strings_are_text(tmp_path):
     got = read_incidents(str(tmp_path / "binary.parquet"))
     assert got["event_id_cnty"].tolist() == ["b1", "b2"]
     assert got["notes"].tolist() == ["قصف على سرمدا", "\ufffd\ufffd"]
+
+
+def test_a_location_cell_of_separators_only_is_one_flagged_row(tmp_path):
+    """Cells that split into no name at all ("Unknownville /", ",", "،", "|") crashed the geocoder: each is now one
+    unplaced row saying why, and the rows around them are placed."""
+    from click.testing import CliRunner
+
+    from geomap.cli import main
+
+    cells_in = ["Unknownville /", ",", "،", "|", "Sarmada"]
+    table = pd.DataFrame({"id": [f"s{i}" for i in range(5)], "location": cells_in})
+    got = geocode_incidents(table)
+    assert got["event_id_cnty"].tolist() == table["id"].tolist()
+    assert got["status"].tolist() == ["unplaced"] * 4 + ["placed"] and got["gazetteer_id"].iloc[4] == "C4121"
+    assert all("not found in the gazetteer" in flag for flag in got["flags"].iloc[:4])
+    path = tmp_path / "separators.csv"
+    table.to_csv(path, index=False)
+    for command in (["incidents", str(path), "-o", str(tmp_path / "out.csv")], ["geocode", *cells_in[:4]]):
+        r = CliRunner().invoke(main, command)
+        assert r.exit_code == 0 and r.exception is None, r.output
+    assert len(pd.read_csv(tmp_path / "out.csv")) == 5

@@ -71,3 +71,29 @@ def test_static_map_uses_the_html_colours_and_legends(sample_result):
     assert entries["Battles"] == EVENT_TYPES["Battles"][1]
     arabic = static_figure(sample_result.incidents, lang="ar").axes[0].artists[0]
     assert "معارك" in [t.get_text() for t in arabic.get_texts()]
+
+
+def test_the_event_type_legend_is_bounded():
+    """20,000 event types once drew a legend 280,000 px tall: past twelve, the types share one row."""
+    import pandas as pd
+
+    from geomap import geocode_incidents
+    from geomap.maps.static import LEGEND_TYPES
+
+    n = 300
+    table = pd.DataFrame(
+        {
+            "id": [f"t{i}" for i in range(n)],
+            "latitude": [33 + (i % 40) * 0.1 for i in range(n)],
+            "longitude": [36 + (i % 50) * 0.1 for i in range(n)],
+            "event_type": [f"local type {i}" for i in range(n)],
+        }
+    )
+    fig = static_figure(geocode_incidents(table), lang="en")
+    (types,) = fig.axes[0].artists
+    labels = [t.get_text() for t in types.get_texts()]
+    names = sorted(table["event_type"])  # equally frequent: by name
+    assert len(labels) == LEGEND_TYPES + 1 and labels[:LEGEND_TYPES] == names[:LEGEND_TYPES]
+    assert labels[-1] not in names  # one row for all the others
+    fig.canvas.draw()
+    assert types.get_window_extent().height < fig.bbox.height

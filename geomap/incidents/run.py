@@ -171,18 +171,36 @@ def iter_incidents(
     chosen = column_choice(columns, text_column, location_column, date_column, lat_column, lon_column, id_column)
     files = expand_inputs([paths] if isinstance(paths, str) else paths)
     placers, registry, scope = Placers(gazetteer or load_gazetteer()), IdRegistry(), MentionScope(mentions)
-    for f in files:
-        # In a run of several files one bad file is one flagged record, not the end of the run.
-        read = iter_records(f, encoding=encoding, chunk_rows=chunk_rows or CHUNK_ROWS, flag_unreadable=len(files) > 1)
-        for chunk in read:
-            if chunk.empty:
-                continue  # column roles are recognised per file: a CSV's `notes` must not hide a JSON's `text`
-            placed = place_chunk(chunk, chosen.recognise(chunk.columns), placers, mentions=scope, coding=coding)
-            if progress is not None:
-                progress(len(chunk))
-            yield placed.unique_ids(registry)
+    rows = chunk_rows or CHUNK_ROWS
+    # In a run of several files one bad file is one flagged record, not the end of the run.
+    frames = (
+        df for f in files for df in iter_records(f, encoding=encoding, chunk_rows=rows, flag_unreadable=len(files) > 1)
+    )
+    for chunk in _batched(frames, rows):
+        placed = place_chunk(chunk, chosen.recognise(chunk.columns), placers, mentions=scope, coding=coding)
+        if progress is not None:
+            progress(len(chunk))
+        yield placed.unique_ids(registry)
     if not len(registry):
         raise InputError("no records in the input", path=", ".join(map(str, files)))
+
+
+def _batched(frames: Iterable[pd.DataFrame], rows: int) -> Iterator[pd.DataFrame]:
+    """Consecutive frames with the same columns (the records of a folder of report files) as one chunk of up to
+    `rows` records, so a file costs no placing of its own; frames whose columns differ stay apart, as column roles
+    are recognised per file (a CSV's `notes` must not hide a JSON's `text`)."""
+    pending: list[pd.DataFrame] = []
+    count = 0
+    for df in frames:
+        if df.empty:
+            continue
+        if pending and (count + len(df) > rows or not df.columns.equals(pending[0].columns)):
+            yield pending[0] if len(pending) == 1 else pd.concat(pending, ignore_index=True)
+            pending, count = [], 0
+        pending.append(df)
+        count += len(df)
+    if pending:
+        yield pending[0] if len(pending) == 1 else pd.concat(pending, ignore_index=True)
 
 
 def read_incidents(

@@ -8,8 +8,10 @@ header and gives exactly the rows, line numbers and problems the whole-file read
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import itertools
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from geomap.exc import InputError
-from geomap.io.encoding import ascii_compatible
+from geomap.io.encoding import ascii_compatible, wide_lines
 from geomap.io.limits import MAX_CELL_CHARS, MAX_COLUMNS
 
 __all__ = ["BOOKKEEPING", "Layout", "clean_header", "delimited_cuts", "read_delimited", "read_layout"]
@@ -94,31 +96,52 @@ def _offset_after_lines(path: str, n_lines: int) -> int:
     return os.path.getsize(path)
 
 
-def _open_reader(fh: io.TextIOBase, path: str, delimiter: str | None) -> tuple[Iterator[list[str]], str, list[str]]:
+@contextlib.contextmanager
+def _text_lines(path: str, encoding: str) -> Iterator[Iterator[str]]:
+    """The lines of a file, with their line ends, for a csv reader: the file itself where a newline is one byte,
+    else lines decoded piece by piece (UTF-16), so decode errors name their line there too."""
+    if ascii_compatible(encoding):
+        with open(path, encoding=encoding, errors="strict", newline="") as fh:
+            yield fh
+        return
+    lines = wide_lines(path, encoding)
+    try:
+        yield (line + "\n" for _, line in lines)
+    finally:
+        lines.close()
+
+
+def _open_reader(
+    lines: Iterator[str], path: str, encoding: str, delimiter: str | None
+) -> tuple[Iterator[list[str]], str, list[str]]:
     """A csv reader positioned after the header, the delimiter (sniffed on the first line unless given), the header."""
     if delimiter is None:
+        head: list[str] = []
         try:
-            sample = fh.read(65536)
+            for line in lines:
+                head.append(line)
+                if line.strip():
+                    break
         except UnicodeDecodeError as exc:
-            raise InputError(f"cannot decode as {fh.encoding}: {exc.reason}", path=path) from exc
-        first = next((line for line in sample.splitlines() if line.strip()), "")
-        fh.seek(0)
+            raise InputError(f"cannot decode as {encoding}: {exc.reason}", path=path) from exc
+        first = head[-1].rstrip("\r\n") if head else ""
         try:
             delimiter = csv.Sniffer().sniff(first or ",", SNIFFED).delimiter
         except csv.Error:
             delimiter = ","
-    reader = csv.reader(fh, delimiter=delimiter, strict=True)
+        lines = itertools.chain(head, lines)
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     return reader, delimiter, _header(reader, path)
 
 
 def read_layout(path: str | os.PathLike[str], *, encoding: str, delimiter: str | None = None) -> Layout:
     """The header, delimiter (sniffed on the first line unless given) and where the data starts."""
     path = str(path)
-    with open(path, encoding=encoding, errors="strict", newline="") as fh:
-        reader, delimiter, header = _open_reader(fh, path, delimiter)
-        lines = reader.line_num
-    start = _offset_after_lines(path, lines) if ascii_compatible(encoding) else 0
-    return Layout(tuple(header), delimiter, start, lines + 1)
+    with _text_lines(path, encoding) as lines:
+        reader, delimiter, header = _open_reader(lines, path, encoding, delimiter)
+        count = reader.line_num
+    start = _offset_after_lines(path, count) if ascii_compatible(encoding) else 0
+    return Layout(tuple(header), delimiter, start, count + 1)
 
 
 def _frame(
@@ -137,7 +160,8 @@ def _rows(
     reader: Iterator[list[str]], header: tuple[str, ...], delimiter: str, path: str, lines_before: int, chunk_rows: int
 ) -> Iterator[pd.DataFrame]:
     """Frames of `chunk_rows` rows (`lines_before` the reader's first line in the file); ragged rows are padded or
-    have their extra cells joined into the last column."""
+    have their extra cells joined into the last column. At a row that cannot be read, the rows before it, then
+    the error."""
     width = len(header)
     rows: list[list[str]] = []
     lines: list[int] = []
@@ -158,10 +182,13 @@ def _rows(
             if len(rows) >= chunk_rows:
                 yield _frame(header, rows, lines, problems, path)
                 rows, lines, problems = [], [], {}
-    except csv.Error as exc:
-        raise InputError(_row_error(exc), path=path, line=start_line) from exc
-    except UnicodeDecodeError as exc:
-        raise InputError(f"cannot decode: {exc.reason}", path=path, line=start_line) from exc
+    except (csv.Error, UnicodeDecodeError, InputError) as exc:
+        if rows:  # the rows before the one that cannot be read, then the error
+            yield _frame(header, rows, lines, problems, path)
+        if isinstance(exc, InputError):  # from the decoding of UTF-16 lines, naming its line
+            raise
+        why = _row_error(exc) if isinstance(exc, csv.Error) else f"cannot decode: {exc.reason}"
+        raise InputError(why, path=path, line=start_line) from exc
     yield _frame(header, rows, lines, problems, path)
 
 
@@ -197,8 +224,8 @@ def read_delimited(
     """Rows of a CSV/TSV file (or of its byte range [start, end), given the file's `layout`)."""
     path = str(path)
     if layout is None or start is None:
-        with open(path, encoding=encoding, errors="strict", newline="") as fh:
-            reader, delimiter, header = _open_reader(fh, path, delimiter)
+        with _text_lines(path, encoding) as lines:
+            reader, delimiter, header = _open_reader(lines, path, encoding, delimiter)
             yield from _rows(reader, tuple(header), delimiter, path, 0, chunk_rows)
         return
     with open(path, "rb") as fh:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import codecs
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from geomap.exc import InputError
-from geomap.io.limits import MAX_WHOLE_FILE_BYTES
+from geomap.io.limits import MAX_RECORD_BYTES, MAX_WHOLE_FILE_BYTES
 
-__all__ = ["ascii_compatible", "decode_bytes", "file_encoding", "read_text"]
+__all__ = ["ascii_compatible", "decode_bytes", "file_encoding", "read_text", "record_too_long", "wide_lines"]
 
 # Encodings Arabic data actually arrives in; charset-normalizer is asked to choose among these only, so that a
 # Windows-1256 spreadsheet export is not mistaken for some Cyrillic code page.
@@ -129,3 +130,41 @@ def ascii_compatible(encoding: str) -> bool:
     """Whether a newline is the single byte 0x0A and ASCII bytes never occur inside other characters, so a file
     in this encoding can be cut at newline bytes."""
     return not codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+
+
+_WIDE_READ = 1024 * 1024  # bytes of a UTF-16/32 file decoded at a time
+
+
+def record_too_long(path: str, lineno: int) -> InputError:
+    """The error for one line (one record) longer than the limit."""
+    msg = f"a record longer than {MAX_RECORD_BYTES // 2**20} MiB (the limit for one line)"
+    return InputError(msg, path=path, line=lineno)
+
+
+def wide_lines(path: str, encoding: str, first_line: int = 1) -> Iterator[tuple[int, str]]:
+    """(line number, line) of a whole UTF-16/32 file, decoded piece by piece (a newline is not one byte there, so
+    it cannot be split as bytes); CR LF and a lone CR end a line as LF does. Bytes that do not decode are an error
+    naming the line they are on, raised after the lines before it."""
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    pending, lineno = "", first_line
+    with open(path, "rb") as fh:
+        while True:
+            data = fh.read(_WIDE_READ)
+            try:
+                text, bad = pending + decoder.decode(data, final=not data), None
+            except UnicodeDecodeError as exc:  # its object: the bytes being decoded, after any BOM
+                text, bad = pending + exc.object[: exc.start].decode(exc.encoding), exc
+            held = "\r" if data and bad is None and text.endswith("\r") else ""  # may be half of a \r\n
+            lines = text[: len(text) - len(held)].replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            pending = lines.pop() + held
+            for line in lines:
+                yield lineno, line
+                lineno += 1
+            if bad is not None:
+                raise InputError(f"cannot decode as {encoding}: {bad.reason}", path=path, line=lineno) from bad
+            if len(pending) * 2 > MAX_RECORD_BYTES:  # at least two bytes a character in these encodings
+                raise record_too_long(path, lineno)
+            if not data:
+                break
+    if pending:
+        yield lineno, pending

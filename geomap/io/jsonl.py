@@ -2,7 +2,8 @@
 
 A file is read as bytes split at newlines (JSON Lines' separator), each line decoded with the file's encoding, so
 a byte range cut at a line start reads exactly the records the whole-file reader gives for those lines, with the
-same line numbers. Files in UTF-16/32 (where a newline is not one byte) are read whole.
+same line numbers. Files in UTF-16/32 (where a newline is not one byte, so they cannot be cut in byte ranges) are
+streamed through an incremental decoder (`geomap.io.encoding.wide_lines`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pandas as pd
 
 from geomap.exc import InputError
 from geomap.io.delimited import BOOKKEEPING
-from geomap.io.encoding import ascii_compatible, read_text
+from geomap.io.encoding import ascii_compatible, record_too_long, wide_lines
 from geomap.io.limits import MAX_RECORD_BYTES
 
 __all__ = ["TOO_DEEP", "flatten", "jsonl_cuts", "read_jsonl", "records_frame"]
@@ -60,7 +61,7 @@ def _record(line: str, path: str, lineno: int) -> dict[str, Any]:
 def _lines(path: str, encoding: str, start: int, end: int | None, first_line: int) -> Iterator[tuple[int, str]]:
     """(line number, decoded line) for the byte range [start, end), which starts at a line start."""
     if not ascii_compatible(encoding):
-        yield from enumerate(read_text(path, encoding=encoding).split("\n"), start=first_line)
+        yield from wide_lines(path, encoding, first_line)
         return
     with open(path, "rb") as fh:
         fh.seek(start)
@@ -70,8 +71,7 @@ def _lines(path: str, encoding: str, start: int, end: int | None, first_line: in
             if end is not None and pos >= end:
                 return
             if len(raw) > MAX_RECORD_BYTES:
-                msg = f"a record longer than {MAX_RECORD_BYTES // 2**20} MiB (the limit for one line)"
-                raise InputError(msg, path=path, line=lineno)
+                raise record_too_long(path, lineno)
             pos += len(raw)
             try:
                 yield lineno, raw.decode(encoding)
@@ -88,18 +88,24 @@ def read_jsonl(
     end: int | None = None,
     first_line: int = 1,
 ) -> Iterator[pd.DataFrame]:
-    """Records of a JSON Lines file (or of the byte range [start, end) of it), `chunk_rows` at a time."""
+    """Records of a JSON Lines file (or of the byte range [start, end) of it), `chunk_rows` at a time; at a line
+    that cannot be read, the records before it, then the error."""
     path = str(path)
     rows: list[dict[str, Any]] = []
     any_line = False
-    for lineno, line in _lines(path, encoding, start, end, first_line):
-        any_line = True
-        if not line.strip():
-            continue
-        rows.append(_record(line, path, lineno))
-        if len(rows) >= chunk_rows:
+    try:
+        for lineno, line in _lines(path, encoding, start, end, first_line):
+            any_line = True
+            if not line.strip():
+                continue
+            rows.append(_record(line, path, lineno))
+            if len(rows) >= chunk_rows:
+                yield records_frame(rows)
+                rows = []
+    except InputError:
+        if rows:
             yield records_frame(rows)
-            rows = []
+        raise
     if rows or not any_line:
         yield records_frame(rows)
 

@@ -16,7 +16,7 @@ __all__ = [
 
 MAX_CELL_CHARS = 16 * 1024 * 1024  # one CSV/TSV cell: a long article fits; one past this is not a table's cell
 MAX_RECORD_BYTES = 64 * 1024 * 1024  # one JSON Lines record (one line), and standard input: a 20 MB report fits
-MAX_WHOLE_FILE_BYTES = 512 * 1024 * 1024  # files parsed whole (.txt, .md, .json, .geojson, UTF-16 JSON Lines)
+MAX_WHOLE_FILE_BYTES = 512 * 1024 * 1024  # files parsed whole (.txt, .md, .json, .geojson)
 MAX_COLUMNS = 10_000  # columns of a table (or distinct fields in a chunk of records): ACLED has 31
 MAX_WORKERS = 256  # --workers: local processes or threads; more only thrash (and a typo of 10000 starts 10000)
 MAX_ZIP_RATIO = 200  # uncompressed / compressed size of an XLSX part: real sheets compress 5-30 times

@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+import numpy as np
 import pandas as pd
 
 from geomap.exc import InputError
@@ -139,24 +140,38 @@ def split_file(
 
 
 def read_block(
-    block: Block, *, chunk_rows: int = CHUNK_ROWS, sheet: str | None = None, flag_unreadable: bool = False
+    block: Block,
+    *,
+    chunk_rows: int = CHUNK_ROWS,
+    sheet: str | None = None,
+    flag_unreadable: bool = False,
+    on_stop: Callable[[InputError], None] | None = None,
 ) -> Iterator[pd.DataFrame]:
-    """The records of a block, `chunk_rows` at a time (whole-file formats in one frame). With `flag_unreadable`
-    (a run of several files), a file that cannot be read becomes one record flagged with the error, at the line
-    where reading stopped, and the run goes on; otherwise the error is raised."""
+    """The records of a block, `chunk_rows` at a time (whole-file formats in one frame). Reading stops at the
+    first record that cannot be read, every record before it given. With `flag_unreadable` (a run of several
+    files) the error becomes one record flagged with it, at the line where reading stopped, the rest of the file
+    is not read and the run goes on (`on_stop` is told the error); otherwise the error is raised."""
     if not flag_unreadable:
         yield from _named(_block_records(block, chunk_rows, sheet), block.path)
         return
-    line = block.first_line
+    line, read = block.first_line, _continues(block)
     try:
         for df in _named(_block_records(block, chunk_rows, sheet), block.path):
             yield df
             if len(df):
-                line = int(df["_line"].iloc[-1]) + 1
+                line, read = int(df["_line"].iloc[-1]) + 1, True
     except InputError as exc:
-        stopped = "file not read" if line == block.first_line else "the rest of the file not read"
-        problem = f"{stopped}: {exc}"
-        yield records_frame([{"_file": block.path, "_line": exc.line or line, "_problem": problem}])
+        # One process reads a file as one block; Dask's later blocks of a file have had records before them (a
+        # block of nothing but blank lines aside), so both say the same here.
+        stopped = "the rest of the file not read" if read else "file not read"
+        if on_stop is not None:
+            on_stop(exc)
+        yield records_frame([{"_file": block.path, "_line": exc.line or line, "_problem": f"{stopped}: {exc}"}])
+
+
+def _continues(block: Block) -> bool:
+    """Whether a block starts after the first records of its file (a later byte range or run of row groups)."""
+    return block.start > (block.layout.data_start if block.layout is not None else 0)
 
 
 def shown_path(path: str) -> str:
@@ -408,10 +423,25 @@ def _records_of_table(table: Any, p: Path, first_line: int) -> pd.DataFrame:
 
 
 def _points_of_geometry(df: pd.DataFrame) -> pd.DataFrame:
+    """Latitude/longitude from a geometry column: WKB as GeoParquet writes it, or WKT text as other tools do; a
+    cell that is neither is flagged on its record (which is then placed, if at all, by its other columns)."""
     import shapely
 
-    geoms = shapely.from_wkb(df["geometry"].to_numpy())
-    pts = [g if g is None or g.geom_type == "Point" else g.representative_point() for g in geoms]
+    cells = df["geometry"].to_numpy(dtype=object)
+    geoms = np.full(len(cells), None, dtype=object)
+    wkb = np.array([isinstance(c, bytes) for c in cells], dtype=bool)
+    wkt = np.array([isinstance(c, str) and bool(c.strip()) for c in cells], dtype=bool)
+    if wkb.any():
+        geoms[wkb] = shapely.from_wkb(cells[wkb], on_invalid="ignore")
+    if wkt.any():
+        geoms[wkt] = shapely.from_wkt(cells[wkt], on_invalid="ignore")
+    unread = (wkb | wkt) & np.array([g is None for g in geoms], dtype=bool)
+    if unread.any():
+        problems = ["geometry is neither WKB nor WKT: left out" if bad else None for bad in unread]
+        df["_problem"] = problems if "_problem" not in df else df["_problem"].where(~unread, problems)
+    pts = [
+        None if g is None or g.is_empty else g if g.geom_type == "Point" else g.representative_point() for g in geoms
+    ]
     if "latitude" not in df.columns:
         df["latitude"] = [g.y if g is not None else None for g in pts]
     if "longitude" not in df.columns:

@@ -1,6 +1,11 @@
 """XLSX workbooks, streamed: every sheet's rows in read-only mode, `chunk_rows` at a time, after the archive has
 been checked against decompression bombs. The first non-blank row of a sheet is its header; blank rows are left
-out; each record keeps its sheet row number."""
+out; each record keeps its sheet row number.
+
+A sheet's XML is walked here rather than by openpyxl's ``iter_rows``: openpyxl clears each row it has read but
+leaves it in the XML tree, about 100 bytes a row that are only freed at the end of the sheet (+15% peak memory from
+30,000 to 300,000 rows; 150 MB at 1.5 million). Here each element is dropped from the tree once read; its cells are
+still typed by openpyxl's own row parser (shared strings, dates, booleans, errors)."""
 
 from __future__ import annotations
 
@@ -56,12 +61,61 @@ def _frame(header: list[str], rows: list[list[str | None]], lines: list[int], pr
     return df
 
 
+_DROPPED_DEPTH = 2  # the worksheet's parts (sheetData, hyperlinks) are depth 1; rows and their like depth 2
+
+
+def _sheet_rows(ws: Any) -> Iterator[tuple[int, list[Any]]]:
+    """(sheet row number, cell values from column A to the row's last cell) of a read-only worksheet, each row
+    parsed by openpyxl and then dropped from the XML tree, as is every other element of that depth (a hyperlink
+    per row), so memory does not grow with the sheet."""
+    from openpyxl.worksheet._reader import ROW_TAG, WorkSheetParser
+    from openpyxl.xml.functions import iterparse
+
+    wb = ws.parent
+    with ws._get_source() as src:
+        parser = WorkSheetParser(
+            src,
+            ws._shared_strings,
+            data_only=True,
+            epoch=wb.epoch,
+            date_formats=wb._date_formats,
+            timedelta_formats=wb._timedelta_formats,
+        )
+        path: list[Any] = []  # the open elements, root first
+        for event, el in iterparse(src, events=("start", "end")):
+            if event == "start":
+                path.append(el)
+                continue
+            path.pop()
+            if len(path) != _DROPPED_DEPTH:
+                continue
+            if el.tag == ROW_TAG:
+                number, cells = parser.parse_row(el)
+                parser.row_dimensions.clear()  # row heights: not data, and one entry a row
+                values: list[Any] = [None] * max((c["column"] for c in cells), default=0)
+                for c in cells:
+                    values[c["column"] - 1] = c["value"]
+                yield number, values
+            el.clear()
+            path[-1].remove(el)
+
+
 def _sheet_records(ws: Any, name: str, p: Path, chunk_rows: int) -> Iterator[pd.DataFrame]:
+    """Frames of `chunk_rows` rows of a sheet; if its part is damaged, the rows before the damage, then the error."""
     header: list[str] | None = None
     rows: list[list[str | None]] = []
     lines: list[int] = []
     problems: dict[int, str] = {}
-    for number, raw in enumerate(ws.iter_rows(values_only=True), start=1):
+    numbered = _sheet_rows(ws)
+    while True:
+        try:
+            number, raw = next(numbered)
+        except StopIteration:
+            break
+        except Exception:
+            if header is not None and rows:
+                yield _frame(header, rows, lines, problems, name)
+            raise
         cells = [_cell(v) for v in raw]
         if not any(c is not None and str(c).strip() for c in cells):
             continue  # a blank row
