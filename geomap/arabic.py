@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from geomap.exc import InputError
+
 __all__ = [
     "CLITIC_PREFIXES",
     "LATIN_ARTICLES",
@@ -23,6 +25,7 @@ __all__ = [
     "latin_words",
     "normalize",
     "normalize_name",
+    "normalized_once",
 ]
 
 # Characters dropped from text before matching: harakat and Quranic marks, superscript alef, tatweel, zero-width and
@@ -202,6 +205,23 @@ def normalize(text: str) -> NormalizedText:
     keep[kept[repeat]] = False
     offsets = np.flatnonzero(keep)
     return NormalizedText(_from_code_points(folded[offsets]), text, offsets)
+
+
+def normalized_once(text: str, normalized: NormalizedText | None) -> NormalizedText:
+    """`normalized` when a caller that has normalised `text` already hands it on (the incident pipeline reads each
+    report with the geoparser and the coder), else `normalize(text)`.
+
+    Raises
+    ------
+    InputError
+        When `normalized` is not the normalisation of `text`.
+    """
+    if normalized is None:
+        return normalize(text)
+    if normalized.original is not text and normalized.original != text:
+        msg = "normalized= must be geomap.arabic.normalize() of the same text"
+        raise InputError(msg, field="normalized")
+    return normalized
 
 
 def normalize_name(name: str) -> str:

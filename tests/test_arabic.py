@@ -1,4 +1,7 @@
-from geomap.arabic import is_arabic, normalize, normalize_name
+import pytest
+
+from geomap.arabic import is_arabic, normalize, normalize_name, normalized_once
+from geomap.exc import InputError
 
 
 def test_orthography_folds_to_one_form():
@@ -57,3 +60,13 @@ def test_text_folds_like_names():
     for text in (piece * 8, piece * 4 + "😀" + piece * 4):
         assert normalize(text).text == " ".join(normalize_name(text).split(" ")) + " "
     assert normalize("a\ud800b").text == "a\ud800b"  # a lone surrogate (from surrogateescape) passes through
+
+
+def test_a_normalisation_is_taken_once_and_only_for_its_own_text():
+    text = "قُتِل  شخصان بقصفٍ على بلدة"
+    norm = normalize(text)
+    assert normalized_once(text, norm) is norm
+    assert normalized_once(text, None).text == norm.text
+    assert normalized_once(text[:5] + text[5:], norm) is norm  # an equal string, not the same object
+    with pytest.raises(InputError, match="normalized"):
+        normalized_once("نص آخر", norm)

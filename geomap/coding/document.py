@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from geomap.arabic import NormalizedText, normalize
+from geomap.arabic import NormalizedText, normalized_once
 from geomap.coding.cues import CueKind, Family
 from geomap.coding.lexicon_discourse import (
     BACKGROUND_OPENERS,
@@ -34,7 +34,6 @@ from geomap.coding.lexicon_discourse import (
 )
 from geomap.coding.scan import Hit, scan
 from geomap.coding.taxonomy import SubEventType
-from geomap.exc import InputError
 
 __all__ = ["Document", "Opener", "Role", "Sentence", "bare"]
 
@@ -110,11 +109,8 @@ class Document:
     """One report, analysed once and shared by the splitter and every coder."""
 
     def __init__(self, text: str, normalized: NormalizedText | None = None) -> None:
-        if normalized is not None and normalized.original is not text and normalized.original != text:
-            msg = "normalized= must be geomap.arabic.normalize() of the same text"
-            raise InputError(msg, field="normalized")
         self.text = text
-        self.norm: NormalizedText = normalized if normalized is not None else normalize(text)
+        self.norm: NormalizedText = normalized_once(text, normalized)
         self.ntext = self.norm.text
         self.hits = scan(self.ntext)
         self._hit_starts = [h.start for h in self.hits]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from shapely.geometry.base import BaseGeometry
 
-from geomap.arabic import NormalizedText, normalize, normalize_name
+from geomap.arabic import NormalizedText, normalize_name, normalized_once
 from geomap.earth import haversine_km
 from geomap.gazetteer import Gazetteer, Place, load_gazetteer
 from geomap.geoparse.context import Context, link_contexts, phrase_span, read_context
@@ -96,14 +96,28 @@ class Geoparser:
         self._geom_cache: dict[tuple, tuple[BaseGeometry, float, float, int, str]] = {}
         self._orders: dict[tuple[str, str | None], tuple[list[Place], Place, bool, bool]] = {}
 
-    def parse(self, text: str) -> list[Mention]:
-        """Every place mention in `text`, in text order."""
+    def parse(self, text: str, *, normalized: NormalizedText | None = None) -> list[Mention]:
+        """Every place mention in `text`, in text order.
+
+        Parameters
+        ----------
+        text : str
+            The text as written.
+        normalized : NormalizedText, optional
+            `geomap.arabic.normalize(text)` when the caller has it already (the incident pipeline normalises a
+            report once for the geoparser and the coder).
+
+        Returns
+        -------
+        list of Mention
+            Offsets into `text`.
+        """
         if not isinstance(text, str):
             msg = f"geoparse expects str, not {type(text).__name__}"
             raise TypeError(msg)
         if not text:
             return []
-        norm = normalize(text)
+        norm = normalized_once(text, normalized)
         hits = self.matcher.scan(norm)
         if TRIGGER_NAME_RE.search(text):  # «the villages of X»: names the automaton does not know as written
             hits = sorted([*hits, *trigger_name_hits(norm, hits, self.gazetteer)], key=lambda h: h.start)

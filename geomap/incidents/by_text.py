@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from geomap.arabic import NormalizedText
 from geomap.gazetteer import Gazetteer
 from geomap.geocoder import GeocodeResult
 from geomap.geoparse import Geoparser, Mention, get_geoparser
@@ -57,6 +58,7 @@ class ParsedTexts:
     mentions: dict[int, list[Mention]] = field(default_factory=dict)
     errors: dict[int, str] = field(default_factory=dict)
     chosen: dict[int, Mention] = field(default_factory=dict)  # rows placed by text: the event's mention
+    seen: dict[str, tuple[list[Mention], str | None]] = field(default_factory=dict)  # by text: read once
 
 
 class TextPlacer:
@@ -71,22 +73,19 @@ class TextPlacer:
         """The geoparser, built on first use: a table whose rows all have coordinates never needs it."""
         return get_geoparser(self.gazetteer)
 
-    def parse(self, texts: np.ndarray, rows: np.ndarray, into: ParsedTexts) -> None:
-        """Geoparse the texts of `rows` not parsed yet (identical texts once); a failure is recorded, not raised."""
-        seen: dict[str, tuple[list[Mention], str | None]] = {}
-        for i in rows:
-            i = int(i)
-            if i in into.mentions:
-                continue
-            text = texts[i]
-            if text not in seen:
-                try:
-                    seen[text] = (self.parser.parse(text), None)
-                except Exception as exc:  # a geoparser bug must not lose the record
-                    seen[text] = ([], f"geoparser error: {exc}")
-            into.mentions[i], error = seen[text]
-            if error:
-                into.errors[i] = error
+    def parse_row(self, row: int, text: str, into: ParsedTexts, normalized: Callable[[], NormalizedText]) -> None:
+        """Geoparse the text of `row` unless it is parsed already or an identical text was; `normalized()` gives
+        the text normalised (called only when the text is read, so a caller can share one normalisation)."""
+        if row in into.mentions:
+            return
+        if text not in into.seen:
+            try:
+                into.seen[text] = (self.parser.parse(text, normalized=normalized()), None)
+            except Exception as exc:  # a geoparser bug must not lose the record
+                into.seen[text] = ([], f"geoparser error: {exc}")
+        into.mentions[row], error = into.seen[text]
+        if error:
+            into.errors[row] = error
 
     def place(self, texts: np.ndarray, rows: np.ndarray, parsed: ParsedTexts, into: PlacementColumns) -> None:
         """Place `rows` (each with a parsed text) at the event's mention, or give the reason none was chosen."""

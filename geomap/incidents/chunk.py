@@ -8,6 +8,7 @@ a location name the geocoder knows, or for every text when the mentions layer is
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -15,6 +16,7 @@ from enum import StrEnum
 import numpy as np
 import pandas as pd
 
+from geomap.arabic import normalize
 from geomap.gazetteer import Gazetteer
 from geomap.geocoder import SyriaGeocoder
 from geomap.incidents.admin_units import admin_index
@@ -26,7 +28,6 @@ from geomap.incidents.chunk_values import ChunkValues
 from geomap.incidents.coded import (
     ChunkCoding,
     FurtherEvent,
-    code_chunk,
     coded_columns,
     event_words,
     expand_rows,
@@ -108,21 +109,17 @@ def place_chunk(
     placed = PlacementColumns(chunk.n)
     parsed = ParsedTexts()
     has_text = present(chunk.text)
-    if mentions is MentionScope.ALL:
-        placers.text.parse(chunk.text, np.flatnonzero(has_text), parsed)
     todo = np.ones(chunk.n, dtype=bool)
     todo[placers.coordinates.place(chunk, placed)] = False
     named = np.flatnonzero(todo & present(chunk.location))
     located, unknown = placers.location.place(chunk, named, placed)
     todo[located] = False
     by_text = np.flatnonzero(todo & has_text)
-    placers.text.parse(chunk.text, by_text, parsed)
+    read = has_text if mentions is MentionScope.ALL else todo & has_text
+    uncoded = has_text & missing(chunk.passed["event_type"]) if coding else np.zeros(chunk.n, dtype=bool)
+    coded = _read_texts(chunk.text, read, uncoded, set(by_text.tolist()), placers.text, parsed)
     placers.text.place(chunk.text, by_text, parsed, placed)
     _explain_unplaced(chunk, np.flatnonzero(todo & ~has_text), placed)
-    coded = ChunkCoding()
-    if coding:
-        uncoded = has_text & missing(chunk.passed["event_type"])
-        coded = code_chunk(chunk.text, np.flatnonzero(uncoded), set(by_text.tolist()))
     not_found_flags = np.full(chunk.n, None, dtype=object)
     not_found_flags[unknown] = [not_found(loc) for loc in chunk.location[unknown]]
     columns = _incident_columns(chunk, placed, parsed, not_found_flags, coded)
@@ -140,6 +137,22 @@ def place_chunk(
     incidents = incident_frame(columns, len(order))
     result = Incidents(incidents, mention_frame(mention_columns, int(counts.sum())), areas.frame())
     return PlacedChunk(result, chunk.id_generated[order], counts, event_index)
+
+
+def _read_texts(
+    texts: np.ndarray, read: np.ndarray, uncoded: np.ndarray, split: set[int], text: TextPlacer, parsed: ParsedTexts
+) -> ChunkCoding:
+    """Geoparse the texts of the `read` rows and code those of the `uncoded` rows (boolean masks) in one pass, each
+    text normalised once for both; the rows in `split` (placed by their text) have their further events split
+    off."""
+    coded = ChunkCoding()
+    for i in np.flatnonzero(read | uncoded).tolist():
+        normalized = functools.cache(functools.partial(normalize, texts[i]))
+        if read[i]:
+            text.parse_row(i, texts[i], parsed, normalized)
+        if uncoded[i]:
+            coded.code_row(i, texts[i], i in split, normalized)
+    return coded
 
 
 def _place_further(

@@ -12,18 +12,18 @@ from __future__ import annotations
 
 import dataclasses
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from geomap.arabic import NormalizedText
 from geomap.coding import CODED_COLUMNS, EventCoding, code_event, code_events
 from geomap.geoparse import Mention
 
 __all__ = [
     "ChunkCoding",
     "FurtherEvent",
-    "code_chunk",
     "coded_columns",
     "event_words",
     "expand_rows",
@@ -52,27 +52,25 @@ class ChunkCoding:
     lead: dict[int, EventCoding] = field(default_factory=dict)
     further: list[FurtherEvent] = field(default_factory=list)  # by row, then by event
     errors: dict[int, str] = field(default_factory=dict)  # rows whose coding failed, and why
+    seen: dict[tuple[str, bool], list[EventCoding] | str] = field(default_factory=dict)  # identical texts once
 
-
-def code_chunk(texts: np.ndarray, rows: Iterable[int], split: set[int]) -> ChunkCoding:
-    """Code the texts of `rows` (identical texts once); the rows in `split` are reports whose further events become
-    incidents of their own. A coding failure is recorded, not raised: the record keeps its place."""
-    out = ChunkCoding()
-    seen: dict[tuple[str, bool], list[EventCoding] | str] = {}
-    for i in sorted(map(int, rows)):
-        key = (texts[i], i in split)
-        if key not in seen:
+    def code_row(self, row: int, text: str, split: bool, normalized: Callable[[], NormalizedText]) -> None:
+        """Code the text of `row` (rows are coded in order); with `split`, its further events become incidents of
+        their own. `normalized()` gives the text normalised, called only when the text is read. A coding failure
+        is recorded, not raised: the record keeps its place."""
+        key = (text, split)
+        if key not in self.seen:
             try:
-                seen[key] = code_events(key[0]) if key[1] else [code_event(key[0])]
+                norm = normalized()
+                self.seen[key] = code_events(text, normalized=norm) if split else [code_event(text, normalized=norm)]
             except Exception as exc:  # a coding bug must not lose the record
-                seen[key] = f"coding error: {exc}"
-        codings = seen[key]
+                self.seen[key] = f"coding error: {exc}"
+        codings = self.seen[key]
         if isinstance(codings, str):
-            out.errors[i] = codings
-            continue
-        out.lead[i] = codings[0]
-        out.further += [FurtherEvent(i, c) for c in codings[1:]]
-    return out
+            self.errors[row] = codings
+            return
+        self.lead[row] = codings[0]
+        self.further += [FurtherEvent(row, c) for c in codings[1:]]
 
 
 def coded_columns(table: dict[str, np.ndarray], coding: ChunkCoding, n: int) -> dict[str, np.ndarray]:

@@ -226,3 +226,14 @@ def test_spans_and_phrases_survive_dropped_characters():
     (m,) = geoparse(text)
     assert text[m.start : m.end] == "حلب" and m.relation == "countryside-east"  # marks after the name stay out
     assert text[m.phrase_start : m.phrase_end] == "ريفِ  حلبَ الشرقي"
+
+
+def test_a_prepared_normalisation_gives_the_same_mentions(gaz):
+    from geomap.arabic import normalize
+    from geomap.geoparse import Geoparser
+
+    text = "قصفت قوات النظام بلدة كفرنبل في ريف إدلب الجنوبي، وأُصيب مدنيان في مدينة معرة النعمان"
+    parser = Geoparser(gaz)
+    assert parser.parse(text, normalized=normalize(text)) == parser.parse(text)
+    with pytest.raises(ValueError, match="normalized"):
+        parser.parse(text, normalized=normalize("قصف على حلب"))

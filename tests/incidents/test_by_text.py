@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from geomap.arabic import normalize
 from geomap.incidents.admin_units import admin_index
 from geomap.incidents.by_text import FALLBACKS, OTHER_ROLE_CONFIDENCE, ParsedTexts, TextPlacer
 from geomap.incidents.event_place import NoEventPlace
@@ -14,19 +15,20 @@ class Recording:
     def __init__(self, parser, fail_on=None):
         self.parser, self.fail_on, self.seen = parser, fail_on, []
 
-    def parse(self, text):
+    def parse(self, text, *, normalized=None):
         self.seen.append(text)
         if text == self.fail_on:
             msg = "boom"
             raise RuntimeError(msg)
-        return self.parser.parse(text)
+        return self.parser.parse(text, normalized=normalized)
 
 
 def place_texts(placer, texts):
     """Parse and place every one of `texts` with `placer`: (parsed texts, placement columns)."""
     texts = np.array(texts, dtype=object)
     parsed, placed, rows = ParsedTexts(), PlacementColumns(len(texts)), np.arange(len(texts))
-    placer.parse(texts, rows, parsed)
+    for i in rows:
+        placer.parse_row(i, texts[i], parsed, lambda i=i: normalize(texts[i]))
     placer.place(texts, rows, parsed, placed)
     return parsed, placed
 

@@ -18,9 +18,9 @@ class Recording:
     def __init__(self, parser):
         self.parser, self.seen = parser, []
 
-    def parse(self, text):
+    def parse(self, text, *, normalized=None):
         self.seen.append(text)
-        return self.parser.parse(text)
+        return self.parser.parse(text, normalized=normalized)
 
 
 def run(gaz, scope):
@@ -62,3 +62,23 @@ def test_no_mentions_table_when_none_is_wanted(gaz):
     placed, seen = run(gaz, MentionScope.NONE)
     assert seen == [ROWS[2]["notes"]] and placed.result.mentions.empty
     assert placed.result.incidents["gazetteer_id"].tolist()[2] == "C1202"
+
+
+def test_each_text_is_normalised_once_for_the_geoparser_and_the_coder(gaz, monkeypatch):
+    import geomap.incidents.chunk as chunk_module
+    from geomap.arabic import normalize
+
+    calls = []
+
+    def counting(text):
+        calls.append(text)
+        return normalize(text)
+
+    monkeypatch.setattr(chunk_module, "normalize", counting)
+    placed, seen = run(gaz, MentionScope.ALL)
+    assert sorted(calls) == sorted(seen)  # three texts, each read by both and normalised once
+    inc = placed.result.incidents.set_index("event_id_cnty")
+    assert (
+        inc.loc["t", "event_type"] == "Battles"
+        and inc.loc["c", "sub_event_type"] == "Shelling/artillery/missile attack"
+    )
