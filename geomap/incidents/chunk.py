@@ -43,6 +43,7 @@ __all__ = ["MentionScope", "PlacedChunk", "Placers", "place_chunk"]
 
 NOTHING_TO_PLACE_BY = "no coordinates, location name or text"
 NO_USABLE_LOCATION = "no usable location"
+READ_BLOCK_ROWS = 256  # rows geoparsed, then coded, at a time: warm caches for each, few normalised texts held
 LEAD_PLACE_FLAG = "its words name no place: placed where the report's lead event is"
 
 
@@ -142,16 +143,19 @@ def place_chunk(
 def _read_texts(
     texts: np.ndarray, read: np.ndarray, uncoded: np.ndarray, split: set[int], text: TextPlacer, parsed: ParsedTexts
 ) -> ChunkCoding:
-    """Geoparse the texts of the `read` rows and code those of the `uncoded` rows (boolean masks) in one pass, each
-    text normalised once for both; the rows in `split` (placed by their text) have their further events split
-    off."""
+    """Geoparse the texts of the `read` rows and code those of the `uncoded` rows (boolean masks), each text
+    normalised once for both; the rows in `split` (placed by their text) have their further events split off.
+    A block of rows is geoparsed, then coded: each stage runs on with its own tables warm."""
     coded = ChunkCoding()
-    for i in np.flatnonzero(read | uncoded).tolist():
-        normalized = functools.cache(functools.partial(normalize, texts[i]))
-        if read[i]:
-            text.parse_row(i, texts[i], parsed, normalized)
-        if uncoded[i]:
-            coded.code_row(i, texts[i], i in split, normalized)
+    rows = np.flatnonzero(read | uncoded).tolist()
+    for b in range(0, len(rows), READ_BLOCK_ROWS):
+        block = [(i, functools.cache(functools.partial(normalize, texts[i]))) for i in rows[b : b + READ_BLOCK_ROWS]]
+        for i, normalized in block:
+            if read[i]:
+                text.parse_row(i, texts[i], parsed, normalized)
+        for i, normalized in block:
+            if uncoded[i]:
+                coded.code_row(i, texts[i], i in split, normalized)
     return coded
 
 
