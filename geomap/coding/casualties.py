@@ -1,7 +1,8 @@
 """How many were killed and wounded in one event, as the report states it.
 
 Counts come from the words next to casualty triggers: «مقتل ثلاثة عناصر», «سقوط 5 قتلى», «خمسة أشخاص قتلوا»,
-«فقد طفلان حياتهما», duals («مقتل عنصرين» = 2), a single victim («استشهد مدني» = 1). Lower bounds keep their
+«فقد طفلان حياتهما», duals («مقتل عنصرين» = 2, but «مقتل مدنيين» may be a plural: no count, see
+`lexicon_casualties`), a single victim («استشهد مدني» = 1). Lower bounds keep their
 number («ما لا يقل عن 12» → 12). «مقتل وإصابة ثلاثة» and «6 بين قتيل وجريح» do not split the dead from the
 wounded and give no count. The toll:
 
@@ -23,6 +24,7 @@ from geomap.coding.document import Document, Role, bare
 from geomap.coding.lexicon_casualties import (
     DEFINITE_NUMBERS,
     HUMAN_WORDS,
+    LOWER_BOUND_AFTER,
     MATERIAL_ONLY,
     NEEDS_HUMAN,
     NOT_A_DEATH,
@@ -140,9 +142,8 @@ def _noun_count(words: list[str], i: int) -> _Parsed | None:
         return _Parsed(after[0], side=noun.side)
     if nxt in DEFINITE_NUMBERS:
         return _Parsed(DEFINITE_NUMBERS[nxt], side=noun.side)
-    if noun.count == 2:
-        definite = w.startswith("ال") or (bare(w) != w and "ال" in w[:4])
-        return _Parsed(None if noun.ambiguous_dual and definite else 2, side=noun.side)
+    if noun.count == 2 or (noun.dual_or_plural and tuple(words[i + 1 : i + 3]) == LOWER_BOUND_AFTER):
+        return _Parsed(2, side=noun.side)
     if noun.count == 1:
         return _Parsed(1, single=True, side=noun.side)
     return _Parsed(None, side=noun.side)

@@ -16,6 +16,7 @@ __all__ = [
     "CASUALTY_CUES",
     "DEFINITE_NUMBERS",
     "HUMAN_WORDS",
+    "LOWER_BOUND_AFTER",
     "MATERIAL_ONLY",
     "NEEDS_HUMAN",
     "NOT_A_DEATH",
@@ -132,16 +133,25 @@ class VictimNoun:
 
     count: int | None
     side: Side
-    ambiguous_dual: bool = False  # «مدنيين»: dual or sound plural; read as 2 only without the article
+    dual_or_plural: bool = False  # «مدنيين»: the oblique dual of a noun whose plural is sound (no count alone)
+
+
+# Duals and sound plurals. The oblique dual («عنصرين», «شخصين», «طفلين», «جنديين») says two when the noun's plural is
+# another, broken form (عناصر, أشخاص, أطفال, جنود). A noun whose plural is sound — nisbas and participles: مدني,
+# مسلح, عسكري, مقاتل — writes its oblique plural with the same letters as its oblique dual: unvocalised, «مقتل مدنيين»
+# is "civilians" as often as "two civilians", so such a form gives no count (None, not 2: a number would be invented);
+# a number beside it decides («مدنيين اثنين», «3 مدنيين»), and so does «على الأقل» right after it (a lower bound is
+# said of a number, not of a bare plural). The nominative dual («مدنيان») is never a plural.
+LOWER_BOUND_AFTER = ("علي", "الاقل")  # «مقتل مدنيين على الأقل»
 
 
 def _nouns(side: Side, singular: str, dual: str | None, *plurals: str, sound: bool = False) -> dict[str, VictimNoun]:
-    """Forms of one noun. `dual` is the stem the dual endings attach to; `sound` when the plural is the dual's
-    oblique form (مدنيين)."""
+    """Forms of one noun. `dual` is the stem the dual endings attach to; `sound` when the noun's plural is sound
+    (its oblique form «مدنيين» is also the oblique dual's: no count, see above)."""
     out = {singular: VictimNoun(1, side)}
     if dual:
         out[dual + "ان"] = VictimNoun(2, side)
-        out[dual + "ين"] = VictimNoun(2, side, ambiguous_dual=sound)
+        out[dual + "ين"] = VictimNoun(None, side, dual_or_plural=True) if sound else VictimNoun(2, side)
     for p in plurals:
         out[p] = VictimNoun(None, side)
     return out
@@ -177,7 +187,7 @@ VICTIM_NOUNS: dict[str, VictimNoun] = {
     **_nouns(_C, "طبيب", "طبيب", "اطباء"),
     **_nouns(_C, "راع", None, "رعاه"),
     **_nouns(_F, "عنصر", "عنصر", "عناصر"),
-    **_nouns(_F, "جندي", "جندي", "جنود", sound=True),
+    **_nouns(_F, "جندي", "جندي", "جنود"),
     **_nouns(_F, "مقاتل", "مقاتل", "مقاتلون", sound=True),
     **_nouns(_F, "مقاتله", "مقاتلت", "مقاتلات"),
     **_nouns(_F, "مسلح", "مسلح", "مسلحون", sound=True),

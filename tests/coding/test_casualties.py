@@ -140,3 +140,37 @@ def test_deaths_that_caused_the_event_are_not_its_toll() -> None:
 def test_a_place_named_after_martyrs_is_not_a_toll() -> None:
     text = "انفجرت عبوة ناسفة قرب دوار الشهداء وسط مدينة الباب دون وقوع ضحايا."
     assert code_event(text).fatalities == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل مدنيين بقصف مدفعي استهدف الأحياء السكنية في بلدة كفرنبل.",
+        "أسفرت الغارة عن مقتل عسكريين في محيط مطار الشعيرات.",
+        "قتل مسلحين باشتباكات بين عشيرتين في ريف دير الزور الشرقي.",
+    ],
+)
+def test_a_form_that_may_be_a_plural_gives_no_count(text: str) -> None:
+    # «مدنيين», «عسكريين», «مسلحين»: unvocalised, the sound plural and the dual are written alike
+    assert code_event(text).fatalities is None
+
+
+def test_wounded_named_by_a_form_that_may_be_a_plural_are_not_counted() -> None:
+    coding = code_event("أصيب مسلحين بجروح في اشتباكات مع دورية للأمن العام قرب مدينة الصنمين.")
+    assert coding.injuries is None
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("قتل شخصين بإطلاق نار على سيارتهما في بلدة المسيفرة.", 2),  # plural أشخاص: a dual
+        ("أدى القصف إلى مقتل طفلين في قرية البارة.", 2),  # plural أطفال
+        ("أسفر الهجوم عن مقتل جنديين من الجيش السوري على محور كبانة.", 2),  # plural جنود
+        ("أسفر القصف عن مقتل مدنيين اثنين في بلدة سرمين.", 2),  # a number word says so
+        ("أسفر القصف عن مقتل 2 مدنيين في بلدة سرمين.", 2),  # a numeral says so
+        ("أدى الانفجار إلى مقتل مدنيين على الأقل في سوق مدينة الباب.", 2),  # a lower bound is said of a number
+        ("خمسة مدنيين قتلوا بقصف صاروخي على مدينة أريحا.", 5),  # the number before the noun
+    ],
+)
+def test_a_dual_counts_where_it_cannot_be_a_plural(text: str, dead: int) -> None:
+    assert code_event(text).fatalities == dead
