@@ -13,7 +13,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-__all__ = ["EventDate", "date_in_text", "parse_date"]
+from geomap.arabic import normalize_name
+
+__all__ = ["LATEST_AFTER_REPORT", "EventDate", "date_in_text", "opening_date", "parse_date"]
 
 _MONTHS = {
     "يناير": 1,
@@ -66,6 +68,9 @@ _MONTHS = {
     "december": 12,
 }
 _MONTH_ALT = r"(?<!\w)(?:" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + r")(?!\w)"
+LATEST_AFTER_REPORT = dt.timedelta(
+    days=1
+)  # a stated date this far after the report's is still its event's (time zones)
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 # "بين 24 و27 نوفمبر/تشرين الثاني 2025", "24 - 27 November"
 _RANGE_RE = re.compile(
@@ -147,6 +152,59 @@ def date_in_text(text: str, *, reference: dt.date | None = None) -> EventDate | 
     if not found:
         return None
     return min(found, key=lambda f: f[0])[1]
+
+
+# Words that date an event against the report's own date, as a sentence opens on another day («وأمس،», «ومساء
+# الأحد،», «وقبل يومين»), normalised (geomap.arabic.normalize_name) and without «و»/«ف».
+_DAYS_BEFORE = {"امس": 1, "البارحه": 1, "yesterday": 1}
+_TWO_DAYS_BEFORE = (("اول", "امس"), ("اول", "من", "امس"), ("قبل", "يومين"), ("قبل", "امس"))
+_WEEKDAYS = {  # datetime's weekday(): Monday is 0
+    "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+_CONJUNCTION_RE = re.compile(r"^[وف](?=\w{3})")
+_WORDS_RE = re.compile(r"\w+")
+
+
+def _relative_day(words: list[str], reference: dt.date) -> dt.date | None:
+    for k, w in enumerate(words):
+        if any(tuple(words[k : k + len(p)]) == p for p in _TWO_DAYS_BEFORE):
+            return reference - dt.timedelta(days=2)
+        if w in _DAYS_BEFORE:
+            return reference - dt.timedelta(days=_DAYS_BEFORE[w])
+        if w in _WEEKDAYS:  # the last such day, the report's own day included («مساء الأحد» in Sunday's report)
+            return reference - dt.timedelta(days=(reference.weekday() - _WEEKDAYS[w]) % 7)
+    return None
+
+
+def opening_date(opening: str, *, reference: dt.date | None) -> EventDate | None:
+    """The date the opening words of an event give, resolved against `reference` (the report's own date): «أمس»
+    (the day before), «أول أمس»/«قبل يومين» (two days before), a weekday (the last such day), or a date stated
+    («وفي 30 حزيران الماضي»). None when they give none, or none that can be resolved (no reference date, or a date
+    after the report's).
+
+    Parameters
+    ----------
+    opening : str
+        The words that open the event's sentence, as written («ومساء الأحد،»).
+    reference : datetime.date or None
+        The report's own date.
+
+    Returns
+    -------
+    EventDate or None
+        A day (time_precision 1) for relative words; a stated date as `date_in_text` reads it.
+    """
+    if reference is None or not opening:
+        return None
+    words = [_CONJUNCTION_RE.sub("", w) for w in _WORDS_RE.findall(normalize_name(opening).lower())]
+    day = _relative_day(words, reference)
+    if day is not None:
+        return EventDate(day, day, 1, opening)
+    stated = date_in_text(opening, reference=reference)
+    if stated is None or stated.start > reference + LATEST_AFTER_REPORT:
+        return None
+    return stated
 
 
 @functools.lru_cache(maxsize=100_000)

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from geomap.dates import date_in_text, parse_date
+from geomap.dates import date_in_text, opening_date, parse_date
 
 
 def test_two_calendar_month_names_and_ranges():
@@ -28,3 +28,24 @@ def test_table_cells():
     assert parse_date("2024-02-30") is None
     assert parse_date("not a date") is None
     assert date_in_text("you may go") is None
+
+
+def test_an_event_opening_on_another_day_is_dated_against_the_report():
+    monday = dt.date(2025, 2, 3)
+    day = {o: opening_date(o, reference=monday) for o in ("وأمس،", "وأول أمس،", "وقبل يومين،", "ومساء الأحد،")}
+    assert {o: (d.start, d.time_precision) for o, d in day.items()} == {
+        "وأمس،": (dt.date(2025, 2, 2), 1),
+        "وأول أمس،": (dt.date(2025, 2, 1), 1),
+        "وقبل يومين،": (dt.date(2025, 2, 1), 1),
+        "ومساء الأحد،": (dt.date(2025, 2, 2), 1),  # the last Sunday
+    }
+    assert opening_date("وصباح الاثنين،", reference=monday).start == monday  # the report's own weekday: that day
+    assert opening_date("وفي 30 كانون الثاني الماضي،", reference=monday).start == dt.date(2025, 1, 30)
+    assert opening_date("Yesterday,", reference=monday).start == dt.date(2025, 2, 2)
+
+
+def test_an_opening_that_gives_no_day_leaves_the_report_date():
+    monday = dt.date(2025, 2, 3)
+    assert opening_date("وفي حادثة أخرى،", reference=monday) is None
+    assert opening_date("وأمس،", reference=None) is None  # never today's clock
+    assert opening_date("وفي 20 شباط،", reference=monday) is None  # after the report: not a date of its events

@@ -32,6 +32,7 @@ from geomap.incidents.coded import (
     event_words,
     expand_rows,
     further_columns,
+    further_dates,
 )
 from geomap.incidents.frames import Incidents, incident_frame, mention_frame
 from geomap.incidents.ids import IdRegistry, Rename
@@ -182,6 +183,7 @@ def _further_columns(chunk: ChunkValues, events: list[FurtherEvent], placed: Pla
     """Every column of the further events that is not their report's: id, excerpt, coding, place and flags."""
     rows = np.array([e.row for e in events], dtype=int)
     columns: dict = further_columns(events, chunk.text, chunk.base_id)
+    columns.update(further_dates(events, chunk.dates))
     columns.update(_placement_columns(placed, chunk.location[rows]))
     found = zip(chunk.problem[rows], chunk.dates.flag[rows], placed["flag"], strict=True)
     columns["flags"] = ["; ".join(f for f in fs if f) or None for fs in found]

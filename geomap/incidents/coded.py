@@ -19,7 +19,9 @@ import numpy as np
 
 from geomap.arabic import NormalizedText
 from geomap.coding import CODED_COLUMNS, EventCoding, code_event, code_events
+from geomap.dates import opening_date
 from geomap.geoparse import Mention
+from geomap.incidents.values import EventDates
 
 __all__ = [
     "ChunkCoding",
@@ -28,6 +30,7 @@ __all__ = [
     "event_words",
     "expand_rows",
     "further_columns",
+    "further_dates",
 ]
 
 
@@ -95,6 +98,23 @@ def further_columns(events: Sequence[FurtherEvent], texts: np.ndarray, base_ids:
         out["event_id_cnty"].append(f"{base_ids[e.row]}-{e.index + 1}")
         out["notes"].append(e.coding.span.excerpt(texts[e.row]))
         for column, value in e.coding.as_row().items():
+            out[column].append(value)
+    return out
+
+
+def further_dates(events: Sequence[FurtherEvent], dates: EventDates) -> dict[str, list]:
+    """The date columns of further events: the date their opening words give against the report's own date
+    («وأمس،» the day before it, «ومساء الأحد،» the last Sunday, «وفي 30 حزيران الماضي»), else their report's."""
+    out: dict[str, list] = {c: [] for c in ("event_date", "event_date_end", "year", "time_precision", "date_source")}
+    for e in events:
+        assert e.coding.span is not None
+        own = opening_date(e.coding.span.marker or "", reference=dates.report[e.row])
+        if own is None:
+            values = [dates.event_date[e.row], dates.event_date_end[e.row], dates.year[e.row]]
+            values += [dates.time_precision[e.row], dates.date_source[e.row]]
+        else:
+            values = [own.start.isoformat(), own.end.isoformat(), own.start.year, own.time_precision, "text"]
+        for column, value in zip(out, values, strict=True):
             out[column].append(value)
     return out
 

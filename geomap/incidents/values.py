@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from geomap.dates import date_in_text, parse_date
+from geomap.dates import LATEST_AFTER_REPORT, date_in_text, parse_date
 from geomap.earth import SYRIA_BBOX
 
 __all__ = [
@@ -225,6 +225,7 @@ class EventDates:
     time_precision: np.ndarray
     date_source: np.ndarray
     flag: np.ndarray  # "unreadable date '...'" or None
+    report: np.ndarray  # the report's own date (datetime.date or None): what «أمس» in its text is the day before
 
 
 def event_dates(values: np.ndarray, texts: np.ndarray, precisions: np.ndarray, *, authoritative: bool) -> EventDates:
@@ -241,7 +242,7 @@ def event_dates(values: np.ndarray, texts: np.ndarray, precisions: np.ndarray, *
     if not authoritative:  # the first date the text states, unless it is after the report's own date
         for i in np.flatnonzero(present(texts)):
             stated = date_in_text(texts[i], reference=report[i])
-            if stated is not None and (report[i] is None or stated.start <= report[i] + dt.timedelta(days=1)):
+            if stated is not None and (report[i] is None or stated.start <= report[i] + LATEST_AFTER_REPORT):
                 start[i], end[i], precision[i], source[i] = stated.start, stated.end, stated.time_precision, "text"
     from_report = has_report & missing(source)
     start[from_report] = end[from_report] = report[from_report]
@@ -254,4 +255,5 @@ def event_dates(values: np.ndarray, texts: np.ndarray, precisions: np.ndarray, *
         precision,
         source,
         flag,
+        report,
     )

@@ -62,6 +62,14 @@ def test_a_further_event_that_names_no_place_is_placed_at_the_lead_and_flagged()
     assert pd.isna(inc.loc["d-3", "fatalities"])
 
 
+def test_a_further_event_on_another_day_has_that_day() -> None:
+    inc = _by_id(geocode_incidents([{"id": "d", "date": "2025-02-03", "text": THREE_EVENTS}], merge=False))
+    assert inc.loc["d-2", "event_date"] == "2025-02-02" and inc.loc["d-2", "date_source"] == "text"  # «وأمس،»
+    assert inc.loc["d-2", "year"] == 2025 and inc.loc["d-2", "time_precision"] == 1
+    assert inc.loc["d", "event_date"] == inc.loc["d-3", "event_date"] == "2025-02-03"  # «وفي سياق منفصل»: no day
+    assert inc.loc["d-3", "date_source"] == "report"
+
+
 def test_a_denied_attack_is_not_coded_as_one() -> None:
     (row,) = geocode_incidents([DENIAL]).itertuples()
     assert row.event_type is None and row.sub_event_type is None
