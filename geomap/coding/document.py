@@ -44,7 +44,8 @@ ANY_REACH_WORDS = 5  # ... or up to five words later when «أي» (any) stands 
 OPENER_WORDS = 6  # «وفي الريف الشمالي أيضاً»: «أيضاً» (or «الماضي») within this many words of «وفي»
 PERIOD_REACH_CHARS = 16  # «خلال الأشهر الماضية»: the period word follows the span word within a word or two
 WINDOW_CHARS_PER_WORD = 12  # characters read per word wanted around a point (Arabic words average 5-6)
-MAX_WINDOW_WORDS = 9  # words read around a point at once; longer reads are asked for explicitly
+MAX_WINDOW_WORDS = 9  # words' worth of characters read around a point at most (unless more words are asked for)
+NEAR_CHARS_PER_WORD = 8  # characters read first per word wanted (a word and its space, with room); then the window
 _SENTENCE_END_RE = re.compile(r"[.!?;]")  # a full stop between digits («3.5») is filtered out after
 _CLAUSE_END_RE = re.compile(r"[,:]")
 _WORD_RE = re.compile(r"\w+|[,:;()]")
@@ -121,11 +122,6 @@ class Document:
         self._sentence_starts = [s.start for s in self.sentences]
         commas = [m.end() for m in _CLAUSE_END_RE.finditer(self.ntext)]
         self._clause_starts = sorted({*self._sentence_starts, *commas})
-        # words around a point, read once per point (several readers look around the same hit)
-        self._before: dict[int, list[str]] = {}
-        self._before_n: dict[int, int] = {}
-        self._after: dict[int, list[str]] = {}
-        self._after_n: dict[int, int] = {}
         self._dated: set[int] | None = None
         self._family_sentences: dict[Family, list[int]] | None = None
         self._mark()
@@ -167,13 +163,14 @@ class Document:
         return self.hits[bisect_left(self._hit_starts, start) : bisect_left(self._hit_starts, end)]
 
     def words_after(self, pos: int, n: int) -> list[str]:
-        """Up to `n` words (and , : ; ( ) marks) after `pos`, within its sentence."""
-        words = self._after.get(pos)
-        if words is None or (len(words) < n and len(words) == self._after_n[pos]):
-            want = max(n, MAX_WINDOW_WORDS)
-            stop = self.sentences[self.sentence_of(pos)].end if self.sentences else len(self.ntext)
-            words = _WORD_RE.findall(self.ntext, pos, min(stop, pos + WINDOW_CHARS_PER_WORD * want))[:want]
-            self._after[pos], self._after_n[pos] = words, want
+        """Up to `n` words (and , : ; ( ) marks) after `pos`, within its sentence and `MAX_WINDOW_WORDS` words'
+        worth of characters."""
+        stop = self.sentences[self.sentence_of(pos)].end if self.sentences else len(self.ntext)
+        end = min(stop, pos + WINDOW_CHARS_PER_WORD * max(n, MAX_WINDOW_WORDS))
+        near = min(end, pos + NEAR_CHARS_PER_WORD * (n + 1))
+        words = _WORD_RE.findall(self.ntext, pos, near)
+        if len(words) <= n and near < end:  # only the last word read may be cut: read the whole window
+            words = _WORD_RE.findall(self.ntext, pos, end)
         return words[:n]
 
     def word_spans_after(self, pos: int, n: int) -> list[tuple[int, int]]:
@@ -183,14 +180,17 @@ class Document:
         return [m.span() for m in itertools.islice(found, n)]
 
     def words_before(self, pos: int, n: int) -> list[str]:
-        """Up to `n` words (and marks) before `pos`, within its sentence, nearest last."""
-        words = self._before.get(pos)
-        if words is None or (len(words) < n and len(words) == self._before_n[pos]):
-            want = max(n, MAX_WINDOW_WORDS)
-            begin = self.sentences[self.sentence_of(max(pos - 1, 0))].start if self.sentences else 0
-            words = _WORD_RE.findall(self.ntext, max(begin, pos - WINDOW_CHARS_PER_WORD * want), pos)[-want:]
-            self._before[pos], self._before_n[pos] = words, want
-        return words[-n:] if n else []
+        """Up to `n` words (and marks) before `pos`, within its sentence and `MAX_WINDOW_WORDS` words' worth of
+        characters, nearest last."""
+        if not n:
+            return []
+        begin = self.sentences[self.sentence_of(max(pos - 1, 0))].start if self.sentences else 0
+        start = max(begin, pos - WINDOW_CHARS_PER_WORD * MAX_WINDOW_WORDS)
+        near = max(start, pos - NEAR_CHARS_PER_WORD * (n + 1))
+        words = _WORD_RE.findall(self.ntext, near, pos)
+        if len(words) <= n and near > start:  # only the first word read may be cut: read the whole window
+            words = _WORD_RE.findall(self.ntext, start, pos)
+        return words[-n:]
 
     def word_starts_before(self, pos: int, n: int) -> list[tuple[str, int]]:
         """Like `words_before`, with where each word starts."""
