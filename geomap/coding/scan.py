@@ -103,19 +103,27 @@ def scan(ntext: str) -> list[Hit]:
         start = end - length
         prefix = ""
         if start and ntext[start - 1].isalnum():  # letters before it in the same word: proclitics, or no match
-            ws = start - 1
-            while ws and ntext[ws - 1].isalnum() and start - ws <= MAX_PREFIX:
-                ws -= 1
-            if start - ws > MAX_PREFIX:
-                continue
-            prefix = ntext[ws:start]
+            space = ntext.rfind(" ", max(start - MAX_PREFIX - 1, 0), start)
+            if space >= 0 and ntext[space + 1 : start].isalnum():  # the usual case: the word starts after a space
+                prefix = ntext[space + 1 : start]
+            else:
+                ws = start - 1
+                while ws and ntext[ws - 1].isalnum() and start - ws <= MAX_PREFIX:
+                    ws -= 1
+                if start - ws > MAX_PREFIX:
+                    continue
+                prefix = ntext[ws:start]
         we, suffix = end, ""
         if end < n and ntext[end].isalnum():  # letters after it: an inflection suffix, or a longer word
-            while we < n and ntext[we].isalnum() and we - end <= MAX_SUFFIX:
-                we += 1
-            if we - end > MAX_SUFFIX:
-                continue
-            suffix = ntext[end:we]
+            space = ntext.find(" ", end, end + MAX_SUFFIX + 1)
+            if space >= 0 and ntext[end:space].isalnum():  # the usual case: the word ends at a space
+                we, suffix = space, ntext[end:space]
+            else:
+                while we < n and ntext[we].isalnum() and we - end <= MAX_SUFFIX:
+                    we += 1
+                if we - end > MAX_SUFFIX:
+                    continue
+                suffix = ntext[end:we]
         for cue, allowed, latin in entries:
             if prefix in allowed and (
                 not suffix
