@@ -214,9 +214,9 @@ def _life(before: list[str], hit: Hit) -> _Parsed | None:
     return parsed
 
 
-def _noun(doc: Document, hit: Hit) -> _Parsed | None:
-    """A casualty noun counted by the number before it: «سقوط 5 قتلى», «عشرة قتلى وعشرات الجرحى»."""
-    before = doc.words_before(hit.start - len(hit.prefix), 4)
+def _noun(doc: Document, hit: Hit, before: list[str]) -> _Parsed | None:
+    """A casualty noun counted by the number before it (`before`: the four words before it): «سقوط 5 قتلى»,
+    «عشرة قتلى وعشرات الجرحى»."""
     after = doc.words_after(hit.end, 2)
     if before and before[-1] in _MIXED_PAIR:
         return _MIXED
@@ -237,12 +237,16 @@ def _noun(doc: Document, hit: Hit) -> _Parsed | None:
     return _Parsed(None)
 
 
+BEFORE_WORDS = 6  # words read before a trigger for its count («خمسة أشخاص من المدنيين قتلوا»)
+
+
 def _parse(doc: Document, hit: Hit) -> _Parsed | None:
+    before: list[str] = []
     if hit.cue.rule is not CountRule.PRONOUN:
-        before = doc.words_before(hit.start - len(hit.prefix), 2)
-        if not NOT_A_DEATH.isdisjoint(before):  # «محاولة قتل», «لم يقتل», «دون وقوع ضحايا»: no one died of it
+        before = doc.words_before(hit.start - len(hit.prefix), BEFORE_WORDS)
+        if not NOT_A_DEATH.isdisjoint(before[-2:]):  # «محاولة قتل», «لم يقتل», «دون وقوع ضحايا»: no one died of it
             return None
-    parsed = _read(doc, hit)
+    parsed = _read(doc, hit, before)
     loose = parsed and hit.cue.phrase in _LOOSE_VERBS and parsed.side is None
     # «قضى 5 سنوات», «لقي ترحيباً»: these verbs speak of death only with the victims or «نحبه» named
     if loose and _PASSED_AWAY.isdisjoint(doc.words_after(hit.end, 4)):
@@ -250,14 +254,14 @@ def _parse(doc: Document, hit: Hit) -> _Parsed | None:
     return parsed
 
 
-def _read(doc: Document, hit: Hit) -> _Parsed | None:
+def _read(doc: Document, hit: Hit, before: list[str]) -> _Parsed | None:
+    """The count a trigger states; `before`: the `BEFORE_WORDS` words before it."""
     rule = hit.cue.rule
     if rule is CountRule.PRONOUN:
         value = hit.cue.value if isinstance(hit.cue.value, int) else None
         return _Parsed(value, single=value == 1)
     if rule is CountRule.NOUN:
-        return _noun(doc, hit)
-    before = doc.words_before(hit.start - len(hit.prefix), 6)
+        return _noun(doc, hit, before[-4:])
     if rule is CountRule.LIFE:
         return _life(before, hit)
     if rule is CountRule.BACKWARD:

@@ -8,7 +8,6 @@ event hits they cover.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from bisect import bisect_left, bisect_right
@@ -136,6 +135,7 @@ class Document:
         self._clause_starts = sorted({*self._sentence_starts, *commas})
         self._dated: set[int] | None = None
         self._family_sentences: dict[Family, list[int]] | None = None
+        self._casualty_sentences: frozenset[int] | None = None
         self._mark()
 
     # ---------------------------------------------------------------- positions
@@ -165,11 +165,14 @@ class Document:
         run = hits[bisect_left(keys, lo) : bisect_right(keys, hi)]
         return run if hi - lo + 1 == len(sentences) else [h for h in run if h.sentence in sentences]
 
-    @functools.cached_property
+    @property
     def casualty_sentences(self) -> frozenset[int]:
         """The sentences that tell of dead or wounded."""
-        hits = self.by_family[Family.CASUALTY]
-        return frozenset(h.sentence for h in hits if h.cue.kind in (CueKind.DEATH, CueKind.INJURY))
+        if self._casualty_sentences is None:
+            hits = self.by_family[Family.CASUALTY]
+            kinds = (CueKind.DEATH, CueKind.INJURY)
+            self._casualty_sentences = frozenset(h.sentence for h in hits if h.cue.kind in kinds)
+        return self._casualty_sentences
 
     def hits_between(self, start: int, end: int) -> list[Hit]:
         return self.hits[bisect_left(self._hit_starts, start) : bisect_left(self._hit_starts, end)]
@@ -295,7 +298,8 @@ class Document:
             kind = h.cue.kind
             if kind is CueKind.EVENT:
                 h.negated = denial_in == s or self._negated(h)
-                h.hypothetical = threat_clause >= 0 and threat_clause == self.clause_of(h.start)
+                h.clause = self.clause_of(h.start)
+                h.hypothetical = threat_clause >= 0 and threat_clause == h.clause
             elif kind is CueKind.DENIAL:
                 denial_in = s
             elif kind is CueKind.HYPOTHETICAL:

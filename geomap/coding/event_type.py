@@ -78,7 +78,7 @@ def _context(doc: Document, hits: list[Hit], mentions: list[ActorMention]) -> _C
     weapons: dict[int, SubEventType] = {}
     protest = 0.0
     for h in hits:
-        clause = doc.clause_of(h.start)
+        clause = h.clause
         rule, value = h.cue.rule, h.cue.value
         if rule is EventRule.AIRCRAFT:
             aircraft.add(clause)
@@ -108,7 +108,7 @@ _VIOLENCE, _TERRITORY, _DROP = "violence", "territory", "drop"  # pending bucket
 def _route(h: Hit, ctx: _Context) -> SubEventType | str | None:
     """The sub-event type (or a pending bucket) a hit counts for; None is the non-event bucket."""
     rule, value = h.cue.rule, h.cue.value
-    clause = ctx.doc.clause_of(h.start)
+    clause = h.clause
     if rule is EventRule.MISSILE:
         return S.AIR_DRONE_STRIKE if clause in ctx.aircraft_clauses else S.SHELLING
     if rule is EventRule.BOMBARD:
@@ -173,6 +173,8 @@ def decide_type(
     states deaths (a raid that kills is coded as the violence, not as arrests); `hurt` when it states dead or
     wounded (an attack word with a toll is an event even without a weapon named)."""
     hits = [h for h in doc.in_sentences(Family.EVENT, sentences) if not h.negated]
+    if not hits:  # no event word: no political event (what the sums below come to without one)
+        return TypeDecision(None, 0.0, ())
     ctx = _context(doc, hits, mentions)
     attacked = {h.sentence for h in hits if h.cue.value is not None and h.cue.weight >= Weight.WEAK}
     buckets: dict[SubEventType | str | None, tuple[float, list[tuple[float, Hit]]]] = {}

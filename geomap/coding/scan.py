@@ -44,6 +44,7 @@ class Hit:
     cue: Cue
     sentence: int = -1  # index into the document's sentences
     role: int = 0  # the role of that sentence (a `document.Role`)
+    clause: int = -1  # index of its clause in the document (event hits; -1 until marked)
     negated: bool = False  # denied or negated: the event word does not count
     hypothetical: bool = False  # a threat or a possibility, not an event
 
