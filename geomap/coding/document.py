@@ -56,6 +56,7 @@ _FAMILIES = tuple(Family)
 _MARK_RE = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, superscript alef, tatweel
 _STRIP = " .!?;,:-\"'«»“”()"
 DISARMABLE = frozenset({SubEventType.REMOTE_EXPLOSIVE, SubEventType.SUICIDE_BOMB, SubEventType.GRENADE})
+_NEGATOR_FORMS = NEGATORS | {c + w for c in "وف" for w in NEGATORS}  # «ولم», «فلا»
 _CLITICS = ("وبال", "فبال", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "فب", "ول", "فل", "و", "ف", "ب", "ل", "ك")
 
 
@@ -314,8 +315,10 @@ class Document:
         if h.cue.value in DISARMABLE and not DISARMED.isdisjoint(near):
             return True
         reach = words if words and words[-1] == "اي" else near  # «لم ... أي»: no event at all
+        if _NEGATOR_FORMS.isdisjoint(reach):
+            return False
         for k, w in enumerate(reach):
-            if w in NEGATORS or (w[:1] in "وف" and w[1:] in NEGATORS):
+            if w in _NEGATOR_FORMS:
                 nxt = reach[k + 1] if k + 1 < len(reach) else ""
                 return nxt not in NOT_NEGATING_NEXT
         return False
