@@ -29,7 +29,32 @@ from geomap.coding.merge import (
 )
 from geomap.incidents.frames import Incidents
 
-__all__ = ["merged", "merged_parts"]
+__all__ = ["HELD_ROWS", "merged", "merged_parts"]
+
+HELD_ROWS = 100_000  # parts wait in memory up to this many incidents in all (fast); past it, all wait on disk
+
+
+class _Waiting:
+    """The placed parts while they wait for the grouping: in memory while they are few, in a folder once many."""
+
+    def __init__(self, folder: Path, held_rows: int) -> None:
+        self.folder, self.held_rows, self.rows = folder, held_rows, 0
+        self.entries: list[Incidents | Path] = []
+
+    def add(self, part: Incidents) -> None:
+        self.rows += len(part.incidents)
+        self.entries.append(part)
+        if self.rows > self.held_rows:  # too many to hold: every part from now on waits on disk
+            self.entries = [self._spill(k, e) if isinstance(e, Incidents) else e for k, e in enumerate(self.entries)]
+
+    def _spill(self, k: int, part: Incidents) -> Path:
+        path = self.folder / f"part-{k:06d}.pickle"
+        pd.to_pickle(part, path)
+        return path
+
+    def __iter__(self) -> Iterator[Incidents]:
+        for entry in self.entries:
+            yield entry if isinstance(entry, Incidents) else pd.read_pickle(entry)
 
 
 def merged(result: Incidents) -> Incidents:
@@ -41,9 +66,10 @@ def merged(result: Incidents) -> Incidents:
     return Incidents(incidents, result.mentions, _counted(result.areas, incidents))
 
 
-def merged_parts(parts: Iterable[Incidents], workdir: str | Path) -> Iterator[Incidents]:
+def merged_parts(parts: Iterable[Incidents], workdir: str | Path, *, held_rows: int = HELD_ROWS) -> Iterator[Incidents]:
     """`parts` with the reports of one event merged, as `merged(concat_incidents(parts))` would give them, part by
-    part: memory holds one part and the grouping columns of every incident, not every part.
+    part: past `held_rows` incidents, memory holds one part and the grouping columns of every incident, not every
+    part.
 
     Parameters
     ----------
@@ -51,13 +77,14 @@ def merged_parts(parts: Iterable[Incidents], workdir: str | Path) -> Iterator[In
         The placed parts, in input order, their ids unique across parts (as `iter_incidents` makes them).
     workdir : str or Path
         A folder for the parts while they wait (a temporary folder inside it, removed when the parts are given).
+    held_rows : int, default HELD_ROWS
+        Parts are held in memory up to this many incidents in all; past it, every part waits on disk.
     """
     with tempfile.TemporaryDirectory(prefix=".geomap-merge-", dir=workdir) as tmp:
-        paths: list[Path] = []
+        waiting = _Waiting(Path(tmp), held_rows)
         keys: list[pd.DataFrame] = []
-        for k, part in enumerate(parts):
-            paths.append(Path(tmp) / f"part-{k:06d}.pickle")
-            pd.to_pickle(part, paths[-1])
+        for part in parts:
+            waiting.add(part)
             keys.append(part.incidents[[c for c in GROUP_COLUMNS if c in part.incidents.columns]])
         if not keys:
             return
@@ -65,17 +92,15 @@ def merged_parts(parts: Iterable[Incidents], workdir: str | Path) -> Iterator[In
         groups = merge_groups(pd.concat(keys, ignore_index=True))
         del keys
         if not groups:
-            for path in paths:
-                yield pd.read_pickle(path)
+            yield from waiting
             return
         part_of = functools.partial(np.searchsorted, offsets, side="right")
         # the anchors whose cells a merged incident takes in another part than their own
         crossing = {g[0] for g in groups if part_of(g[0]) != part_of(min(g))}
-        cells, anchors, areas = _read_back(paths, offsets, {i for g in groups for i in g}, crossing)
+        cells, anchors, areas = _read_back(waiting, offsets, {i for g in groups for i in g}, crossing)
         plan = plan_merges(groups, cells, {pos: k for k, pos in enumerate(cells.index)})
         del cells
-        for path, offset in zip(paths, offsets[:-1], strict=True):
-            part: Incidents = pd.read_pickle(path)
+        for part, offset in zip(waiting, offsets[:-1], strict=True):
             frame = with_merge_columns(part.incidents.reset_index(drop=True))
             incidents = apply_merges(frame, plan, offset=int(offset), anchors=anchors)
             geo = gpd.GeoDataFrame(incidents, geometry=part.incidents.geometry.name, crs=part.incidents.crs)
@@ -83,13 +108,12 @@ def merged_parts(parts: Iterable[Incidents], workdir: str | Path) -> Iterator[In
 
 
 def _read_back(
-    paths: list[Path], offsets: np.ndarray, members: set[int], anchors: set[int]
+    waiting: _Waiting, offsets: np.ndarray, members: set[int], anchors: set[int]
 ) -> tuple[pd.DataFrame, pd.DataFrame, gpd.GeoDataFrame]:
     """From the waiting parts: the cells a merged incident is made of for every merging report (`VALUE_COLUMNS`),
     the whole rows of `anchors` (both indexed by input position, with the merge columns), and every area."""
     cells, whole, areas = [], [], []
-    for path, offset, end in zip(paths, offsets[:-1], offsets[1:], strict=True):
-        part: Incidents = pd.read_pickle(path)
+    for part, offset, end in zip(waiting, offsets[:-1], offsets[1:], strict=True):
         areas.append(part.areas)
         here = sorted(i for i in members if offset <= i < end)
         if not here:

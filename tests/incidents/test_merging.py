@@ -48,9 +48,10 @@ def parts(tmp_path_factory):
     return found
 
 
-def test_parts_merged_on_disk_are_the_parts_merged_in_memory(parts, tmp_path):
+@pytest.mark.parametrize("held_rows", [0, 1_000], ids=["parts-on-disk", "parts-held"])
+def test_parts_merged_one_by_one_are_the_parts_merged_at_once(parts, tmp_path, held_rows):
     whole = merged(concat_incidents(parts))
-    streamed = list(merged_parts(parts, tmp_path))
+    streamed = list(merged_parts(parts, tmp_path, held_rows=held_rows))
     assert len(streamed) == len(parts) and list(tmp_path.iterdir()) == []  # the work folder is removed
     incidents = pd.concat([p.incidents for p in streamed], ignore_index=True)
     pd.testing.assert_frame_equal(incidents, whole.incidents.reset_index(drop=True), check_dtype=True)
@@ -68,5 +69,5 @@ def test_parts_merged_on_disk_are_the_parts_merged_in_memory(parts, tmp_path):
 
 def test_parts_with_nothing_to_merge_come_back_unchanged(parts, tmp_path):
     lone = parts[:1]
-    (again,) = merged_parts(lone, tmp_path)
+    (again,) = merged_parts(lone, tmp_path, held_rows=0)
     pd.testing.assert_frame_equal(again.incidents, lone[0].incidents)
