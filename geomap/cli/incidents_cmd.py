@@ -53,7 +53,7 @@ from geomap.layers import LayerFormat, layer_extension, layer_paths, write_layer
     "--merge/--no-merge",
     default=True,
     help="one incident per event across reports (same type, day ±1 and place), listing every source (default; "
-    "the parts wait on disk beside the outputs); --no-merge keeps every report and streams",
+    "past 100,000 incidents the parts wait on disk beside the outputs); --no-merge keeps every report and streams",
 )
 @column_options
 @output_options
