@@ -83,7 +83,7 @@ _TRIGGERS = {  # trigger word → the kinds (kind or kind:subtype) of place it n
     "محافظتي": ("governorate",),
     "محافظات": ("governorate",),
     "ناحيه": ("subdistrict",),
-    "منطقه": ("district", "region", "subdistrict", "community", "neighbourhood"),
+    "منطقه": ("district", "region", "subdistrict", "community", "neighbourhood", "foreign_city"),
     "معبر": ("landmark:crossing",),
     "معبري": ("landmark:crossing",),
     "قاعده": ("landmark:base", "landmark:airbase"),

@@ -138,6 +138,14 @@ def test_words_that_name_towns_abroad_are_not_foreign_places_in_a_syrian_report(
         assert word not in [m.text for m in found]
 
 
+def test_an_area_named_like_a_city_abroad_is_that_city_unless_the_text_places_it_in_syria():
+    # «منطقة X» names cities abroad as well: a tweet about floods in Zarqa is about Jordan's city
+    (zarqa,) = geoparse("سيول جارفة في منطقة الزرقاء والدفاع المدني يحذر من الخروج")
+    assert zarqa.place_id == "city/250090" and not zarqa.in_syria
+    syrian = geoparse("تعرضت منطقة الزرقاء بريف الحسكة لقصف مدفعي تركي")
+    assert syrian[0].place_id == "C4604" and syrian[0].in_syria
+
+
 def test_a_border_town_abroad_is_still_found_in_a_syrian_report():
     found = geoparse("سقطت قذائف صاروخية على مدينة الرمثا الأردنية مصدرها ريف درعا الشرقي")
     ramtha = [m for m in found if m.text == "الرمثا"]
