@@ -51,6 +51,7 @@ CONFLICT_KM = 40.0  # ... and a minor place farther than this from that unit is 
 LIST_KM = 40.0  # a minor place this far from every other name of its list («بلدات X وY وZ») is a namesake
 LIST_QUORUM = 3  # names of a list placed in Syria for the list to say where its places are
 FOREIGN_WORD_ZIPF = 3.5  # a place abroad named like a word this common («تويوتا» 3.9, not «الرمثا» 3.0) needs context
+AREA_WORD = normalize_name("منطقة")  # the trigger that names an area of any kind, in any country
 CITY_TRIGGERS = frozenset({normalize_name("مدينة"), "city"})  # a direction of «مدينة X» is part of the city
 _MAX_REMEMBERED = 100_000  # candidate orders and region parts remembered (the memory starts afresh past this)
 
@@ -180,7 +181,7 @@ class Geoparser:
                 or _in_stated_unit(ctx, cands)
             )
         ):
-            return _Plan(hit, ctx, cands, Basis.EVIDENCE, lead), False
+            return _Plan(hit, ctx, cands, Basis.EVIDENCE, lead), _area_word_only(ctx, cands)
         level, bar = self.evidence.commonness(hit, cands, original, lead)
         hinted = ctx.admin_hint
         kept = [c for c in cands if c.importance >= bar or (hinted and c.admin1 in hinted)]
@@ -340,6 +341,17 @@ class Geoparser:
             rep = representative_point(geom)
             known = self._geom_cache[key] = (geom, rep.y, rep.x, precision, relation_label(relation, ctx.bearing))
         return known
+
+
+def _area_word_only(ctx: Context, cands: list[Place]) -> bool:
+    """«سيول في منطقة الجابرية»: «منطقة», which names districts and quarters anywhere, vouches for a minor Syrian
+    place only in a document already about Syria."""
+    return (
+        ctx.trigger == AREA_WORD
+        and ctx.relation is None
+        and not ctx.admin_evidence
+        and all(c.in_syria and c.importance < Importance.SUBDISTRICT_CAPITAL for c in cands)
+    )
 
 
 def _in_stated_unit(ctx: Context, cands: list[Place]) -> bool:

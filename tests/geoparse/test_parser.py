@@ -146,6 +146,13 @@ def test_an_area_named_like_a_city_abroad_is_that_city_unless_the_text_places_it
     assert syrian[0].place_id == "C4604" and syrian[0].in_syria
 
 
+def test_an_area_word_vouches_for_a_minor_syrian_place_only_in_a_report_about_syria():
+    # «منطقة» names quarters anywhere: alone in a flood tweet it is no Syrian village
+    assert geoparse("سيول جارفة في منطقة الجابرية والأمطار مستمرة منذ الصباح") == []
+    found = geoparse("قصفت قوات النظام منطقة الجابرية بالقرب من مدينة الباب شرقي حلب")
+    assert found[0].place_id == "C1282"
+
+
 def test_a_border_town_abroad_is_still_found_in_a_syrian_report():
     found = geoparse("سقطت قذائف صاروخية على مدينة الرمثا الأردنية مصدرها ريف درعا الشرقي")
     ramtha = [m for m in found if m.text == "الرمثا"]
