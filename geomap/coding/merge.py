@@ -257,9 +257,6 @@ class MergePlan:
     updates: dict[int, dict[str, Any]]
     away: frozenset[int]
 
-    def __bool__(self) -> bool:
-        return bool(self.away)
-
 
 def merge_groups(frame: pd.DataFrame, *, max_days: int = 1, max_km: float = NEAR_KM) -> list[list[int]]:
     """The rows (positions in `frame`) of each incident two reports or more make, its anchor (the most precise
@@ -290,17 +287,17 @@ def apply_merges(
     """`part` (rows `offset` … of the input, with the merge columns) with `plan` carried out on its rows; the cells
     of an anchor outside `part` come from `anchors` (indexed by input position)."""
     n = len(part)
-    take = np.arange(n)
-    extra = anchors if anchors is not None else part.iloc[:0]
-    where = {pos: k for k, pos in enumerate(extra.index)} if anchors is not None else {}
+    here = [(at, source) for at, source in plan.anchor.items() if offset <= at < offset + n]
+    outside = [source for _, source in here if not offset <= source < offset + n]
     pool = part.reset_index(drop=True)
-    if len(extra):
-        pool = pd.concat([pool, extra.reset_index(drop=True)], ignore_index=True)
+    if outside:  # only the anchors this part needs from the others
+        assert anchors is not None, "an anchor in another part needs `anchors`"
+        pool = pd.concat([pool, anchors.loc[outside].reset_index(drop=True)], ignore_index=True)
+    where = {source: n + k for k, source in enumerate(outside)}
+    take = np.arange(n)
     local_updates: dict[str, dict[int, Any]] = {}
-    for at, source in plan.anchor.items():
-        if not offset <= at < offset + n:
-            continue
-        take[at - offset] = source - offset if offset <= source < offset + n else n + where[source]
+    for at, source in here:
+        take[at - offset] = source - offset if offset <= source < offset + n else where[source]
         for column, value in plan.updates[at].items():
             local_updates.setdefault(column, {})[at - offset] = value
     out = pool.take(take).reset_index(drop=True)
