@@ -1,14 +1,16 @@
 """One incident per event across reports, in the pipeline: `merged` on incidents in memory, `merged_parts` on parts
 streamed from files, holding only what grouping reads.
 
-Reports of one event may be in any two parts, so every part is placed before any is merged. `merged_parts` writes
-each part to a work folder as it comes, keeps the few columns grouping reads (`geomap.coding.merge.GROUP_COLUMNS`),
-groups, reads back the rows of the incidents that merge, then gives the parts again, merged: the same incidents,
-mentions and areas as `merged(concat_incidents(parts))`, in the same order, part by part.
+Reports of one event may be in any two parts, so every part is placed before any is merged. `merged_parts` holds
+the parts as they come (in a work folder once they pass `HELD_ROWS` incidents), keeps the few columns grouping reads
+(`geomap.coding.merge.GROUP_COLUMNS`), groups, reads back the rows of the incidents that merge, then gives the parts
+again, merged: the same incidents, mentions and areas as `merged(concat_incidents(parts))`, in the same order, part
+by part.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -113,9 +115,10 @@ def _read_back(
     """From the waiting parts: the cells a merged incident is made of for every merging report (`VALUE_COLUMNS`),
     the whole rows of `anchors` (both indexed by input position, with the merge columns), and every area."""
     cells, whole, areas = [], [], []
+    ordered = sorted(members)
     for part, offset, end in zip(waiting, offsets[:-1], offsets[1:], strict=True):
         areas.append(part.areas)
-        here = sorted(i for i in members if offset <= i < end)
+        here = ordered[bisect.bisect_left(ordered, offset) : bisect.bisect_left(ordered, end)]
         if not here:
             continue
         frame = with_merge_columns(part.incidents.reset_index(drop=True))
