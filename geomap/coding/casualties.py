@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from geomap.coding.cues import CountRule, CueKind, Family, word_set
 from geomap.coding.document import Document, Role, bare
 from geomap.coding.lexicon_casualties import (
+    ACCUSATIVE_ENDING,
     DEFINITE_NUMBERS,
     HUMAN_WORDS,
     LOWER_BOUND_AFTER,
@@ -30,6 +31,7 @@ from geomap.coding.lexicon_casualties import (
     NOT_A_DEATH,
     NOT_PEOPLE,
     NUMBER_WORDS,
+    POSSESSIVE_SUFFIXES,
     QUALIFIERS,
     TEEN_WORDS,
     UNCOUNTED,
@@ -37,10 +39,11 @@ from geomap.coding.lexicon_casualties import (
     ZERO_BLOCKERS,
     ZERO_WORDS,
     Side,
+    VictimNoun,
 )
 from geomap.coding.scan import Hit
 
-__all__ = ["Casualties", "Count", "read_casualties", "stated_span"]
+__all__ = ["Casualties", "Count", "read_casualties", "stated_span", "victim_noun"]
 
 MAX_COUNT = 5000  # larger numbers next to a trigger are years or quantities, not a toll
 SKIPPABLE = word_set(
@@ -128,25 +131,45 @@ def _number_before(words: list[str]) -> int | None:
     return None
 
 
+def victim_noun(word: str) -> VictimNoun | None:
+    """The victim noun a normalised word is: as listed («مدنيين»), under proclitics («والشبان»), or a singular
+    under a pronoun or the accusative ending («سائقها», «عنصراً»)."""
+    return VICTIM_NOUNS.get(word) or VICTIM_NOUNS.get(bare(word)) or _one_inflected(word)
+
+
+def _one_inflected(word: str) -> VictimNoun | None:
+    """The singular victim noun under a pronoun or the accusative ending («سائقها», «قيادياً»), else None."""
+    stems = [word[: -len(s)] for s in POSSESSIVE_SUFFIXES if word.endswith(s)]
+    stems += [stem[:-1] + "ه" for stem in stems if stem.endswith("ت")]  # «طفلته»: «طفلة» + «ه»
+    if word.endswith(ACCUSATIVE_ENDING):
+        stems.append(word[:-1])
+    for stem in stems:
+        noun = VICTIM_NOUNS.get(stem) or VICTIM_NOUNS.get(bare(stem))
+        if noun is not None and noun.count == 1:
+            return noun
+    return None
+
+
 def _noun_count(words: list[str], i: int) -> _Parsed | None:
     """A count from a victim noun at words[i], with a number after it («مدنيين اثنين», «الشبان الثلاثة»)."""
     w = words[i]
     if w in ("احد", "احدي", "one"):
         return _Parsed(1)
-    noun = VICTIM_NOUNS.get(w) or VICTIM_NOUNS.get(bare(w))
+    noun = victim_noun(w)
     if noun is None:
         return None
     nxt = words[i + 1] if i + 1 < len(words) else ""
+    side = noun.side_before(nxt)
     after = parse_number(words, i + 1)
     if after:
-        return _Parsed(after[0], side=noun.side)
+        return _Parsed(after[0], side=side)
     if nxt in DEFINITE_NUMBERS:
-        return _Parsed(DEFINITE_NUMBERS[nxt], side=noun.side)
+        return _Parsed(DEFINITE_NUMBERS[nxt], side=side)
     if noun.count == 2 or (noun.dual_or_plural and tuple(words[i + 1 : i + 3]) == LOWER_BOUND_AFTER):
-        return _Parsed(2, side=noun.side)
+        return _Parsed(2, side=side)
     if noun.count == 1:
-        return _Parsed(1, single=True, side=noun.side)
-    return _Parsed(None, side=noun.side)
+        return _Parsed(1, single=True, side=side)
+    return _Parsed(None, side=side)
 
 
 def _forward(words: list[str], kind: CueKind) -> _Parsed | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import IntEnum, auto
 
+from geomap.arabic import normalize_name
 from geomap.coding.taxonomy import Actor, SubEventType
 
 __all__ = ["CountRule", "Cue", "CueKind", "EventRule", "Family", "cues", "word_set"]
@@ -107,5 +108,6 @@ def cues(
 
 
 def word_set(words: str) -> frozenset[str]:
-    """A set of (normalised) words written as one whitespace-separated string."""
-    return frozenset(words.split())
+    """A set of words written as one whitespace-separated string, normalised like the text they are compared with
+    («قائد» is looked up as «قايد»)."""
+    return frozenset(normalize_name(w) for w in words.split())

@@ -20,9 +20,11 @@ import numpy as np
 
 from geomap.arabic import NormalizedText, normalized_once
 from geomap.coding.cues import CueKind, Family
+from geomap.coding.lexicon_casualties import VICTIM_NOUNS
 from geomap.coding.lexicon_discourse import (
     BACKGROUND_OPENERS,
     DISARMED,
+    FORMER,
     NEGATORS,
     NOT_NEGATING_NEXT,
     PAST_WORDS,
@@ -224,7 +226,9 @@ class Document:
             dating = []
             for h in self.by_family[Family.DISCOURSE]:
                 k = bisect_right(name_starts, h.start) - 1
-                if h.cue.kind is CueKind.DATED and not (k >= 0 and h.start < reach[k]):  # not in «الأمن العام»
+                named = k >= 0 and h.start < reach[k]  # inside a name: «الأمن العام»
+                former = h.cue.phrase == FORMER and self._after_person(h)  # «قيادي سابق»
+                if h.cue.kind is CueKind.DATED and not named and not former:
                     dating.append(h)
             self._dated = {self.clause_of(h.start) for h in dating if h.cue.value == Dating.PAST}
             periods = [h.start for h in dating if h.cue.value == Dating.PERIOD]
@@ -233,6 +237,11 @@ class Document:
                 if h.cue.value == Dating.SPAN and k < len(periods) and periods[k] - h.end <= PERIOD_REACH_CHARS:
                     self._dated.add(self.clause_of(h.start))
         return self.clause_of(pos) in self._dated
+
+    def _after_person(self, h: Hit) -> bool:
+        """True when the word before `h` names a person («قيادي سابق»: a former commander)."""
+        before = self.words_before(h.start - len(h.prefix), 1)
+        return bool(before) and (before[0] in VICTIM_NOUNS or bare(before[0]) in VICTIM_NOUNS)
 
     # ---------------------------------------------------------------- segmentation
     def _line_breaks(self) -> list[int]:

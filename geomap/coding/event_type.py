@@ -22,9 +22,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from geomap.coding.actors import ActorMention, Part
+from geomap.coding.casualties import victim_noun
 from geomap.coding.cues import EventRule, Family
 from geomap.coding.document import Document, Role, bare
-from geomap.coding.lexicon_casualties import VICTIM_NOUNS, Side
+from geomap.coding.lexicon_casualties import Side
 from geomap.coding.lexicon_events import Weight
 from geomap.coding.scan import Hit
 from geomap.coding.taxonomy import Actor, EventType, SubEventType
@@ -135,12 +136,14 @@ def _victim_side(doc: Document, hits: list[Hit], sides: list[Side]) -> Side | No
     for h in hits:
         if h.cue.rule is not EventRule.VIOLENCE_ON:
             continue
-        for w in doc.words_after(h.end, VICTIM_WORDS_AFTER):
+        words = doc.words_after(h.end, VICTIM_WORDS_AFTER + 1)  # one more: «عنصر سابق» is a former fighter
+        for k, w in enumerate(words[:VICTIM_WORDS_AFTER]):
             b = bare(w)
-            noun = VICTIM_NOUNS.get(w) or VICTIM_NOUNS.get(b)
-            if noun is not None and noun.side is not Side.EITHER:
-                civ += noun.side is Side.CIVILIAN
-                fighters += noun.side is Side.FIGHTER
+            noun = victim_noun(w)
+            side = noun.side_before(words[k + 1] if k + 1 < len(words) else "") if noun is not None else None
+            if side is not None and side is not Side.EITHER:
+                civ += side is Side.CIVILIAN
+                fighters += side is Side.FIGHTER
                 break
             if w in CIVILIAN_PLACES or b in CIVILIAN_PLACES:
                 civ += 1

@@ -10,11 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum, auto
 
+from geomap.arabic import normalize_name
 from geomap.coding.cues import CountRule, Cue, CueKind, cues, word_set
 
 __all__ = [
+    "ACCUSATIVE_ENDING",
     "CASUALTY_CUES",
     "DEFINITE_NUMBERS",
+    "FORMER_WORDS",
     "HUMAN_WORDS",
     "LOWER_BOUND_AFTER",
     "MATERIAL_ONLY",
@@ -22,6 +25,7 @@ __all__ = [
     "NOT_A_DEATH",
     "NOT_PEOPLE",
     "NUMBER_WORDS",
+    "POSSESSIVE_SUFFIXES",
     "QUALIFIERS",
     "TEEN_WORDS",
     "UNCOUNTED",
@@ -49,6 +53,8 @@ CASUALTY_CUES: list[Cue] = [
     *_tr(D, 2, C.NOUN, "قتيلان | قتيلين | قتيلتان | قتيلتين | شهيدان | شهيدين | ضحيتان | ضحيتين"),
     *_tr(D, 1, C.LIFE, "حياته | حياتها"),
     *_tr(D, 2, C.LIFE, "حياتهما"),
+    # the dead counted by the words after: «العثور على جثث أربعة شبان», «اغتيال قيادي سابق»
+    *_tr(D, None, C.FORWARD, "جثة | جثث | جثتي | جثمان | جثامين | اغتيال"),
     *_tr(D, None, C.LIFE, "حياتهم | حياتهن"),
     *_tr(D, 1, C.PRONOUN, "مقتله | مقتلها | وفاته | وفاتها | استشهاده | استشهادها | مصرعه | مصرعها"),
     *_tr(D, 2, C.PRONOUN, "مقتلهما | وفاتهما | استشهادهما | مصرعهما"),
@@ -135,6 +141,15 @@ class VictimNoun:
     side: Side
     dual_or_plural: bool = False  # «مدنيين»: the oblique dual of a noun whose plural is sound (no count alone)
 
+    def side_before(self, next_word: str) -> Side:
+        """The victims' side, given the word after the noun: a former fighter («عنصر سابق في الفصائل», «قيادي
+        سابق») is no longer one, so the victim is a civilian (ACLED codes the killing of settled ex-fighters as
+        violence against civilians)."""
+        return Side.CIVILIAN if self.side is Side.FIGHTER and next_word in FORMER_WORDS else self.side
+
+
+FORMER_WORDS = word_set("سابق السابق سابقا سابقان سابقين السابقين")
+
 
 # Duals and sound plurals. The oblique dual («عنصرين», «شخصين», «طفلين», «جنديين») says two when the noun's plural is
 # another, broken form (عناصر, أشخاص, أطفال, جنود). A noun whose plural is sound — nisbas and participles: مدني,
@@ -143,6 +158,12 @@ class VictimNoun:
 # a number beside it decides («مدنيين اثنين», «3 مدنيين»), and so does «على الأقل» right after it (a lower bound is
 # said of a number, not of a bare plural). The nominative dual («مدنيان») is never a plural.
 LOWER_BOUND_AFTER = ("علي", "الاقل")  # «مقتل مدنيين على الأقل»
+
+# A singular victim noun may carry a pronoun («مقتل سائقها», «أصيب مرافقه»: his or her one) or the accusative
+# ending («قتلت قيادياً»); either way it names one victim. Longest suffix first; a feminine noun's «ة» is «ت» before
+# a pronoun («طفلته»).
+POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "ه")
+ACCUSATIVE_ENDING = "ا"
 
 
 def _nouns(side: Side, singular: str, dual: str | None, *plurals: str, sound: bool = False) -> dict[str, VictimNoun]:
@@ -154,7 +175,7 @@ def _nouns(side: Side, singular: str, dual: str | None, *plurals: str, sound: bo
         out[dual + "ين"] = VictimNoun(None, side, dual_or_plural=True) if sound else VictimNoun(2, side)
     for p in plurals:
         out[p] = VictimNoun(None, side)
-    return out
+    return {normalize_name(form): noun for form, noun in out.items()}  # «قائد» is looked up as «قايد»
 
 
 _C, _F, _X = Side.CIVILIAN, Side.FIGHTER, Side.EITHER
@@ -186,6 +207,15 @@ VICTIM_NOUNS: dict[str, VictimNoun] = {
     **_nouns(_C, "ممرض", "ممرض", sound=True),
     **_nouns(_C, "طبيب", "طبيب", "اطباء"),
     **_nouns(_C, "راع", None, "رعاه"),
+    **_nouns(_X, "سائق", "سائق", "سائقون", sound=True),
+    **_nouns(_X, "مرافق", "مرافق", "مرافقون", sound=True),
+    **_nouns(_C, "معلم", "معلم", "معلمون", sound=True),
+    **_nouns(_C, "مدرس", "مدرس", "مدرسون", sound=True),
+    **_nouns(_C, "مهندس", "مهندس", "مهندسون", sound=True),
+    **_nouns(_C, "مسعف", "مسعف", "مسعفون", sound=True),
+    **_nouns(_C, "متطوع", "متطوع", "متطوعون", sound=True),
+    **_nouns(_C, "صياد", "صياد", "صيادون", sound=True),
+    **_nouns(_C, "تاجر", None, "تجار"),
     **_nouns(_F, "عنصر", "عنصر", "عناصر"),
     **_nouns(_F, "جندي", "جندي", "جنود"),
     **_nouns(_F, "مقاتل", "مقاتل", "مقاتلون", sound=True),

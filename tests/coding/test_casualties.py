@@ -174,3 +174,43 @@ def test_wounded_named_by_a_form_that_may_be_a_plural_are_not_counted() -> None:
 )
 def test_a_dual_counts_where_it_cannot_be_a_plural(text: str, dead: int) -> None:
     assert code_event(text).fatalities == dead
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("انفجرت عبوة ناسفة بسيارة مدنية على طريق بلدة نصيب، ما أدى إلى مقتل سائقها على الفور.", 1),  # «his/her» one
+        ("استهدفت مسيرة دراجة نارية قرب بلدة عين عيسى، ما أسفر عن مقتل قائدها.", 1),
+        ("أكدت مصادر محلية أن الغارة قتلت قيادياً في فصيل محلي قرب مدينة سلقين.", 1),  # the accusative ending
+        ("قتل سائق صهريج بانفجار لغم من مخلفات الحرب قرب بلدة السخنة.", 1),
+        ("عثرت فرق الدفاع المدني على جثث خمسة رعاة مقتولين بالرصاص في بادية تدمر.", 5),  # bodies found
+        ("عثر الأهالي على جثة شاب مجهول الهوية قرب دوار بلدة الصنمين.", 1),
+        ("قُتلت طفلته بإطلاق نار على منزل العائلة في حي المطار بمدينة درعا.", 1),  # «طفلة» + «ه»
+        ("أسفر الهجوم عن اغتيال قيادي سابق في فصائل المعارضة بمدينة طفس.", 1),
+    ],
+)
+def test_one_victim_named_by_an_inflected_singular(text: str, dead: int) -> None:
+    assert code_event(text).fatalities == dead
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نجا قيادي محلي من محاولة اغتيال بعبوة ناسفة زرعت في سيارته بمدينة جاسم.",  # an attempt: no one died
+        "سلمت الجهات المختصة الجثث إلى ذويها بعد استكمال الإجراءات في مشفى المواساة.",  # bodies, no number
+        "أدى الانفجار إلى مقتل عناصرها المتمركزين في الموقع قرب بلدة معدان.",  # a plural under a pronoun
+    ],
+)
+def test_no_count_from_bodies_or_attempts_without_a_number(text: str) -> None:
+    assert not code_event(text).fatalities
+
+
+def test_the_wounded_companion_is_one() -> None:
+    coding = code_event("قتل سائق شاحنة وأصيب مرافقه بجروح بانفجار لغم أرضي على طريق أثريا - خناصر.")
+    assert (coding.fatalities, coding.injuries) == (1, 1)
+
+
+def test_an_earlier_attack_keeps_its_dead_out_of_the_toll_but_a_former_fighter_counts() -> None:
+    text = "قتل عنصر من الأمن العام برصاص مجهولين قرب بلدة اليادودة، فيما قتل ثلاثة عناصر في هجوم سابق على الحاجز ذاته."
+    assert code_event(text).fatalities == 1
+    assert code_event("أسفر الهجوم عن مقتل قيادي سابق في فصائل المعارضة بمدينة طفس.").fatalities == 1

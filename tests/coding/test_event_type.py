@@ -180,3 +180,17 @@ def test_a_strike_as_official_media_word_it_is_an_air_strike() -> None:
     )
     coding = code_event(text)
     assert coding.sub_event_type is S.AIR_DRONE_STRIKE and coding.actor1 is Actor.ISRAEL
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # a former fighter shot by gunmen is a civilian victim; a serving one makes it a clash
+        ("قتل مقاتل سابق في فصائل المعارضة برصاص مجهولين قرب بلدة اليادودة بريف درعا.", SubEventType.ATTACK),
+        ("قتل قيادي سابق في الجيش الحر بإطلاق نار من مسلحين مجهولين في مدينة طفس.", SubEventType.ATTACK),
+        ("قتل عنصر من قوات الأمن العام برصاص مجهولين قرب بلدة اليادودة بريف درعا.", SubEventType.ARMED_CLASH),
+    ],
+)
+def test_a_former_fighter_is_a_civilian_victim(text: str, sub: SubEventType) -> None:
+    coding = code_event(text)
+    assert (coding.sub_event_type, coding.fatalities) == (sub, 1)
