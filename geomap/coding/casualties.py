@@ -250,6 +250,8 @@ def _noun(doc: Document, hit: Hit, before: list[str]) -> _Parsed | None:
     if isinstance(hit.cue.value, int):
         return _Parsed(hit.cue.value)
     number = _number_before(before)
+    if number is None and before and victim_noun(before[-1]) is not None:
+        number = _number_before(before[:-1])  # «12 people dead», «ثلاثة مدنيين قتلى»: the victims between
     if number is not None:
         return _Parsed(number)
     definite = hit.prefix.endswith("ال") or hit.prefix.endswith("لل")

@@ -26,6 +26,7 @@ FATALITIES = [
     ("قتل مدنيان اثنان وأصيب ثلاثة آخرون بقصف مدفعي على بلدة دارة عزة.", 2),
     ("Two people were killed in shelling on the outskirts of Idlib.", 2),  # «people» is plural
     ("Shelling on the outskirts of Idlib killed 2 people.", 2),
+    ("Clashes between the SDF and tribal fighters near Hajin left at least 12 people dead.", 12),  # victims between
 ]
 
 
