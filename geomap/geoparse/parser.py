@@ -24,7 +24,7 @@ from geomap.geoparse.latin_names import TRIGGER_NAME_RE, trigger_name_hits
 from geomap.geoparse.matcher import Hit, HitKind, Matcher
 from geomap.geoparse.mention import ADMIN_CONFLICT, ADMIN_OF_PREVIOUS, Mention
 from geomap.geoparse.scoring import WEIGHTS, Basis, Weights, confidence, fits, leading, ranked
-from geomap.geoparse.vocabulary import DATE_TAILS, GENERIC_TRIGGERS, NOT_ADJECTIVES, TRIGGERS
+from geomap.geoparse.vocabulary import ARTICLE_TRIGGERS, DATE_TAILS, GENERIC_TRIGGERS, NOT_ADJECTIVES, TRIGGERS
 from geomap.kinds import Importance
 from geomap.relative import (
     Relation,
@@ -166,6 +166,9 @@ class Geoparser:
             return None, False
         if not fitted:
             ctx.trigger = None  # «دولة العباسيين»: the trigger speaks of another kind of thing
+        article = hit.kind is HitKind.ARTICLE
+        if article and not (ctx.trigger in ARTICLE_TRIGGERS and lead.in_syria):
+            return None, False  # «الفطيرة» for «فطيرة» only where a settlement word vouches for it
         if (
             not ctx.trigger
             and lead.in_syria
@@ -182,6 +185,8 @@ class Geoparser:
             )
         ):
             return _Plan(hit, ctx, cands, Basis.EVIDENCE, lead), _area_word_only(ctx, cands)
+        if article:
+            return None, False  # a common word after a generic trigger: «قرية الأمل» is no article form
         level, bar = self.evidence.commonness(hit, cands, original, lead)
         hinted = ctx.admin_hint
         kept = [c for c in cands if c.importance >= bar or (hinted and c.admin1 in hinted)]
