@@ -61,6 +61,9 @@ _TRANSFER_WORDS = _norm("نقل نقلت نقلوا نقله نقلهم اسعا
 _TO = normalize_name("إلى")
 _SPEAKER_WORDS = _norm("مراسل مراسلنا مراسلة مراسلو مراسلي مؤتمر اجتماع لقاء قمة اجتماعا مؤتمرا اجتمع التقى")
 _AT = _norm("في من")
+_FROM = "من"
+# «في بيان من دمشق», «بيان صادر من دمشق»: where a statement comes from, right before «من» (not «بيان حول ... في X»)
+_STATEMENT_WORDS = _norm("بيان بيانا تصريح تصريحات تصريحا صادر صادرة")
 # «وكانت البلدة قد تعرضت ...», «وسبق أن ...»: a sentence opening on the pluperfect recalls an earlier incident
 _RECALL_OPENERS = _norm("وكان وكانت وكانوا وسبق سبق وسبقت سبقت")
 # ... and so does one opening on an earlier day: «وأمس»، «وأول أمس»، «وقبل يومين»، «وفي وقت سابق»
@@ -103,6 +106,8 @@ def _care(before: list[str]) -> bool:
 def _speaker(before: list[str]) -> bool:
     if not before or before[-1] not in _AT:
         return False
+    if before[-1] == _FROM and len(before) > 1 and _strip_waw(before[-2]) in _STATEMENT_WORDS:
+        return True
     return any(_strip_waw(w) in _SPEAKER_WORDS for w in before[-1 - _SPEAKER_REACH : -1])
 
 

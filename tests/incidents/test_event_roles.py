@@ -26,6 +26,14 @@ def test_where_a_reporter_speaks_from_is_the_speaker():
     assert role_of("قصفت الطائرات بلدة سرمين، وقال مراسلنا في حلب إن القصف عنيف", "حلب") is Role.SPEAKER
 
 
+def test_where_a_statement_comes_from_is_the_speaker():
+    text = "أعلنت وزارة الداخلية في بيان من دمشق ضبط شحنة أسلحة في بلدة القصير بريف حمص"
+    assert role_of(text, "دمشق") is Role.SPEAKER
+    assert role_of(text, "القصير") is Role.EVENT
+    # a statement about an attack in a place does not make that place the speaker's
+    assert role_of("أصدرت الفصائل بياناً حول القصف في مدينة أريحا", "أريحا") is Role.EVENT
+
+
 def test_a_sentence_recalling_an_earlier_day_is_recalled():
     text = "انفجرت عبوة في مدينة الباب. وكانت بلدة قباسين قد شهدت انفجاراً مماثلاً الأسبوع الماضي."
     assert role_of(text, "قباسين") is Role.RECALLED
