@@ -37,6 +37,7 @@ class Role(StrEnum):
     CARE = "care"  # «نقل الجرحى إلى مشفى ... في X»: where the wounded were taken
     SPEAKER = "speaker"  # «قال مراسلنا في X», «مؤتمر صحفي في X»: where someone speaks from or meets
     RECALLED = "recalled"  # «وكانت البلدة قد تعرضت ...», «وسبق أن ...»: an earlier incident
+    CAUSE = "cause"  # «وقفة في القامشلي تنديداً بالقصف على عين العرب»: what a protest or a statement is about
     ROAD_END = "road_end"  # «طريق حلب - اللاذقية»: an end of a long road the event is somewhere on
     NAMED_FEATURE = "named_feature"  # «دوار X», «شارع X», «كراجات X»: a feature named after X, elsewhere
     ADMIN_ANCHOR = "admin_anchor"  # «قرية Y التابعة لمدينة X»: X only places Y
@@ -47,7 +48,7 @@ def _norm(words: str) -> frozenset[str]:
 
 
 # Roles a unit shares with the place it qualifies (a street's or a road's unit is where the event is).
-_QUALIFIED_ROLES = frozenset({Role.ORIGIN, Role.CARE, Role.SPEAKER, Role.RECALLED})
+_QUALIFIED_ROLES = frozenset({Role.ORIGIN, Role.CARE, Role.SPEAKER, Role.RECALLED, Role.CAUSE})
 # Participles and verbs of coming from somewhere, before «من X».
 _ORIGIN_WORDS = _norm(
     """قادمة القادمة قادمين القادمين قادما قادم القادم عائدة عائدين العائدين عائدون عادت عاد عادوا نازحين النازحين
@@ -56,12 +57,16 @@ _ORIGIN_WORDS = _norm(
 )
 # Words skipped between «من» and the name: a trigger («من مخيم الهول»).
 _SKIPPED = _norm("مخيم بلدة مدينة قرية منطقة محافظة حي ريف ناحية مدينتي")
+# «شاب من أبناء بلدة X», «من أهالي X»: where someone is from, whatever the verb
+_NATIVES = _norm("أبناء ابناء أهالي اهالي سكان أهل")
 _HOSPITAL_WORDS = _norm("مشفى المشفى مستشفى المستشفى مشافي المشافي مستشفيات المستشفيات")
 _TRANSFER_WORDS = _norm("نقل نقلت نقلوا نقله نقلهم اسعاف إسعاف اسعافه اسعافهم أسعف أسعفوا إسعافهم تحويل أسعفت")
 _TO = normalize_name("إلى")
 _SPEAKER_WORDS = _norm("مراسل مراسلنا مراسلة مراسلو مراسلي مؤتمر اجتماع لقاء قمة اجتماعا مؤتمرا اجتمع التقى")
 _AT = _norm("في من")
 _FROM = "من"
+# «تنديداً بـ», «احتجاجاً على», «رفضاً لـ», «تضامناً مع»: what follows, in the next words, is what a protest is about
+_CAUSE_WORDS = _norm("تنديدا تنديداً احتجاجا احتجاجاً رفضا رفضاً تضامنا تضامناً استنكارا استنكاراً")
 # «في بيان من دمشق», «بيان صادر من دمشق»: where a statement comes from, right before «من» (not «بيان حول ... في X»)
 _STATEMENT_WORDS = _norm("بيان بيانا تصريح تصريحات تصريحا صادر صادرة")
 # «وكانت البلدة قد تعرضت ...», «وسبق أن ...»: a sentence opening on the pluperfect recalls an earlier incident
@@ -93,6 +98,8 @@ def _origin(before: list[str]) -> bool:
     i = len(before) - 1
     while i >= 0 and _strip_waw(before[i]) in _SKIPPED:
         i -= 1
+    if i >= 1 and before[i] in _NATIVES and before[i - 1] == "من":
+        return True
     reach = before[max(0, i - _ORIGIN_REACH) : i]
     return i >= 1 and before[i] == "من" and any(_strip_waw(w) in _ORIGIN_WORDS for w in reach)
 
@@ -141,6 +148,8 @@ def _own_role(text: str, m: Mention, next_start: int | None) -> Role:
         return Role.CARE
     if _speaker(before):
         return Role.SPEAKER
+    if any(_strip_waw(w) in _CAUSE_WORDS for w in before[-_ROLE_WORDS:]):
+        return Role.CAUSE
     if _recalled(text, m.start):
         return Role.RECALLED
     return Role.EVENT

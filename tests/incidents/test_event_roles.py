@@ -34,6 +34,18 @@ def test_where_a_statement_comes_from_is_the_speaker():
     assert role_of("أصدرت الفصائل بياناً حول القصف في مدينة أريحا", "أريحا") is Role.EVENT
 
 
+def test_what_a_protest_is_about_is_its_cause():
+    text = "نظم العشرات وقفة احتجاجية في مدينة القامشلي تنديداً بالقصف التركي على قرى ريف الدرباسية"
+    assert role_of(text, "القامشلي") is Role.EVENT
+    assert role_of(text, "الدرباسية") is Role.CAUSE
+
+
+def test_where_natives_come_from_is_their_origin():
+    text = "قتل شاب من أبناء بلدة الحراك برصاص مجهولين قرب مدينة إزرع"
+    assert role_of(text, "الحراك") is Role.ORIGIN
+    assert role_of(text, "إزرع") is Role.EVENT
+
+
 def test_a_sentence_recalling_an_earlier_day_is_recalled():
     text = "انفجرت عبوة في مدينة الباب. وكانت بلدة قباسين قد شهدت انفجاراً مماثلاً الأسبوع الماضي."
     assert role_of(text, "قباسين") is Role.RECALLED
