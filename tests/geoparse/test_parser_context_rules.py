@@ -100,3 +100,8 @@ def test_a_village_the_gazetteer_holds_without_its_article_after_a_settlement_wo
     assert got["المصاصنة"].place_id == "C3036" and got["الزكاة"].place_id == "C3461"
     # without a settlement word it is the common noun: «the hunter said»
     assert "الصياد" not in found("قال الصياد إن الذئاب هاجمت القطيع قرب مدينة السلمية")
+
+
+def test_a_hashtag_joins_the_words_of_a_name_with_underscores():
+    got = found("#عاجل | قصف مدفعي يستهدف #معرة_النعمان وسط تحليق لطيران الاستطلاع")
+    assert got["معرة_النعمان"].place_id == "C3985"  # the town Ma'arrat An Nu'man
