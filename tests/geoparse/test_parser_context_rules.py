@@ -98,8 +98,12 @@ def test_a_village_the_gazetteer_holds_without_its_article_after_a_settlement_wo
     assert found("سقطت قذائف على قرية الصياد بريف حماة الشمالي")["الصياد"].place_id == "C3460"
     got = found("قصفت الطائرات بلدات كفرزيتا واللطامنة والمصاصنة والزكاة شمالي حماة")
     assert got["المصاصنة"].place_id == "C3036" and got["الزكاة"].place_id == "C3461"
-    # without a settlement word it is the common noun: «the hunter said»
+    # without a settlement word it is the common noun: «the hunter said», even before a unit
     assert "الصياد" not in found("قال الصياد إن الذئاب هاجمت القطيع قرب مدينة السلمية")
+    assert "الصياد" not in found("قال الصياد بريف حماة إن الذئاب كثرت هذا العام")
+    # a stated unit vouches for an article form that is hardly a word, and only in that unit
+    assert found("سقطت قذائف على المصاصنة بريف حماة الشمالي")["المصاصنة"].place_id == "C3036"
+    assert "المصاصنة" not in found("سقطت قذائف على المصاصنة صباح اليوم")
 
 
 def test_a_hashtag_joins_the_words_of_a_name_with_underscores():
