@@ -86,6 +86,8 @@ _LINK = r"(?:الواصل|الرابط|الواصله|الرابطه|الممت�
 # (in normalised text) «طريق X» / «الطريق الواصل بين (مدينتي) X»: the first end; «طريق X Y», «بين X وY»: the second
 _FIRST_END_RE = re.compile(rf"(?:{_ROAD}(?:\s+(?:الدولي|السريع|العام|القديم))?|{_LINK}\s+بين(?:\s+\S+)?)\s*$")
 _SECOND_END_RE = re.compile(rf"(?:{_ROAD}\s+\S+(?:\s+\S+)?|{_LINK}\s+بين\s+\S+(?:\s+\S+){{0,4}}\s+و\S*)\s*$")
+# «الطريق الواصل بين بلدة X وقرية Y»: a road told by its two ends (not «طريق X», a long road named for one)
+_BETWEEN_END_RE = re.compile(rf"{_LINK}\s+بين(?:\s+\S+)?\s*$|{_LINK}\s+بين\s+\S+(?:\s+\S+){{0,4}}\s+و\S*\s*$")
 _SENTENCE_ENDS = ".\n!؟?"
 _WORD_RE = re.compile(r"\w+")
 
@@ -163,7 +165,7 @@ def roles(mentions: Sequence[Mention], text: str) -> list[Role]:
     out: list[Role] = []
     for k, m in enumerate(mentions):
         role = own[k]
-        if role is Role.ROAD_END and _local_road(mentions, own, k):
+        if role is Role.ROAD_END and _local_road(mentions, own, k, text):
             role = Role.EVENT  # «الطريق الواصل بين بلدة X وقرية Y»: the event is near both
         if role is Role.EVENT and ADMIN_OF_PREVIOUS in m.evidence and k > 0:
             placed, placed_role = mentions[k - 1], out[k - 1]
@@ -175,15 +177,19 @@ def roles(mentions: Sequence[Mention], text: str) -> list[Role]:
     return out
 
 
-def _local_road(mentions: Sequence[Mention], own: list[Role], k: int) -> bool:
-    """The road whose end mention `k` is joins two Syrian places less than `LOCAL_ROAD_KM` apart."""
+def _local_road(mentions: Sequence[Mention], own: list[Role], k: int, text: str) -> bool:
+    """The road whose end mention `k` is joins two Syrian places less than `LOCAL_ROAD_KM` apart, or a Syrian place
+    and one the gazetteer does not know («بين بلدة القحطانية وقرية X»: a village, so a local road)."""
     m = mentions[k]
-    for j in (k + 1, k - 1):
-        if 0 <= j < len(mentions) and own[j] is Role.ROAD_END:
-            other = mentions[j]
-            if m.in_syria and other.in_syria and None not in (m.lat, m.lon, other.lat, other.lon):
-                return haversine_km(m.lat, m.lon, other.lat, other.lon) < LOCAL_ROAD_KM  # type: ignore[arg-type]
-    return False
+    ends = [j for j in (k + 1, k - 1) if 0 <= j < len(mentions) and own[j] is Role.ROAD_END]
+    for j in ends:
+        other = mentions[j]
+        if m.in_syria and other.in_syria and None not in (m.lat, m.lon, other.lat, other.lon):
+            return haversine_km(m.lat, m.lon, other.lat, other.lon) < LOCAL_ROAD_KM  # type: ignore[arg-type]
+    if ends:
+        return False
+    window = normalize(text[max(0, m.start - _WINDOW) : m.start]).text
+    return m.in_syria and bool(_BETWEEN_END_RE.search(window))
 
 
 def _anchors(unit: Mention, placed: Mention) -> bool:

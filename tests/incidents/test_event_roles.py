@@ -62,6 +62,8 @@ def test_the_ends_of_a_road_and_a_street_named_after_a_town():
 def test_the_ends_of_a_local_road_are_where_the_event_is():
     text = "استهدفت مسيرة سيارة على الطريق الواصل بين بلدة القحطانية وقرية تل علو"
     assert role_of(text, "القحطانية") is Role.EVENT and role_of(text, "تل علو") is Role.EVENT
+    # the other end is a village the gazetteer does not know: still a local road
+    assert role_of("انفجرت عبوة على الطريق الواصل بين بلدة معدان وقرية الجنابرة", "معدان") is Role.EVENT
 
 
 def test_a_town_named_only_as_the_unit_of_a_village_is_its_anchor():
