@@ -95,13 +95,14 @@ def _build_table() -> dict[int, str]:
     for i, d in enumerate("۰۱۲۳۴۵۶۷۸۹"):
         table[ord(d)] = str(i)
     # Latin: lower case, diacritics stripped (ā → a, Ḩ → h); apostrophes, ʿayn/hamza marks and hyphens become spaces
-    # so that "Dar'a", "Deir ez-Zor" and "Aleppo's" tokenise the same way in names and in text.
+    # so that "Dar'a", "Deir ez-Zor" and "Aleppo's" tokenise the same way in names and in text; so does the
+    # underscore, which joins the words of a hashtag («#معرة_النعمان»).
     for cp in [*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
         ch = chr(cp)
         base = unicodedata.normalize("NFKD", ch)[0].lower()
         if base != ch:
             table[cp] = base
-    for ch in "'’‘`ʿʾ´-‐‑‒–—":
+    for ch in "'’‘`ʿʾ´-‐‑‒–—_":
         table[ord(ch)] = " "
     # Arabic presentation forms that fold to a single base letter.
     for cp in [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00)]:

@@ -122,3 +122,22 @@ def test_shipped_gazetteer_is_shared_and_loads_its_stored_name_index():
     gaz = load_gazetteer()
     assert load_gazetteer() is gaz
     assert dict(Gazetteer(list(gaz)).names()) == dict(gaz.names())  # folding again gives the stored index
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("قصفت المسيرات التركية محيط مدينة ديرك في أقصى شمال شرقي سوريا", "ديرك", "C4881"),
+        ("اعتقلت قوى الأسايش شابين في بلدة تربه سبيه بريف القامشلي", "تربه سبيه", "C4751"),
+        ("تظاهر العشرات في بلدة كركي لكي احتجاجاً على انقطاع الكهرباء", "كركي لكي", "C4841"),
+        ("قصف مدفعي تركي على قرى في محيط مدينة كري سبي", "كري سبي", "C5792"),
+        ("خرج المئات في مدينة قامشلي للمطالبة بالإفراج عن المعتقلين", "قامشلي", "C4564"),
+    ],
+)
+def test_kurdish_names_of_towns_in_the_north_east(text, name, expected):
+    assert {m.text: m.place_id for m in geoparse(text)}[name] == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [("Tirbespiye", "C4751"), ("Girke Lege", "C4841"), ("Derik", "C4881")])
+def test_kurdish_names_in_latin_tables(name, expected):
+    assert SyriaGeocoder().resolve(name)[0].place.id == expected

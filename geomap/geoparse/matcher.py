@@ -34,6 +34,7 @@ class HitKind(Enum):
     LAM = "lam"  # «لحسكة» in «للحسكة»: a name with its article merged into the preposition ل
     NISBA = "nisba"  # «الريف الإدلبي»: a governorate's countryside by its adjective
     BLOCK = "block"  # an organisation or title whose place name is not a mention
+    ARTICLE = "article"  # «الفطيرة» for the gazetteer's «فطيرة»: a mention only after a fitting trigger
 
 
 @dataclass(slots=True)
@@ -78,6 +79,7 @@ class Matcher:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.automaton = _build_automaton(gazetteer)
+        self._articles: dict[str, _Key | None] = {}  # name key -> its article form's key (None: it has none)
 
     def __len__(self) -> int:
         return len(self.automaton)
@@ -98,7 +100,10 @@ class Matcher:
                     continue
                 clitic = _clitic_before(ntext, start)
                 if not clitic:
-                    continue
+                    article = self._article_form(ntext, start, k)
+                    if article is None:
+                        continue
+                    start, clitic, k = article
             if k.kind is HitKind.LAM and not clitic.endswith("ل"):
                 continue
             if k.latin and not _capitalised(norm.original, *norm.to_original(start, end)):
@@ -114,6 +119,23 @@ class Matcher:
                 if k.kind is not HitKind.BLOCK
             ]
         return [_hit(norm, *h) for h in raw if h[3].kind is not HitKind.BLOCK]
+
+    def _article_form(self, ntext: str, start: int, k: _Key) -> tuple[int, str, _Key] | None:
+        """«(و)الفطيرة» where the gazetteer writes «فطيرة»: the hit with its article (start, proclitic, key), or None
+        when the letters before the name are no article or the name has no such form."""
+        if k.kind is not HitKind.NAME or start < 2 or ntext[start - 2 : start] != "ال":
+            return None
+        begin = start - 2
+        clitic = _clitic_before(ntext, begin) if begin > 0 and ntext[begin - 1].isalnum() else ""
+        if begin > 0 and ntext[begin - 1].isalnum() and not clitic:
+            return None
+        if k.key not in self._articles:
+            syrian = any(p.in_syria and p.kind == "community" for p in k.places)
+            known = self.automaton.exists("ال" + k.key)  # «الطيبة» is a name of its own: the automaton has it
+            form = _Key(HitKind.ARTICLE, k.key, k.length + 2, False, k.places, k.admin)
+            self._articles[k.key] = form if syrian and not known else None
+        form = self._articles[k.key]
+        return None if form is None else (begin, clitic, form)
 
 
 def _capitalised(original: str, start: int, end: int) -> bool:

@@ -19,12 +19,19 @@ from geomap.arabic import NormalizedText, normalize_name, normalized_once
 from geomap.earth import haversine_km
 from geomap.gazetteer import Gazetteer, Place, load_gazetteer
 from geomap.geoparse.context import Context, link_contexts, phrase_span, read_context
-from geomap.geoparse.evidence import GENERIC_TRIGGER_ZIPF, STANDALONE, Commonness, Evidence, WordFrequencies
+from geomap.geoparse.evidence import (
+    GENERIC_TRIGGER_ZIPF,
+    RARE_FLIPPED,
+    STANDALONE,
+    Commonness,
+    Evidence,
+    WordFrequencies,
+)
 from geomap.geoparse.latin_names import TRIGGER_NAME_RE, trigger_name_hits
 from geomap.geoparse.matcher import Hit, HitKind, Matcher
 from geomap.geoparse.mention import ADMIN_CONFLICT, ADMIN_OF_PREVIOUS, Mention
 from geomap.geoparse.scoring import WEIGHTS, Basis, Weights, confidence, fits, leading, ranked
-from geomap.geoparse.vocabulary import DATE_TAILS, GENERIC_TRIGGERS, NOT_ADJECTIVES, TRIGGERS
+from geomap.geoparse.vocabulary import ARTICLE_TRIGGERS, DATE_TAILS, GENERIC_TRIGGERS, NOT_ADJECTIVES, TRIGGERS
 from geomap.kinds import Importance
 from geomap.relative import (
     Relation,
@@ -166,6 +173,16 @@ class Geoparser:
             return None, False
         if not fitted:
             ctx.trigger = None  # «دولة العباسيين»: the trigger speaks of another kind of thing
+        article = hit.kind is HitKind.ARTICLE
+        if article:
+            # «الفطيرة» for «فطيرة» only where a settlement word vouches for it, or the stated unit does for a word
+            # that is hardly one («البلوطية بريف القنيطرة», not «قال الصياد بريف حماة»)
+            hint = ctx.admin_hint if ctx.admin_evidence else None
+            in_unit = [c for c in cands if c.in_syria and hint and c.admin1 in hint]
+            if in_unit and ctx.trigger is None and self.evidence.surface_zipf(hit) < RARE_FLIPPED:
+                return _Plan(hit, ctx, in_unit, Basis.CONTEXT, leading(in_unit, self.weights)), False
+            if not (ctx.trigger in ARTICLE_TRIGGERS and lead.in_syria):
+                return None, False
         if (
             not ctx.trigger
             and lead.in_syria
@@ -182,6 +199,8 @@ class Geoparser:
             )
         ):
             return _Plan(hit, ctx, cands, Basis.EVIDENCE, lead), _area_word_only(ctx, cands)
+        if article:
+            return None, False  # a common word after a generic trigger: «قرية الأمل» is no article form
         level, bar = self.evidence.commonness(hit, cands, original, lead)
         hinted = ctx.admin_hint
         kept = [c for c in cands if c.importance >= bar or (hinted and c.admin1 in hinted)]

@@ -16,6 +16,7 @@ from geomap.relative import ENGLISH_BEARINGS
 __all__ = [
     "ADMIN_CONTEXT_WORDS",
     "AREA_TRIGGERS",
+    "ARTICLE_TRIGGERS",
     "BETWEEN",
     "BLOCKED",
     "COUNTRYSIDE",
@@ -103,6 +104,9 @@ _TRIGGERS = {  # trigger word → the kinds (kind or kind:subtype) of place it n
 # Triggers that also stand before plain adjectives («مزرعة جديدة», "a new farm") and dual/plural ones.
 _GENERIC_TRIGGERS = {"مدينه", "بلده", "قريه", "مزرعه", "منطقه", "حي", "مدن", "قري", "بلدات", "حاجز"}
 _DUAL_TRIGGERS = {"بلدتي", "قريتي", "مدينتي", "معبري", "محافظتي"}
+# Triggers before which a village the gazetteer holds without its article may be written with it («قرية الفطيرة»
+# for «فطيرة»): settlement words (and «منطقة»), whose kinds the candidate must fit.
+_ARTICLE_TRIGGERS = {"مدينه", "بلده", "قريه", "بلدتي", "قريتي", "بلدات", "قري", "مزرعه", "منطقه"}
 _PLURAL_TRIGGERS = _DUAL_TRIGGERS | {"بلدات", "قري", "مدن", "مخيمات", "احياء", "محافظات"}
 # Words that, in front of a name in an alias, only repeat what a trigger says: such aliases are left out of the
 # matcher so that «محافظة إدلب» yields the mention «إدلب» with the trigger محافظة as evidence.
@@ -344,6 +348,7 @@ GENERIC_TRIGGERS = _words(_GENERIC_TRIGGERS) | LATIN_GENERIC
 PLURAL_TRIGGERS = _words(_PLURAL_TRIGGERS) | LATIN_PLURAL
 #: Dual triggers name exactly two places: their list does not run on past names the gazetteer does not know.
 DUAL_TRIGGERS = _words(_DUAL_TRIGGERS)
+ARTICLE_TRIGGERS = _words(_ARTICLE_TRIGGERS)
 #: Triggers that name an area unit itself: after them a district named like its town is not penalised.
 AREA_TRIGGERS = _words({"منطقة", "ناحية", "district", "subdistrict", "nahiya", "nahiyah"})
 #: Words that, in front of a name in an alias, only repeat what a trigger says: such aliases are left out of the

@@ -37,6 +37,7 @@ class Role(StrEnum):
     CARE = "care"  # «نقل الجرحى إلى مشفى ... في X»: where the wounded were taken
     SPEAKER = "speaker"  # «قال مراسلنا في X», «مؤتمر صحفي في X»: where someone speaks from or meets
     RECALLED = "recalled"  # «وكانت البلدة قد تعرضت ...», «وسبق أن ...»: an earlier incident
+    CAUSE = "cause"  # «وقفة في القامشلي تنديداً بالقصف على عين العرب»: what a protest or a statement is about
     ROAD_END = "road_end"  # «طريق حلب - اللاذقية»: an end of a long road the event is somewhere on
     NAMED_FEATURE = "named_feature"  # «دوار X», «شارع X», «كراجات X»: a feature named after X, elsewhere
     ADMIN_ANCHOR = "admin_anchor"  # «قرية Y التابعة لمدينة X»: X only places Y
@@ -47,7 +48,7 @@ def _norm(words: str) -> frozenset[str]:
 
 
 # Roles a unit shares with the place it qualifies (a street's or a road's unit is where the event is).
-_QUALIFIED_ROLES = frozenset({Role.ORIGIN, Role.CARE, Role.SPEAKER, Role.RECALLED})
+_QUALIFIED_ROLES = frozenset({Role.ORIGIN, Role.CARE, Role.SPEAKER, Role.RECALLED, Role.CAUSE})
 # Participles and verbs of coming from somewhere, before «من X».
 _ORIGIN_WORDS = _norm(
     """قادمة القادمة قادمين القادمين قادما قادم القادم عائدة عائدين العائدين عائدون عادت عاد عادوا نازحين النازحين
@@ -56,11 +57,18 @@ _ORIGIN_WORDS = _norm(
 )
 # Words skipped between «من» and the name: a trigger («من مخيم الهول»).
 _SKIPPED = _norm("مخيم بلدة مدينة قرية منطقة محافظة حي ريف ناحية مدينتي")
+# «شاب من أبناء بلدة X», «من أهالي X»: where someone is from, whatever the verb
+_NATIVES = _norm("أبناء ابناء أهالي اهالي سكان أهل")
 _HOSPITAL_WORDS = _norm("مشفى المشفى مستشفى المستشفى مشافي المشافي مستشفيات المستشفيات")
 _TRANSFER_WORDS = _norm("نقل نقلت نقلوا نقله نقلهم اسعاف إسعاف اسعافه اسعافهم أسعف أسعفوا إسعافهم تحويل أسعفت")
 _TO = normalize_name("إلى")
 _SPEAKER_WORDS = _norm("مراسل مراسلنا مراسلة مراسلو مراسلي مؤتمر اجتماع لقاء قمة اجتماعا مؤتمرا اجتمع التقى")
 _AT = _norm("في من")
+_FROM = "من"
+# «تنديداً بـ», «احتجاجاً على», «رفضاً لـ», «تضامناً مع»: what follows, in the next words, is what a protest is about
+_CAUSE_WORDS = _norm("تنديدا تنديداً احتجاجا احتجاجاً رفضا رفضاً تضامنا تضامناً استنكارا استنكاراً")
+# «في بيان من دمشق», «بيان صادر من دمشق»: where a statement comes from, right before «من» (not «بيان حول ... في X»)
+_STATEMENT_WORDS = _norm("بيان بيانا تصريح تصريحات تصريحا صادر صادرة")
 # «وكانت البلدة قد تعرضت ...», «وسبق أن ...»: a sentence opening on the pluperfect recalls an earlier incident
 _RECALL_OPENERS = _norm("وكان وكانت وكانوا وسبق سبق وسبقت سبقت")
 # ... and so does one opening on an earlier day: «وأمس»، «وأول أمس»، «وقبل يومين»، «وفي وقت سابق»
@@ -78,6 +86,8 @@ _LINK = r"(?:الواصل|الرابط|الواصله|الرابطه|الممت�
 # (in normalised text) «طريق X» / «الطريق الواصل بين (مدينتي) X»: the first end; «طريق X Y», «بين X وY»: the second
 _FIRST_END_RE = re.compile(rf"(?:{_ROAD}(?:\s+(?:الدولي|السريع|العام|القديم))?|{_LINK}\s+بين(?:\s+\S+)?)\s*$")
 _SECOND_END_RE = re.compile(rf"(?:{_ROAD}\s+\S+(?:\s+\S+)?|{_LINK}\s+بين\s+\S+(?:\s+\S+){{0,4}}\s+و\S*)\s*$")
+# «الطريق الواصل بين بلدة X وقرية Y»: a road told by its two ends (not «طريق X», a long road named for one)
+_BETWEEN_END_RE = re.compile(rf"{_LINK}\s+بين(?:\s+\S+)?\s*$|{_LINK}\s+بين\s+\S+(?:\s+\S+){{0,4}}\s+و\S*\s*$")
 _SENTENCE_ENDS = ".\n!؟?"
 _WORD_RE = re.compile(r"\w+")
 
@@ -90,6 +100,8 @@ def _origin(before: list[str]) -> bool:
     i = len(before) - 1
     while i >= 0 and _strip_waw(before[i]) in _SKIPPED:
         i -= 1
+    if i >= 1 and before[i] in _NATIVES and before[i - 1] == "من":
+        return True
     reach = before[max(0, i - _ORIGIN_REACH) : i]
     return i >= 1 and before[i] == "من" and any(_strip_waw(w) in _ORIGIN_WORDS for w in reach)
 
@@ -103,6 +115,8 @@ def _care(before: list[str]) -> bool:
 def _speaker(before: list[str]) -> bool:
     if not before or before[-1] not in _AT:
         return False
+    if before[-1] == _FROM and len(before) > 1 and _strip_waw(before[-2]) in _STATEMENT_WORDS:
+        return True
     return any(_strip_waw(w) in _SPEAKER_WORDS for w in before[-1 - _SPEAKER_REACH : -1])
 
 
@@ -136,6 +150,8 @@ def _own_role(text: str, m: Mention, next_start: int | None) -> Role:
         return Role.CARE
     if _speaker(before):
         return Role.SPEAKER
+    if any(_strip_waw(w) in _CAUSE_WORDS for w in before[-_ROLE_WORDS:]):
+        return Role.CAUSE
     if _recalled(text, m.start):
         return Role.RECALLED
     return Role.EVENT
@@ -149,7 +165,7 @@ def roles(mentions: Sequence[Mention], text: str) -> list[Role]:
     out: list[Role] = []
     for k, m in enumerate(mentions):
         role = own[k]
-        if role is Role.ROAD_END and _local_road(mentions, own, k):
+        if role is Role.ROAD_END and _local_road(mentions, own, k, text):
             role = Role.EVENT  # «الطريق الواصل بين بلدة X وقرية Y»: the event is near both
         if role is Role.EVENT and ADMIN_OF_PREVIOUS in m.evidence and k > 0:
             placed, placed_role = mentions[k - 1], out[k - 1]
@@ -161,15 +177,19 @@ def roles(mentions: Sequence[Mention], text: str) -> list[Role]:
     return out
 
 
-def _local_road(mentions: Sequence[Mention], own: list[Role], k: int) -> bool:
-    """The road whose end mention `k` is joins two Syrian places less than `LOCAL_ROAD_KM` apart."""
+def _local_road(mentions: Sequence[Mention], own: list[Role], k: int, text: str) -> bool:
+    """The road whose end mention `k` is joins two Syrian places less than `LOCAL_ROAD_KM` apart, or a Syrian place
+    and one the gazetteer does not know («بين بلدة القحطانية وقرية X»: a village, so a local road)."""
     m = mentions[k]
-    for j in (k + 1, k - 1):
-        if 0 <= j < len(mentions) and own[j] is Role.ROAD_END:
-            other = mentions[j]
-            if m.in_syria and other.in_syria and None not in (m.lat, m.lon, other.lat, other.lon):
-                return haversine_km(m.lat, m.lon, other.lat, other.lon) < LOCAL_ROAD_KM  # type: ignore[arg-type]
-    return False
+    ends = [j for j in (k + 1, k - 1) if 0 <= j < len(mentions) and own[j] is Role.ROAD_END]
+    for j in ends:
+        other = mentions[j]
+        if m.in_syria and other.in_syria and None not in (m.lat, m.lon, other.lat, other.lon):
+            return haversine_km(m.lat, m.lon, other.lat, other.lon) < LOCAL_ROAD_KM  # type: ignore[arg-type]
+    if ends:
+        return False
+    window = normalize(text[max(0, m.start - _WINDOW) : m.start]).text
+    return m.in_syria and bool(_BETWEEN_END_RE.search(window))
 
 
 def _anchors(unit: Mention, placed: Mention) -> bool:

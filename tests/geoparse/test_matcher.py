@@ -45,6 +45,15 @@ def test_lam_form_stands_for_the_name_with_its_article(parser):
     assert hits_of(parser, "توجهت القافلة لحسكة") == []  # ل alone does not swallow an article
 
 
+def test_article_form_of_a_village_written_without_it(parser):
+    text = "قصفت المدفعية قريتي الصياد والمصاصنة"
+    kinds = {h.surface: (h.kind, h.key, h.clitic) for h in hits_of(parser, text)}
+    assert kinds["الصياد"] == (HitKind.ARTICLE, "صياد", "")
+    assert kinds["المصاصنة"] == (HitKind.ARTICLE, "مصاصنه", "و")
+    assert hits_of(parser, "الطيبة")[0].kind is HitKind.NAME  # a name the gazetteer writes with its article
+    assert hits_of(parser, "سالصياد") == []  # «سـ» is no proclitic
+
+
 def test_nisba_phrase_is_its_governorate(parser, gaz):
     (hit,) = hits_of(parser, "في الريف الإدلبي")
     assert hit.kind is HitKind.NISBA and hit.places == (gaz.lookup("SY07"),)

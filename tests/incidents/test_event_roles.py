@@ -26,6 +26,26 @@ def test_where_a_reporter_speaks_from_is_the_speaker():
     assert role_of("قصفت الطائرات بلدة سرمين، وقال مراسلنا في حلب إن القصف عنيف", "حلب") is Role.SPEAKER
 
 
+def test_where_a_statement_comes_from_is_the_speaker():
+    text = "أعلنت وزارة الداخلية في بيان من دمشق ضبط شحنة أسلحة في بلدة القصير بريف حمص"
+    assert role_of(text, "دمشق") is Role.SPEAKER
+    assert role_of(text, "القصير") is Role.EVENT
+    # a statement about an attack in a place does not make that place the speaker's
+    assert role_of("أصدرت الفصائل بياناً حول القصف في مدينة أريحا", "أريحا") is Role.EVENT
+
+
+def test_what_a_protest_is_about_is_its_cause():
+    text = "نظم العشرات وقفة احتجاجية في مدينة القامشلي تنديداً بالقصف التركي على قرى ريف الدرباسية"
+    assert role_of(text, "القامشلي") is Role.EVENT
+    assert role_of(text, "الدرباسية") is Role.CAUSE
+
+
+def test_where_natives_come_from_is_their_origin():
+    text = "قتل شاب من أبناء بلدة الحراك برصاص مجهولين قرب مدينة إزرع"
+    assert role_of(text, "الحراك") is Role.ORIGIN
+    assert role_of(text, "إزرع") is Role.EVENT
+
+
 def test_a_sentence_recalling_an_earlier_day_is_recalled():
     text = "انفجرت عبوة في مدينة الباب. وكانت بلدة قباسين قد شهدت انفجاراً مماثلاً الأسبوع الماضي."
     assert role_of(text, "قباسين") is Role.RECALLED
@@ -42,6 +62,8 @@ def test_the_ends_of_a_road_and_a_street_named_after_a_town():
 def test_the_ends_of_a_local_road_are_where_the_event_is():
     text = "استهدفت مسيرة سيارة على الطريق الواصل بين بلدة القحطانية وقرية تل علو"
     assert role_of(text, "القحطانية") is Role.EVENT and role_of(text, "تل علو") is Role.EVENT
+    # the other end is a village the gazetteer does not know: still a local road
+    assert role_of("انفجرت عبوة على الطريق الواصل بين بلدة معدان وقرية الجنابرة", "معدان") is Role.EVENT
 
 
 def test_a_town_named_only_as_the_unit_of_a_village_is_its_anchor():
