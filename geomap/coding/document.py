@@ -20,11 +20,10 @@ import numpy as np
 
 from geomap.arabic import NormalizedText, normalized_once
 from geomap.coding.cues import CueKind, Family
-from geomap.coding.lexicon_casualties import VICTIM_NOUNS
+from geomap.coding.lexicon_casualties import FORMER_WORDS, VICTIM_NOUNS
 from geomap.coding.lexicon_discourse import (
     BACKGROUND_OPENERS,
     DISARMED,
-    FORMER,
     NEGATORS,
     NOT_NEGATING_NEXT,
     PAST_WORDS,
@@ -227,7 +226,8 @@ class Document:
             for h in self.by_family[Family.DISCOURSE]:
                 k = bisect_right(name_starts, h.start) - 1
                 named = k >= 0 and h.start < reach[k]  # inside a name: «الأمن العام»
-                former = h.cue.phrase == FORMER and self._after_person(h)  # «قيادي سابق»
+                # «قيادي سابق»: after a person, «سابق» says what he was (`VictimNoun.side_before`), not when
+                former = h.cue.phrase in FORMER_WORDS and self._after_person(h)
                 if h.cue.kind is CueKind.DATED and not named and not former:
                     dating.append(h)
             self._dated = {self.clause_of(h.start) for h in dating if h.cue.value == Dating.PAST}

@@ -17,7 +17,6 @@ __all__ = [
     "BACKGROUND_OPENERS",
     "DISARMED",
     "DISCOURSE_CUES",
-    "FORMER",
     "NEGATORS",
     "NOT_NEGATING_NEXT",
     "PAST_WORDS",
@@ -44,7 +43,6 @@ class Dating(IntEnum):
 
 # Words that date a sentence or clause before the report («في 30 حزيران الماضي», «قتل وقتها»), normalised.
 PAST_WORDS = word_set("الماضي الفايت المنصرم وقتها حينها انذاك سابق")
-FORMER = "سابق"  # after a person («قيادي سابق», «عنصر سابق في الفصائل») it says what he was, not when
 # «خلال العام», «قبل أسبوع»: a clause counting over a period, or dated by one, is not this event's toll.
 SPAN_WORDS = word_set("خلال قبل بعد")
 PERIOD_WORDS = word_set(

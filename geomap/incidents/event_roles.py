@@ -84,10 +84,12 @@ _ROUNDABOUT = normalize_name("دوار")
 _ROAD = f"(?:{'|'.join(sorted(ROADS))})"
 _LINK = r"(?:الواصل|الرابط|الواصله|الرابطه|الممتد|الممتده|طريق|اوتوستراد|اتوستراد)"
 # (in normalised text) «طريق X» / «الطريق الواصل بين (مدينتي) X»: the first end; «طريق X Y», «بين X وY»: the second
-_FIRST_END_RE = re.compile(rf"(?:{_ROAD}(?:\s+(?:الدولي|السريع|العام|القديم))?|{_LINK}\s+بين(?:\s+\S+)?)\s*$")
-_SECOND_END_RE = re.compile(rf"(?:{_ROAD}\s+\S+(?:\s+\S+)?|{_LINK}\s+بين\s+\S+(?:\s+\S+){{0,4}}\s+و\S*)\s*$")
 # «الطريق الواصل بين بلدة X وقرية Y»: a road told by its two ends (not «طريق X», a long road named for one)
-_BETWEEN_END_RE = re.compile(rf"{_LINK}\s+بين(?:\s+\S+)?\s*$|{_LINK}\s+بين\s+\S+(?:\s+\S+){{0,4}}\s+و\S*\s*$")
+_BETWEEN_FIRST = rf"{_LINK}\s+بين(?:\s+\S+)?"
+_BETWEEN_SECOND = rf"{_LINK}\s+بين\s+\S+(?:\s+\S+){{0,4}}\s+و\S*"
+_FIRST_END_RE = re.compile(rf"(?:{_ROAD}(?:\s+(?:الدولي|السريع|العام|القديم))?|{_BETWEEN_FIRST})\s*$")
+_SECOND_END_RE = re.compile(rf"(?:{_ROAD}\s+\S+(?:\s+\S+)?|{_BETWEEN_SECOND})\s*$")
+_BETWEEN_END_RE = re.compile(rf"(?:{_BETWEEN_FIRST}|{_BETWEEN_SECOND})\s*$")
 _SENTENCE_ENDS = ".\n!؟?"
 _WORD_RE = re.compile(r"\w+")
 
