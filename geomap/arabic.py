@@ -26,6 +26,7 @@ __all__ = [
     "normalize",
     "normalize_name",
     "normalized_once",
+    "normalized_text",
 ]
 
 # Characters dropped from text before matching: harakat and Quranic marks, superscript alef, tatweel, zero-width and
@@ -147,6 +148,10 @@ _WHITE_LUT[_SPACE_LIKE] = True
 # A text with nothing to drop and no two space-like characters in a row keeps every position: one `translate`.
 _SPACE_CLASS = "".join(re.escape(chr(cp)) for cp in _SPACE_LIKE)
 _NEEDS_OFFSETS_RE = re.compile(f"{_DROPPED}|[{_SPACE_CLASS}]{{2}}")
+# What space-like characters become once translated: a run of them keeps its first.
+_WHITE_RUN_RE = re.compile(
+    "([{0}])[{0}]+".format(re.escape("".join(sorted({chr(cp).translate(_TABLE) for cp in _SPACE_LIKE}))))
+)
 
 #: Proclitics that may stand before a place name: conjunctions, prepositions and their combinations (normalised).
 CLITIC_PREFIXES = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "ولل", "فلل"})
@@ -206,6 +211,14 @@ def normalize(text: str) -> NormalizedText:
     keep[kept[repeat]] = False
     offsets = np.flatnonzero(keep)
     return NormalizedText(_from_code_points(folded[offsets]), text, offsets)
+
+
+def normalized_text(text: str) -> str:
+    """``normalize(text).text`` without the map back: for reading the words near a mention, where no position is
+    mapped back (string methods instead of code point arrays, cheaper on short texts)."""
+    if not _NEEDS_OFFSETS_RE.search(text):
+        return text.translate(_TABLE)
+    return _WHITE_RUN_RE.sub(r"\1", _DROP_RE.sub("", text).translate(_TABLE))
 
 
 def normalized_once(text: str, normalized: NormalizedText | None) -> NormalizedText:

@@ -1,6 +1,8 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from geomap.arabic import is_arabic, normalize, normalize_name, normalized_once
+from geomap.arabic import is_arabic, normalize, normalize_name, normalized_once, normalized_text
 from geomap.exc import InputError
 
 
@@ -70,3 +72,14 @@ def test_a_normalisation_is_taken_once_and_only_for_its_own_text():
     assert normalized_once(text[:5] + text[5:], norm) is norm  # an equal string, not the same object
     with pytest.raises(InputError, match="normalized"):
         normalized_once("نص آخر", norm)
+
+
+# Letters, marks that are dropped, spaces of several kinds, characters that become spaces, a character above the
+# Basic Multilingual Plane and a lone surrogate: every branch of the normaliser.
+_PIECES = "سرمدا إدلبَ ٢ ة ى ـ\u200f\u200b\u064e\u0651 \n\t\xa0\x1c\u3000'-_Ḩa😀\ud800،."
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_PIECES, max_size=40))
+def test_the_text_alone_is_the_text_of_the_full_normalisation(text):
+    assert normalized_text(text) == normalize(text).text

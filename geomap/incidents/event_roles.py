@@ -10,11 +10,14 @@ place («دوار X», «كراجات X», «مركز انطلاق X»), and a t
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import re
 from collections.abc import Sequence
 from enum import StrEnum
 
-from geomap.arabic import normalize, normalize_name
+from geomap.arabic import normalize_name, normalized_text
 from geomap.earth import haversine_km
 from geomap.geoparse import Mention
 from geomap.geoparse.mention import ADMIN_CONFLICT, ADMIN_OF_PREVIOUS
@@ -82,7 +85,10 @@ _FEATURE_WORDS = _norm("دوار شارع ساحة كراج كراجات انط�
 _GATE = normalize_name("باب")
 _ROUNDABOUT = normalize_name("دوار")
 _ROAD = f"(?:{'|'.join(sorted(ROADS))})"
-_LINK = r"(?:الواصل|الرابط|الواصله|الرابطه|الممتد|الممتده|طريق|اوتوستراد|اتوستراد)"
+_LINK_WORDS = ("الواصل", "الرابط", "الواصله", "الرابطه", "الممتد", "الممتده", "طريق", "اوتوستراد", "اتوستراد")
+_LINK = f"(?:{'|'.join(_LINK_WORDS)})"
+# Every road pattern below holds one of these words: a window without any is no road end (checked first, cheaply).
+_ROAD_LITERALS = tuple(sorted({*ROADS, *_LINK_WORDS}))
 # (in normalised text) «طريق X» / «الطريق الواصل بين (مدينتي) X»: the first end; «طريق X Y», «بين X وY»: the second
 # «الطريق الواصل بين بلدة X وقرية Y»: a road told by its two ends (not «طريق X», a long road named for one)
 _BETWEEN_FIRST = rf"{_LINK}\s+بين(?:\s+\S+)?"
@@ -90,8 +96,12 @@ _BETWEEN_SECOND = rf"{_LINK}\s+بين\s+\S+(?:\s+\S+){{0,4}}\s+و\S*"
 _FIRST_END_RE = re.compile(rf"(?:{_ROAD}(?:\s+(?:الدولي|السريع|العام|القديم))?|{_BETWEEN_FIRST})\s*$")
 _SECOND_END_RE = re.compile(rf"(?:{_ROAD}\s+\S+(?:\s+\S+)?|{_BETWEEN_SECOND})\s*$")
 _BETWEEN_END_RE = re.compile(rf"(?:{_BETWEEN_FIRST}|{_BETWEEN_SECOND})\s*$")
-_SENTENCE_ENDS = ".\n!؟?"
+_SENTENCE_END_RE = re.compile(r"[.\n!؟?]")
 _WORD_RE = re.compile(r"\w+")
+
+
+# Sentence openings repeat from report to report: their words' normal forms are kept (bounded, for flat memory).
+_word_form = functools.lru_cache(maxsize=1 << 16)(normalize_name)
 
 
 def _strip_waw(word: str) -> str:
@@ -108,24 +118,26 @@ def _origin(before: list[str]) -> bool:
     return i >= 1 and before[i] == "من" and any(_strip_waw(w) in _ORIGIN_WORDS for w in reach)
 
 
-def _care(before: list[str]) -> bool:
-    words = [_strip_waw(w) for w in before[-_ROLE_WORDS:]]
-    moved = next((k for k, w in enumerate(words) if w in _TRANSFER_WORDS), None)
-    return moved is not None and any(w == _TO for w in words[moved + 1 :])
+def _care(recent: list[str]) -> bool:
+    moved = next((k for k, w in enumerate(recent) if w in _TRANSFER_WORDS), None)
+    return moved is not None and any(w == _TO for w in recent[moved + 1 :])
 
 
-def _speaker(before: list[str]) -> bool:
+def _speaker(before: list[str], recent: list[str]) -> bool:
     if not before or before[-1] not in _AT:
         return False
-    if before[-1] == _FROM and len(before) > 1 and _strip_waw(before[-2]) in _STATEMENT_WORDS:
+    if before[-1] == _FROM and len(before) > 1 and recent[-2] in _STATEMENT_WORDS:
         return True
-    return any(_strip_waw(w) in _SPEAKER_WORDS for w in before[-1 - _SPEAKER_REACH : -1])
+    return any(w in _SPEAKER_WORDS for w in recent[-1 - _SPEAKER_REACH : -1])
 
 
-def _recalled(text: str, start: int) -> bool:
-    """The mention's sentence opens with «وكانت ...» or «وسبق أن ...»: an earlier incident."""
-    sentence = max(text.rfind(c, 0, start) for c in _SENTENCE_ENDS) + 1
-    opening = [normalize_name(w) for w in _WORD_RE.findall(text[sentence:start], 0)[:_EARLIER_WORDS]]
+def _recalled(text: str, start: int, sentence_ends: list[int]) -> bool:
+    """The mention's sentence opens with «وكانت ...» or «وسبق أن ...»: an earlier incident. `sentence_ends`: the
+    positions of the text's sentence-ending characters, in order."""
+    before = bisect.bisect_left(sentence_ends, start)
+    sentence = sentence_ends[before - 1] + 1 if before else 0
+    words = itertools.islice(_WORD_RE.finditer(text, sentence, start), _EARLIER_WORDS)
+    opening = [_word_form(w.group()) for w in words]
     if not opening:
         return False
     return opening[0] in _RECALL_OPENERS or any(tuple(opening[:k]) in _EARLIER_OPENERS for k in (1, 2, 3))
@@ -134,27 +146,28 @@ def _recalled(text: str, start: int) -> bool:
 def _road_end(window: str, m: Mention, next_start: int | None) -> bool:
     if normalize_name(m.text).startswith(ROAD_NAME_PREFIX):
         return next_start is not None and next_start - m.end <= 4  # «طريق حلب - اللاذقية»
+    if not any(word in window for word in _ROAD_LITERALS):
+        return False
     return bool(_FIRST_END_RE.search(window) or _SECOND_END_RE.search(window))
 
 
-def _own_role(text: str, m: Mention, next_start: int | None) -> Role:
-    window = normalize(text[max(0, m.start - _WINDOW) : m.start]).text
+def _own_role(text: str, m: Mention, next_start: int | None, sentence_ends: list[int]) -> Role:
+    window = normalized_text(text[max(0, m.start - _WINDOW) : m.start])
     before = _WORD_RE.findall(window)
+    recent = [_strip_waw(w) for w in before[-_ROLE_WORDS:]]  # the last words, a leading «و»/«ف» dropped
     if _road_end(window, m, next_start):
         return Role.ROAD_END
-    if before and (
-        _strip_waw(before[-1]) in _FEATURE_WORDS or (before[-1] == _GATE and before[-2:-1] == [_ROUNDABOUT])
-    ):
+    if before and (recent[-1] in _FEATURE_WORDS or (before[-1] == _GATE and before[-2:-1] == [_ROUNDABOUT])):
         return Role.NAMED_FEATURE  # «دوار حمص», «كراجات مصياف», «دوار باب طرابلس»
     if _origin(before):
         return Role.ORIGIN
-    if _care(before):
+    if _care(recent):
         return Role.CARE
-    if _speaker(before):
+    if _speaker(before, recent):
         return Role.SPEAKER
-    if any(_strip_waw(w) in _CAUSE_WORDS for w in before[-_ROLE_WORDS:]):
+    if any(w in _CAUSE_WORDS for w in recent):
         return Role.CAUSE
-    if _recalled(text, m.start):
+    if _recalled(text, m.start, sentence_ends):
         return Role.RECALLED
     return Role.EVENT
 
@@ -163,7 +176,11 @@ def roles(mentions: Sequence[Mention], text: str) -> list[Role]:
     """The role of each mention (in the order given, which is text order). A unit that places the mention before
     it («X التابعة لمدينة Y», «X بريف Y») shares that mention's role when it has one, and is otherwise only its
     anchor (`Role.ADMIN_ANCHOR`) when it is a town placing a place as specific as itself."""
-    own = [_own_role(text, m, mentions[k + 1].start if k + 1 < len(mentions) else None) for k, m in enumerate(mentions)]
+    ends = [e.start() for e in _SENTENCE_END_RE.finditer(text)] if mentions else []
+    own = [
+        _own_role(text, m, mentions[k + 1].start if k + 1 < len(mentions) else None, ends)
+        for k, m in enumerate(mentions)
+    ]
     out: list[Role] = []
     for k, m in enumerate(mentions):
         role = own[k]
@@ -190,7 +207,7 @@ def _local_road(mentions: Sequence[Mention], own: list[Role], k: int, text: str)
             return haversine_km(m.lat, m.lon, other.lat, other.lon) < LOCAL_ROAD_KM  # type: ignore[arg-type]
     if ends:
         return False
-    window = normalize(text[max(0, m.start - _WINDOW) : m.start]).text
+    window = normalized_text(text[max(0, m.start - _WINDOW) : m.start])
     return m.in_syria and bool(_BETWEEN_END_RE.search(window))
 
 
