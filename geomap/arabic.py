@@ -8,6 +8,7 @@ map is cheap to build and the common case (nothing dropped) costs one ``translat
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ __all__ = [
     "normalize_name",
     "normalized_once",
     "normalized_text",
+    "normalized_word",
 ]
 
 # Characters dropped from text before matching: harakat and Quranic marks, superscript alef, tatweel, zero-width and
@@ -242,6 +244,11 @@ def normalize_name(name: str) -> str:
     """Normalise a gazetteer name or query: the same folding as `normalize`, spaces collapsed and trimmed."""
     folded = _DROP_NAME_RE.sub("", name).translate(_TABLE)
     return _SPACES_RE.sub(" ", folded).strip()
+
+
+#: `normalize_name` of a word read near a mention: words repeat from report to report, so their forms are kept
+#: (a bounded cache, so that memory stays flat on long runs).
+normalized_word = functools.lru_cache(maxsize=1 << 16)(normalize_name)
 
 
 #: The Arabic article as transliterations write it (Al, Ash, El- ...), lower case.

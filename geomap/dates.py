@@ -13,6 +13,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+import ahocorasick
+
 from geomap.arabic import normalize_name
 
 __all__ = ["LATEST_AFTER_REPORT", "EventDate", "date_in_text", "opening_date", "parse_date"]
@@ -85,6 +87,23 @@ _DAY_RE = re.compile(
     re.IGNORECASE,
 )
 _ISO_RE = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")
+_EASTERN_DIGIT_RE = re.compile("[٠-٩۰-۹]")
+# Before the month patterns run (slow: a long case-blind alternation tried at every position), a cheap test that a
+# month may be named at all: an Arabic month as a whole word, or an ASCII letter (each English month has letters
+# that a case-blind pattern matches only in ASCII; ı ſ K stand only for i s k).
+_LATIN_LETTER_RE = re.compile("[A-Za-z]")
+
+
+def _arabic_month_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for name in _MONTHS:
+        if not name.isascii():
+            automaton.add_word(name, name)
+    automaton.make_automaton()
+    return automaton
+
+
+_ARABIC_MONTHS = _arabic_month_automaton()
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +129,36 @@ def _year(y: str | None, reference: dt.date | None, month: int) -> int | None:
 
 def date_in_text(text: str, *, reference: dt.date | None = None) -> EventDate | None:
     """The first date stated in `text`; years missing from the text come from `reference` (the report date)."""
-    t = text.translate(_DIGITS)
+    t = text.translate(_DIGITS) if _EASTERN_DIGIT_RE.search(text) else text
+    found = _month_dates(t, reference) if _may_name_a_month(t) else []
+    if "-" in t:
+        for m in _ISO_RE.finditer(t):
+            try:
+                d = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                continue
+            found.append((m.start(), EventDate(d, d, 1, m.group(0))))
+    if not found:
+        return None
+    return min(found, key=lambda f: f[0])[1]
+
+
+def _may_name_a_month(t: str) -> bool:
+    if _LATIN_LETTER_RE.search(t):
+        return True
+    for end, name in _ARABIC_MONTHS.iter(t):  # a whole word, as the patterns' (?<!\w) and (?!\w) ask («اب» is in words)
+        start = end + 1 - len(name)
+        if not (start and _is_word_char(t[start - 1])) and not (end + 1 < len(t) and _is_word_char(t[end + 1])):
+            return True
+    return False
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what \w matches
+
+
+def _month_dates(t: str, reference: dt.date | None) -> list[tuple[int, EventDate]]:
+    """The ranges («بين 24 و27 نوفمبر»), days and months stated in `t`, by where they start."""
     found: list[tuple[int, EventDate]] = []
     for m in _RANGE_RE.finditer(t):
         month = _MONTHS[m["m"].lower()]
@@ -143,15 +191,7 @@ def date_in_text(text: str, *, reference: dt.date | None = None) -> EventDate | 
                 found.append((m.start(), EventDate(start, end, 3, m.group(0))))
         except ValueError:
             continue
-    for m in _ISO_RE.finditer(t):
-        try:
-            d = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
-        except ValueError:
-            continue
-        found.append((m.start(), EventDate(d, d, 1, m.group(0))))
-    if not found:
-        return None
-    return min(found, key=lambda f: f[0])[1]
+    return found
 
 
 # Words that date an event against the report's own date, as a sentence opens on another day («وأمس،», «ومساء

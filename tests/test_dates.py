@@ -1,5 +1,9 @@
 import datetime as dt
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geomap import dates
 from geomap.dates import date_in_text, opening_date, parse_date
 
 
@@ -49,3 +53,47 @@ def test_an_opening_that_gives_no_day_leaves_the_report_date():
     assert opening_date("وفي حادثة أخرى،", reference=monday) is None
     assert opening_date("وأمس،", reference=None) is None  # never today's clock
     assert opening_date("وفي 20 شباط،", reference=monday) is None  # after the report: not a date of its events
+
+
+# Month names whole and inside words, digits of both scripts, Latin letters of every case (and the four non-ASCII
+# letters a case-blind pattern reads as ASCII ones), word joiners and separators.
+_DATE_PIECES = [
+    "اب",
+    "آب",
+    "الاب",
+    "ابو",
+    "كانون الثاني",
+    "كانون",
+    "تشرين الاول",
+    "ايار",
+    "نيسان",
+    "May",
+    "MAY",
+    "may",
+    "ſeptember",
+    "aprıl",
+    "İ",
+    "K",
+    "x",
+    "12",
+    "3",
+    "٣",
+    "2024",
+    "بين",
+    "و",
+    "عام",
+    " ",
+    "_",
+    "-",
+    "/",
+    "،",
+    "\n",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=12).map("".join), st.sampled_from([None, dt.date(2025, 3, 9)]))
+def test_the_month_check_never_hides_a_stated_month(text, reference):
+    t = text.translate(dates._DIGITS)
+    if not dates._may_name_a_month(t):
+        assert dates._month_dates(t, reference) == []

@@ -143,13 +143,56 @@ def _fit(anchor: _Report, r: _Report, max_km: float) -> tuple[str, float] | None
     return ("nested", km) if nested else None
 
 
+@dataclass(slots=True)
+class _Anchors:
+    """The groups anchored on one day and event type, found by what may make a report fit them (`_fit`): the same
+    gazetteer id, a place inside the other's units, or a point in the same band of latitude (`max_km` wide)."""
+
+    band_degrees: float
+    by_place: dict[str, list[int]] = field(default_factory=dict)  # anchor's gazetteer id -> groups
+    by_unit: dict[str, list[int]] = field(default_factory=dict)  # each of the anchor's admin P-codes -> groups
+    by_band: dict[int, list[int]] = field(default_factory=dict)  # anchor's band of latitude -> groups
+
+    def _band(self, lat: float) -> int:
+        return math.floor(lat / self.band_degrees) if math.isfinite(lat) else 0  # no point is near a bad one
+
+    def add(self, g: int, anchor: _Report) -> None:
+        if anchor.gazetteer_id:
+            self.by_place.setdefault(anchor.gazetteer_id, []).append(g)
+        for code in anchor.admins:
+            self.by_unit.setdefault(code, []).append(g)
+        self.by_band.setdefault(self._band(anchor.lat), []).append(g)
+
+    def candidates(self, r: _Report) -> set[int]:
+        """Every group `r` may fit (a superset: `_fit` decides)."""
+        found: set[int] = set()
+        if r.gazetteer_id:
+            found.update(self.by_place.get(r.gazetteer_id, ()))  # the same place
+            found.update(self.by_unit.get(r.gazetteer_id, ()))  # r is a unit of the anchor
+        for code in r.admins:
+            found.update(self.by_place.get(code, ()))  # the anchor is a unit of r
+        band = self._band(r.lat)
+        for b in (band - 1, band, band + 1):
+            found.update(self.by_band.get(b, ()))  # near enough in latitude to be a near point
+        return found
+
+
+# A band a little wider than `max_km` of latitude: two points that close are in the same or next bands, whatever the
+# rounding of the division.
+_BAND_MARGIN = 1 + 1e-9
+
+
 def _group(reports: list[_Report], max_days: int, max_km: float) -> list[_Group]:
     groups: list[_Group] = []
-    by_day: dict[tuple[str, int], list[int]] = {}  # (event type, anchor day) -> groups anchored that day
+    by_day: dict[tuple[str, int], _Anchors] = {}  # (event type, anchor day) -> groups anchored that day
+    band = max_km / KM_PER_DEGREE * _BAND_MARGIN
     for r in reports:
         fits = []
         for day in range(r.day - max_days, r.day + max_days + 1):
-            for g in by_day.get((r.event_type, day), ()):
+            anchors = by_day.get((r.event_type, day))
+            if anchors is None:
+                continue
+            for g in anchors.candidates(r):
                 if r.table_event and groups[g].table_event:
                     continue  # two events a table codes apart stay apart: reports join them, they never merge
                 how = _fit(groups[g].anchor, r, max_km)
@@ -158,7 +201,7 @@ def _group(reports: list[_Report], max_days: int, max_km: float) -> list[_Group]
         same = [f for f in fits if not f[0]]
         chosen = min(same) if same else (fits[0] if len(fits) == 1 else None)
         if chosen is None:
-            by_day.setdefault((r.event_type, r.day), []).append(len(groups))
+            by_day.setdefault((r.event_type, r.day), _Anchors(band)).add(len(groups), r)
             groups.append(_Group(r, [r], r.table_event))
         else:
             groups[chosen[3]].add(r)

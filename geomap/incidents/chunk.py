@@ -16,7 +16,7 @@ from enum import StrEnum
 import numpy as np
 import pandas as pd
 
-from geomap.arabic import normalize
+from geomap.arabic import NormalizedText, normalize
 from geomap.gazetteer import Gazetteer
 from geomap.geocoder import SyriaGeocoder
 from geomap.incidents.admin_units import admin_index
@@ -150,7 +150,8 @@ def _read_texts(
     coded = ChunkCoding()
     rows = np.flatnonzero(read | uncoded).tolist()
     for b in range(0, len(rows), READ_BLOCK_ROWS):
-        block = [(i, functools.cache(functools.partial(normalize, texts[i]))) for i in rows[b : b + READ_BLOCK_ROWS]]
+        norms: dict[str, NormalizedText] = {}  # a block's texts normalised, each when first read
+        block = [(i, functools.partial(_normalized, norms, texts[i])) for i in rows[b : b + READ_BLOCK_ROWS]]
         for i, normalized in block:
             if read[i]:
                 text.parse_row(i, texts[i], parsed, normalized)
@@ -158,6 +159,13 @@ def _read_texts(
             if uncoded[i]:
                 coded.code_row(i, texts[i], i in split, normalized)
     return coded
+
+
+def _normalized(norms: dict[str, NormalizedText], text: str) -> NormalizedText:
+    norm = norms.get(text)
+    if norm is None:
+        norm = norms[text] = normalize(text)
+    return norm
 
 
 def _place_further(

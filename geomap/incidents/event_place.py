@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
 
-from geomap.arabic import normalize_name
+from geomap.arabic import normalize_name, normalized_word
 from geomap.geoparse import Mention
 from geomap.geoparse.mention import ADMIN_CONFLICT
 from geomap.geoparse.vocabulary import TRIGGERS
@@ -88,7 +88,7 @@ class NoEventPlace(StrEnum):
 
 
 def _words_before(text: str, pos: int, n: int = 3) -> list[str]:
-    return [normalize_name(w) for w in re.findall(r"\w+", text[max(0, pos - 40) : pos])[-n:]]
+    return [normalized_word(w) for w in re.findall(r"\w+", text[max(0, pos - 40) : pos])[-n:]]
 
 
 def is_dateline(text: str, m: Mention) -> bool:

@@ -11,13 +11,12 @@ place («دوار X», «كراجات X», «مركز انطلاق X»), and a t
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
 from collections.abc import Sequence
 from enum import StrEnum
 
-from geomap.arabic import normalize_name, normalized_text
+from geomap.arabic import normalize_name, normalized_text, normalized_word
 from geomap.earth import haversine_km
 from geomap.geoparse import Mention
 from geomap.geoparse.mention import ADMIN_CONFLICT, ADMIN_OF_PREVIOUS
@@ -100,10 +99,6 @@ _SENTENCE_END_RE = re.compile(r"[.\n!؟?]")
 _WORD_RE = re.compile(r"\w+")
 
 
-# Sentence openings repeat from report to report: their words' normal forms are kept (bounded, for flat memory).
-_word_form = functools.lru_cache(maxsize=1 << 16)(normalize_name)
-
-
 def _strip_waw(word: str) -> str:
     return word[1:] if word[:1] in "وف" and len(word) > 3 else word
 
@@ -137,7 +132,7 @@ def _recalled(text: str, start: int, sentence_ends: list[int]) -> bool:
     before = bisect.bisect_left(sentence_ends, start)
     sentence = sentence_ends[before - 1] + 1 if before else 0
     words = itertools.islice(_WORD_RE.finditer(text, sentence, start), _EARLIER_WORDS)
-    opening = [_word_form(w.group()) for w in words]
+    opening = [normalized_word(w.group()) for w in words]
     if not opening:
         return False
     return opening[0] in _RECALL_OPENERS or any(tuple(opening[:k]) in _EARLIER_OPENERS for k in (1, 2, 3))

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import geomap
-from geomap.coding import CODING_COLUMNS, merge_reports
+from geomap.coding import CODING_COLUMNS, merge, merge_reports
 from geomap.exc import GeomapError
 
 # Five reports of one drone strike on Sarmada, written as five outlets would; the fourth names only the governorate.
@@ -160,3 +160,52 @@ def test_events_a_table_codes_apart_stay_apart_and_reports_join_them(five: gpd.G
     merged = merge_reports(pd.concat([table, five.iloc[[2]]], ignore_index=True))
     assert merged["event_id_cnty"].tolist() == ["t1", "t2"]
     assert merged["merged_ids"].tolist() == ["r3", ""]  # the report joins the first table event it fits
+
+
+def _every_group_tried(reports: list, max_days: int, max_km: float) -> list[list[int]]:
+    """The grouping rule tried against every group of the day window (what the indexed grouping must equal)."""
+    groups: list = []
+    for r in reports:
+        fits = []
+        for g, group in enumerate(groups):
+            a = group.anchor
+            if a.event_type != r.event_type or abs(a.day - r.day) > max_days:
+                continue
+            if r.table_event and group.table_event:
+                continue
+            how = merge._fit(a, r, max_km)
+            if how:
+                fits.append((how[0] != "same", how[1], abs(a.day - r.day), g))
+        same = [f for f in fits if not f[0]]
+        chosen = min(same) if same else (fits[0] if len(fits) == 1 else None)
+        if chosen is None:
+            groups.append(merge._Group(r, [r], r.table_event))
+        else:
+            groups[chosen[3]].add(r)
+    return [[m.index for m in g.members] for g in groups]
+
+
+def test_indexed_grouping_finds_every_group_a_report_fits() -> None:
+    # Reports packed into a small area and a few days, so that near points, nested units and shared ids all occur,
+    # including pairs right at the distance limit and rows a table coded itself.
+    rng = random.Random(3)
+    places = [(f"P{k}", 36.0 + rng.uniform(-0.05, 0.05), 36.6 + rng.uniform(-0.05, 0.05)) for k in range(12)]
+    units = ["SY07", "SY0700", "SY070000", "SY0701", ""]
+    reports = []
+    for i in range(600):
+        gid, lat, lon = rng.choice(places)
+        if rng.random() < 0.4:  # a point of its own near the place, sometimes exactly 3 km due north
+            lat += merge.NEAR_KM / merge.KM_PER_DEGREE if rng.random() < 0.2 else rng.uniform(-0.04, 0.04)
+            gid = rng.choice(["", gid, rng.choice(units)])
+        admins = frozenset(u for u in rng.sample(units, 2) if u)
+        day = 739000 + rng.randrange(6)
+        kind = rng.choice(["Battles", "Explosions/Remote violence"])
+        reports.append(
+            merge._Report(
+                i, f"r{i}", kind, day, lat, lon, gid, admins, rng.choice([1.0, 2.0, 3.0]), (0.0, ""), rng.random() < 0.1
+            )
+        )
+    reports.sort(key=lambda r: (r.precision, r.day, r.event_id))
+    indexed = [[m.index for m in g.members] for g in merge._group(reports, 1, merge.NEAR_KM)]
+    assert indexed == _every_group_tried(reports, 1, merge.NEAR_KM)
+    assert sum(len(g) > 1 for g in indexed) > 20  # the case is not trivial: many merges happen
