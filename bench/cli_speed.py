@@ -26,11 +26,11 @@ import argparse
 import os
 import subprocess
 import sys
-from contextlib import contextmanager
 import tempfile
 import time
-from dataclasses import dataclass
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from geomap.synthetic import write_corpus, write_table
