@@ -1,19 +1,19 @@
 """Arabic (and Latin) text normalisation that remembers where every character came from.
 
 Matching runs on normalised text; mentions must point into the text as the user wrote it. ``normalize`` returns
-both the normalised string and, when characters were dropped, an array mapping each normalised position back to the
-original one. Character mappings are one-to-one (``str.translate``), deletions are the only length change, so the
-map is cheap to build and the common case (nothing dropped) costs one ``translate`` call.
+both the normalised string and, when characters were dropped, the runs of the original that were kept, which map
+every normalised position back to the original one. Character mappings are one-to-one (``str.translate``),
+deletions are the only length change, so the map is cheap to build and the common case (nothing dropped) costs one
+``translate`` call.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-
-import numpy as np
 
 from geomap.exc import InputError
 
@@ -133,20 +133,13 @@ def _build_table() -> dict[int, str]:
     return table
 
 
-_TABLE = _build_table()
-# The normaliser works on code points with lookup tables (one array gather each, instead of a dict lookup per
-# character and a regex scan): what each character folds to, whether it is dropped, whether it is space-like.
-# The tables cover the Basic Multilingual Plane; the last slot stands for every character above it (kept, mapped to
-# itself, not a space).
-_BMP = 0x10000
-_FOLD_LUT = np.arange(_BMP + 1, dtype=np.uint32)
-_FOLD_LUT[list(_TABLE)] = [ord(v) for v in _TABLE.values()]
-_DROP_LUT = np.zeros(_BMP + 1, dtype=bool)
-_DROP_LUT[[cp for cp in range(_BMP) if _DROP_RE.match(chr(cp))]] = True
+_FOLDS = _build_table()
+# The same folding as a list over the Basic Multilingual Plane: `str.translate` reads a list index per character
+# instead of a dict lookup that fails (and raises inside C) for every character that stays; a character above the
+# plane is past the list's end and stays as it is.
+_TABLE = [ord(_FOLDS[cp]) if cp in _FOLDS else cp for cp in range(0x10000)]
 # Characters that are, or normalise to, a space (apostrophes and hyphens do): runs of them collapse to one.
-_SPACE_LIKE = sorted({cp for cp in range(0x3001) if chr(cp).isspace()} | {cp for cp, v in _TABLE.items() if v == " "})
-_WHITE_LUT = np.zeros(_BMP + 1, dtype=bool)
-_WHITE_LUT[_SPACE_LIKE] = True
+_SPACE_LIKE = sorted({cp for cp in range(0x3001) if chr(cp).isspace()} | {cp for cp, v in _FOLDS.items() if v == " "})
 # A text with nothing to drop and no two space-like characters in a row keeps every position: one `translate`.
 _SPACE_CLASS = "".join(re.escape(chr(cp)) for cp in _SPACE_LIKE)
 _NEEDS_OFFSETS_RE = re.compile(f"{_DROPPED}|[{_SPACE_CLASS}]{{2}}")
@@ -154,6 +147,12 @@ _NEEDS_OFFSETS_RE = re.compile(f"{_DROPPED}|[{_SPACE_CLASS}]{{2}}")
 _WHITE_RUN_RE = re.compile(
     "([{0}])[{0}]+".format(re.escape("".join(sorted({chr(cp).translate(_TABLE) for cp in _SPACE_LIKE}))))
 )
+# What normalising removes from a text as written, as runs: dropped marks, and in a run of space-like characters
+# (marks between them aside) every one after the first. A match of the first branch keeps its first character.
+_WHITE_CHARS = frozenset(chr(cp) for cp in _SPACE_LIKE if not _DROP_RE.match(chr(cp)))
+_KEPT_WHITE = "".join(re.escape(ch) for ch in sorted(_WHITE_CHARS))
+_DROP_CLASS = _DROPPED[1:-1]
+_REMOVED_RE = re.compile(f"[{_KEPT_WHITE}][{_KEPT_WHITE}{_DROP_CLASS}]+|{_DROPPED}+")
 
 #: Proclitics that may stand before a place name: conjunctions, prepositions and their combinations (normalised).
 CLITIC_PREFIXES = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "ولل", "فلل"})
@@ -161,58 +160,64 @@ CLITIC_PREFIXES = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب
 
 @dataclass(frozen=True, slots=True)
 class NormalizedText:
-    """Normalised text plus the way back to the original."""
+    """Normalised text plus the way back to the original.
+
+    Normalising only removes characters, so the normalised text is the original's kept runs, folded: run k starts at
+    `starts[k]` in the normalised text and at `origins[k]` in the original (no runs: nothing was removed).
+    """
 
     text: str
     original: str
-    offsets: np.ndarray | None  # offsets[i] = index in `original` of normalised char i; None when identical
+    starts: tuple[int, ...] = ()  # where each kept run starts in `text`, ascending
+    origins: tuple[int, ...] = ()  # ... and in `original`
 
     @property
     def offsets_identical(self) -> bool:
         """True when every normalised position is the same position in the original (nothing dropped)."""
-        return self.offsets is None
+        return not self.starts
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised half-open span [start, end) to the original text."""
-        if self.offsets is None:
+        if not self.starts:
             return start, end
         if end <= start:
-            pos = int(self.offsets[start]) if start < len(self.offsets) else len(self.original)
+            pos = self._original_of(start) if start < len(self.text) else len(self.original)
             return pos, pos
-        return int(self.offsets[start]), int(self.offsets[end - 1]) + 1
+        return self._original_of(start), self._original_of(end - 1) + 1
 
+    def to_normalized(self, pos: int) -> int:
+        """The normalised position of the first character kept at or after original position `pos`."""
+        if not self.starts:
+            return pos
+        k = bisect.bisect_right(self.origins, pos) - 1
+        run_end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.text)
+        return min(self.starts[k] + pos - self.origins[k], run_end)
 
-def _code_points(text: str) -> np.ndarray:
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-
-
-def _from_code_points(codes: np.ndarray) -> str:
-    return codes.tobytes().decode("utf-32-le", "surrogatepass")
+    def _original_of(self, i: int) -> int:
+        k = bisect.bisect_right(self.starts, i) - 1
+        return self.origins[k] + i - self.starts[k]
 
 
 def normalize(text: str) -> NormalizedText:
     """Normalise `text` for matching, keeping a map from normalised to original positions."""
     if not _NEEDS_OFFSETS_RE.search(text):
-        return NormalizedText(text.translate(_TABLE), text, None)
-    codes = _code_points(text)
-    index = np.minimum(codes, _BMP)
-    folded = _FOLD_LUT[index]
-    if len(codes) and codes.max() >= _BMP:
-        folded = np.where(codes >= _BMP, codes, folded)
-    drop = _DROP_LUT[index]
-    white = _WHITE_LUT[index]
-    if not drop.any() and not (white[1:] & white[:-1]).any():
-        return NormalizedText(_from_code_points(folded), text, None)
-    keep = ~drop
-    kept = np.flatnonzero(keep)
-    # A whitespace character right after another one (once dropped marks are gone) is dropped too, so runs of
-    # spaces, line breaks and zero-width marks between words become one space.
-    white = white[kept]
-    repeat = np.zeros(len(kept), dtype=bool)
-    repeat[1:] = white[1:] & white[:-1]
-    keep[kept[repeat]] = False
-    offsets = np.flatnonzero(keep)
-    return NormalizedText(_from_code_points(folded[offsets]), text, offsets)
+        return NormalizedText(text.translate(_TABLE), text)
+    kept: list[str] = []
+    starts, origins = [0], [0]
+    removed = last = 0
+    for m in _REMOVED_RE.finditer(text):
+        begin, end = m.span()
+        if text[begin] in _WHITE_CHARS:
+            begin += 1  # a run of space-like characters keeps its first
+        kept.append(text[last:begin])
+        removed += end - begin
+        last = end
+        starts.append(end - removed)
+        origins.append(end)
+    if not removed:
+        return NormalizedText(text.translate(_TABLE), text)
+    kept.append(text[last:])
+    return NormalizedText("".join(kept).translate(_TABLE), text, tuple(starts), tuple(origins))
 
 
 def normalized_text(text: str) -> str:

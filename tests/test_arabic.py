@@ -31,7 +31,7 @@ def test_offsets_point_into_the_original_text():
 
 def test_identity_map_when_nothing_is_dropped():
     norm = normalize("قصف على دير الزور")
-    assert norm.offsets is None
+    assert norm.offsets_identical
     assert norm.to_original(4, 7) == (4, 7)
 
 
@@ -49,7 +49,11 @@ def test_offsets_after_drops_and_runs_match_a_character_by_character_map():
         if expected and text[i] in " \n-" and text[expected[-1]] in " \n-":
             continue
         expected.append(i)
-    assert list(norm.offsets) == expected
+    assert [norm.to_original(i, i + 1)[0] for i in range(len(norm.text))] == expected
+    # and back: an original position maps to the first normalised character kept at or after it
+    assert [norm.to_normalized(p) for p in range(len(text) + 1)] == [
+        sum(1 for i in expected if i < p) for p in range(len(text) + 1)
+    ]
     assert norm.text == normalize("".join(text[i] for i in expected)).text
     assert norm.text.startswith("قتل مدني في «سرمدا» ريف ادلب")
     i = norm.text.index("سرمدا")
@@ -57,7 +61,7 @@ def test_offsets_after_drops_and_runs_match_a_character_by_character_map():
 
 
 def test_text_folds_like_names():
-    # text goes through code point lookup tables, names through str.translate and a regex: the same folding
+    # text keeps its runs between removals and maps them back, names go through a regex: the same folding
     piece = "قُصِفَت بلدة «سرمدا» في ريف إدلب، ٢٠٢٤ Ḩamāh ﻻ ک ی ؤ ئ Deir-ez-Zor "
     for text in (piece * 8, piece * 4 + "😀" + piece * 4):
         assert normalize(text).text == " ".join(normalize_name(text).split(" ")) + " "
@@ -83,3 +87,22 @@ _PIECES = "سرمدا إدلبَ ٢ ة ى ـ\u200f\u200b\u064e\u0651 \n\t\xa0\x1
 @given(st.text(alphabet=_PIECES, max_size=40))
 def test_the_text_alone_is_the_text_of_the_full_normalisation(text):
     assert normalized_text(text) == normalize(text).text
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_PIECES, max_size=40))
+def test_the_map_keeps_what_a_reading_character_by_character_keeps(text):
+    # each character read alone is dropped («»), space-like (« ») or kept; a space-like one right after a kept
+    # space-like one (dropped ones between them aside) is dropped too
+    expected: list[int] = []
+    for i, ch in enumerate(text):
+        alone = normalize(ch).text
+        if alone == "" or (alone.isspace() and expected and normalize(text[expected[-1]]).text.isspace()):
+            continue
+        expected.append(i)
+    norm = normalize(text)
+    assert [norm.to_original(i, i + 1)[0] for i in range(len(norm.text))] == expected
+    assert [norm.to_normalized(p) for p in range(len(text) + 1)] == [
+        sum(1 for i in expected if i < p) for p in range(len(text) + 1)
+    ]
+    assert norm.offsets_identical == (expected == list(range(len(text))))

@@ -40,10 +40,12 @@ def test_normalising_twice_equals_once(text):
     assert normalize_name(once) == once
     norm = normalize(text)
     assert normalize(norm.text).text == norm.text
-    if norm.offsets is not None:
-        assert len(norm.offsets) == len(norm.text)
-        assert all(0 <= o < len(text) for o in norm.offsets)
-        assert list(norm.offsets) == sorted(set(norm.offsets))
+    offsets = [norm.to_original(i, i + 1)[0] for i in range(len(norm.text))]
+    assert all(0 <= o < len(text) for o in offsets)
+    assert offsets == sorted(set(offsets))
+    kept = normalize("".join(text[o] for o in offsets))  # deletions are the only change
+    assert kept.offsets_identical and kept.text == norm.text
+    assert [norm.to_normalized(o) for o in offsets] == list(range(len(norm.text)))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

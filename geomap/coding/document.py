@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from enum import IntEnum, auto
 from functools import lru_cache
 
-import numpy as np
-
 from geomap.arabic import NormalizedText, normalized_once
 from geomap.coding.cues import CueKind, Family
 from geomap.coding.lexicon_casualties import FORMER_WORDS, VICTIM_NOUNS
@@ -247,9 +245,7 @@ class Document:
     def _line_breaks(self) -> list[int]:
         """Normalised positions of the line breaks of the text as written (normalisation turns them into spaces)."""
         raw = _positions(self.text, _LINE_BREAKS)
-        if self.norm.offsets is None or not raw:
-            return raw
-        return np.searchsorted(self.norm.offsets, raw).tolist()
+        return raw if self.norm.offsets_identical else [self.norm.to_normalized(p) for p in raw]
 
     def _segment(self) -> list[Sentence]:
         ntext = self.ntext

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
-
 from geomap.arabic import NormalizedText, normalize_name
 from geomap.gazetteer import Gazetteer, Place
 from geomap.geoparse.matcher import Hit, HitKind, admin_facts
 from geomap.geoparse.scoring import fits
 from geomap.geoparse.vocabulary import LATIN_TRIGGERS
 
-__all__ = ["TRIGGER_NAME_RE", "TRIGGER_NAME_SIMILARITY", "trigger_name_hits"]
+__all__ = ["TRIGGER_NAME_RE", "TRIGGER_NAME_SIMILARITY", "names_after_triggers", "trigger_name_hits"]
 
 TRIGGER_NAME_SIMILARITY = 0.9  # a name after a trigger, unknown as written, is taken in a spelling this close
 _NAME = r"[A-Z][\w'’`-]*(?:[ -](?:(?:al|el|as|ash|ad|ar|at|az|an)[ -])?[A-Z][\w'’`-]*)?"
@@ -28,6 +26,12 @@ TRIGGER_NAME_RE = re.compile(
     rf"(?P<names>{_NAME}(?:\s*(?:,|,?\s+and)\s+{_NAME})*)"
 )
 _NAME_RE = re.compile(_NAME)
+
+
+def names_after_triggers(text: str) -> bool:
+    """Whether `text` has a trigger with names after it («the villages of X»); «of» is looked for first, which is
+    cheaper than the pattern in a text with none (most Arabic reports)."""
+    return "of" in text and TRIGGER_NAME_RE.search(text) is not None
 
 
 def trigger_name_hits(norm: NormalizedText, hits: list[Hit], gazetteer: Gazetteer) -> list[Hit]:
@@ -59,11 +63,7 @@ def _places_named(gazetteer: Gazetteer, name: str, kinds: tuple[str, ...]) -> tu
 
 def _hit(norm: NormalizedText, start: int, end: int, places: tuple[Place, ...]) -> Hit:
     """A hit at the original span [start, end)."""
-    if norm.offsets_identical:
-        n_start, n_end = start, end
-    else:
-        offsets = norm.offsets
-        n_start, n_end = int(np.searchsorted(offsets, start)), int(np.searchsorted(offsets, end))
+    n_start, n_end = norm.to_normalized(start), norm.to_normalized(end)
     surface = norm.original[start:end]
     key = normalize_name(surface)
     return Hit(

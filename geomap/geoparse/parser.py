@@ -27,7 +27,7 @@ from geomap.geoparse.evidence import (
     Evidence,
     WordFrequencies,
 )
-from geomap.geoparse.latin_names import TRIGGER_NAME_RE, trigger_name_hits
+from geomap.geoparse.latin_names import names_after_triggers, trigger_name_hits
 from geomap.geoparse.matcher import Hit, HitKind, Matcher
 from geomap.geoparse.mention import ADMIN_CONFLICT, ADMIN_OF_PREVIOUS, Mention
 from geomap.geoparse.scoring import WEIGHTS, Basis, Weights, confidence, fits, leading, ranked
@@ -127,7 +127,7 @@ class Geoparser:
             return []
         norm = normalized_once(text, normalized)
         hits = self.matcher.scan(norm)
-        if TRIGGER_NAME_RE.search(text):  # «the villages of X»: names the automaton does not know as written
+        if names_after_triggers(text):  # «the villages of X»: names the automaton does not know as written
             hits = sorted([*hits, *trigger_name_hits(norm, hits, self.gazetteer)], key=lambda h: h.start)
         contexts = [read_context(norm.text, h) for h in hits]
         link_contexts(norm.text, hits, contexts)
