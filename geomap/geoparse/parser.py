@@ -271,19 +271,19 @@ class Geoparser:
         stated = {g for p in plans if (g := _one_governorate(p.cands)) is not None}
         whole = len(norm.text) <= CONTEXT_WINDOW
         anchor_pos = [pos for pos, _ in anchor_list]
+        anchors = [a for _, a in anchor_list[:MAX_ANCHORS]]  # in a short text every mention has the same ones
+        govs = {a.admin1 for a in anchors if a.admin1} | stated
         resolved: dict[int, Mention] = {}
         mentions = []
         for plan in reversed(plans):
-            if whole:
-                anchors = [a for _, a in anchor_list[:MAX_ANCHORS]]
-            else:  # in a very long text only the anchors within a window around a mention count (linear time)
+            if not whole:  # in a very long text only the anchors within a window around a mention count (linear time)
                 lo = bisect.bisect_left(anchor_pos, plan.hit.start - CONTEXT_WINDOW)
                 hi = bisect.bisect_right(anchor_pos, plan.hit.start + CONTEXT_WINDOW)
                 anchors = [a for _, a in anchor_list[lo:hi][:MAX_ANCHORS]]
+                govs = {a.admin1 for a in anchors if a.admin1} | stated
             unit = resolved.get(plan.ctx.admin_hit) if plan.ctx.admin_evidence else None  # type: ignore[arg-type]
             if unit is not None:
                 _narrow_to(plan.ctx, unit)
-            govs = {a.admin1 for a in anchors if a.admin1} | stated
             mention = self._mention(norm, plan, anchors, govs)
             if unit is not None and not _check_unit(mention, unit):
                 continue  # a minor place far outside the unit the text puts it in: another place of that name
@@ -307,8 +307,8 @@ class Geoparser:
             best = self.gazetteer.lookup(best.admin1)  # «ريف إدلب» is the countryside of Idlib governorate
             scored = scored or ranked(cands, ctx, anchors, anchor_govs, self.weights)
         if scored:
-            rivals = [sc for sc, c in scored[1:] if not nested(best, c)]
-            sure = confidence(scored[0][0], rivals[0] if rivals else 0.0, plan.basis, self.weights)
+            runner = next((sc for sc, c in scored[1:] if not nested(best, c)), 0.0)  # the best rival
+            sure = confidence(scored[0][0], runner, plan.basis, self.weights)
             alternatives = [(c.id, round(s, 3)) for s, c in scored if c.id != best.id][:MAX_ALTERNATIVES]
         else:
             sure, alternatives = confidence(0.0, 0.0, plan.basis, self.weights), []
