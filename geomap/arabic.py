@@ -214,9 +214,7 @@ def normalize(text: str) -> NormalizedText:
         last = end
         starts.append(end - removed)
         origins.append(end)
-    if not removed:
-        return NormalizedText(text.translate(_TABLE), text)
-    kept.append(text[last:])
+    kept.append(text[last:])  # the check above found a mark to drop or two spaces in a row: something was removed
     return NormalizedText("".join(kept).translate(_TABLE), text, tuple(starts), tuple(origins))
 
 
