@@ -272,7 +272,7 @@ class Geoparser:
         whole = len(norm.text) <= CONTEXT_WINDOW
         anchor_pos = [pos for pos, _ in anchor_list]
         anchors = [a for _, a in anchor_list[:MAX_ANCHORS]]  # in a short text every mention has the same ones
-        govs = {a.admin1 for a in anchors if a.admin1} | stated
+        govs = _governorates_of(anchors, stated)
         resolved: dict[int, Mention] = {}
         mentions = []
         for plan in reversed(plans):
@@ -280,7 +280,7 @@ class Geoparser:
                 lo = bisect.bisect_left(anchor_pos, plan.hit.start - CONTEXT_WINDOW)
                 hi = bisect.bisect_right(anchor_pos, plan.hit.start + CONTEXT_WINDOW)
                 anchors = [a for _, a in anchor_list[lo:hi][:MAX_ANCHORS]]
-                govs = {a.admin1 for a in anchors if a.admin1} | stated
+                govs = _governorates_of(anchors, stated)
             unit = resolved.get(plan.ctx.admin_hit) if plan.ctx.admin_evidence else None  # type: ignore[arg-type]
             if unit is not None:
                 _narrow_to(plan.ctx, unit)
@@ -391,6 +391,11 @@ def _is_date(original: str, end: int) -> bool:
     after = _DATE_TAIL_RE.match(original, end, end + _DATE_REACH)
     first = normalize_name(after.group(1)) if after else ""
     return first in DATE_TAILS or first == "/" or (first.isdigit() and len(first) == _YEAR_DIGITS)
+
+
+def _governorates_of(anchors: list[Place], stated: set[str]) -> set[str]:
+    """The governorates the anchors lie in, with those the text states (`stated`)."""
+    return {a.admin1 for a in anchors if a.admin1} | stated
 
 
 def _one_governorate(cands: list[Place]) -> str | None:
