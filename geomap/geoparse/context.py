@@ -180,7 +180,9 @@ def read_context(ntext: str, hit: Hit) -> Context:
 def _latin_context(ntext: str, hit: Hit, before: list[str]) -> Context:
     """The context of a Latin-script hit, read by `english.read_latin_context`."""
     after = words_after(ntext, hit.end)
-    ctx = Context(before=before, after=after, **english.read_latin_context(before, after, hit))
+    read = english.read_latin_context(before, after)
+    ctx = Context(read.trigger, read.relation, read.bearing, read.distance_km, words_before=read.words_before)
+    ctx.before, ctx.after = before, after
     ctx.prep = bool(before) and before[-1] in LATIN_PREPOSITIONS
     ctx.event = any(w in LATIN_EVENT_WORDS for w in before[-_EVENT_REACH:])
     ctx.between = len(before) >= 1 and before[-1] == "between"
@@ -266,8 +268,8 @@ def link_contexts(ntext: str, hits: list[Hit], contexts: list[Context]) -> None:
             prev.admin_hit = i  # «X بريف حماة»: only admin-context words before the next hit
     for ctx in contexts:
         j = ctx.admin_hit
-        ctx.admin_evidence = j is not None and _is_admin_hit(hits[j], contexts[j])
-        if ctx.admin_evidence:
+        if j is not None and _is_admin_hit(hits[j], contexts[j]):
+            ctx.admin_evidence = True
             ctx.admin_hint = hits[j].admin.governorates
             # the sub-district or district itself, when the context names one («التابعة لناحية حريتان»)
             ctx.admin_level_ids = hits[j].admin.unit_ids

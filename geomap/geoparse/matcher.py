@@ -134,8 +134,8 @@ class Matcher:
             known = self.automaton.exists("ال" + k.key)  # «الطيبة» is a name of its own: the automaton has it
             form = _Key(HitKind.ARTICLE, k.key, k.length + 2, False, k.places, k.admin)
             self._articles[k.key] = form if syrian and not known else None
-        form = self._articles[k.key]
-        return None if form is None else (begin, clitic, form)
+        found = self._articles[k.key]
+        return None if found is None else (begin, clitic, found)
 
 
 def _capitalised(original: str, start: int, end: int) -> bool:

@@ -281,7 +281,8 @@ class Geoparser:
                 hi = bisect.bisect_right(anchor_pos, plan.hit.start + CONTEXT_WINDOW)
                 anchors = [a for _, a in anchor_list[lo:hi][:MAX_ANCHORS]]
                 govs = _governorates_of(anchors, stated)
-            unit = resolved.get(plan.ctx.admin_hit) if plan.ctx.admin_evidence else None  # type: ignore[arg-type]
+            j = plan.ctx.admin_hit if plan.ctx.admin_evidence else None
+            unit = resolved.get(j) if j is not None else None
             if unit is not None:
                 _narrow_to(plan.ctx, unit)
             mention = self._mention(norm, plan, anchors, govs)
@@ -377,8 +378,10 @@ def _in_stated_unit(ctx: Context, cands: list[Place]) -> bool:
     """«قرية الجديدة بريف حماة»: a trigger and a stated unit holding a place of that kind and name vouch for a name
     that is also a common word."""
     hint = ctx.admin_hint
+    if not (ctx.admin_evidence and hint):
+        return False
     kinds = TRIGGERS[ctx.trigger] if ctx.trigger else ()
-    return bool(ctx.admin_evidence and hint) and any(c.admin1 in hint and fits(c, kinds) for c in cands)  # type: ignore[operator]
+    return any(c.admin1 in hint and fits(c, kinds) for c in cands)
 
 
 def _neighbourhood_only(plan: _Plan) -> bool:

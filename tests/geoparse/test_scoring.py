@@ -32,7 +32,7 @@ def test_a_trigger_favours_the_kind_it_names(gaz):
 
 def test_the_governorate_named_after_a_name_decides_between_namesakes(gaz):
     daraa, raqqa = gaz.lookup("C5992"), gaz.lookup("C5849")  # two villages called الطيبة
-    ctx = Context(admin_hint={"SY12"})
+    ctx = Context(admin_hint=frozenset({"SY12"}))
     assert s(daraa, ctx) - s(daraa) == pytest.approx(WEIGHTS.admin_hint_match)
     assert s(raqqa, ctx) - s(raqqa) == pytest.approx(WEIGHTS.admin_hint_miss)
     assert s(daraa, ctx) > s(raqqa, ctx)
@@ -40,7 +40,7 @@ def test_the_governorate_named_after_a_name_decides_between_namesakes(gaz):
 
 def test_a_named_sub_district_outweighs_everything_else(gaz):
     village = gaz.lookup("C1134")  # in sub-district SY020003
-    ctx = Context(admin_hint={"SY02"}, admin_level_ids={"SY020003"})
+    ctx = Context(admin_hint=frozenset({"SY02"}), admin_level_ids=frozenset({"SY020003"}))
     expected = WEIGHTS.admin_hint_match + WEIGHTS.admin_level_match
     assert s(village, ctx) - s(village) == pytest.approx(expected)
 
