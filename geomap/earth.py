@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -14,9 +15,16 @@ METRIC_CRS = "EPSG:32637"  # UTM zone 37N covers Syria: areas and buffers in met
 SYRIA_BBOX = (35.5, 32.2, 42.5, 37.4)  # lon_min, lat_min, lon_max, lat_max: Syria's outline plus ~10 km
 
 
+# the functions the formula uses, for numbers (a NumPy call costs microseconds on one point) and for arrays
+_FOR_NUMBERS = (math.radians, math.sin, math.cos, math.asin, math.sqrt)
+_FOR_ARRAYS = (np.radians, np.sin, np.cos, np.arcsin, np.sqrt)
+
+
 def haversine_km(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> Any:
     """Great-circle distance in km between two points given in degrees; for arrays, an array of distances."""
-    p1, p2 = np.radians(lat1), np.radians(lat2)
-    a = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2
-    km = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(a))
-    return float(km) if np.ndim(km) == 0 else km
+    numbers = all(isinstance(v, float | int) for v in (lat1, lon1, lat2, lon2))
+    radians, sin, cos, asin, sqrt = _FOR_NUMBERS if numbers else _FOR_ARRAYS
+    p1, p2 = radians(lat1), radians(lat2)
+    a = sin((p2 - p1) / 2) ** 2 + cos(p1) * cos(p2) * sin(radians(lon2 - lon1) / 2) ** 2
+    km = 2 * EARTH_RADIUS_KM * asin(sqrt(a))
+    return km if numbers or np.ndim(km) else float(km)

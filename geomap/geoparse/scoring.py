@@ -12,8 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-import numpy as np
-
 from geomap.earth import haversine_km
 from geomap.gazetteer import Place
 from geomap.geoparse.context import Context
@@ -157,11 +155,8 @@ def _scores(
 
 def _proximity(c: Place, anchors: list[Place], weights: Weights) -> float:
     """The pull of the nearest other anchor (0.0 when `c` is the only one)."""
-    others = [a for a in anchors if a.id != c.id]
-    if not others:
-        return 0.0
-    d = float(haversine_km(c.lat, c.lon, np.array([a.lat for a in others]), np.array([a.lon for a in others])).min())
-    return weights.proximity * math.exp(-d / weights.proximity_km)
+    d = min((haversine_km(c.lat, c.lon, a.lat, a.lon) for a in anchors if a.id != c.id), default=None)
+    return 0.0 if d is None else weights.proximity * math.exp(-d / weights.proximity_km)
 
 
 def confidence(best: float, runner: float, basis: Basis, weights: Weights = WEIGHTS) -> float:
