@@ -15,12 +15,15 @@ from geomap.cli.geoparse_cmd import geoparse
 from geomap.cli.incidents_cmd import incidents
 from geomap.cli.map_cmd import map_command
 from geomap.cli.options import ClosedOutput
+from geomap.geoparse import COMPILED
 
 __all__ = ["main"]
 
+_BUILD = "compiled" if COMPILED else "pure Python"  # which build runs, for figures and bug reports
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
-@click.version_option(__version__, prog_name="geomap")
+@click.version_option(__version__, prog_name="geomap", message=f"%(prog)s %(version)s (geoparser: {_BUILD})")
 @click.option("-v", "--verbose", count=True, help="more detail on stderr; tracebacks for errors")
 @click.option("-q", "--quiet", is_flag=True, help="no progress bars or warnings")
 def main(verbose: int, quiet: bool) -> None:

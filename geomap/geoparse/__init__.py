@@ -11,12 +11,18 @@ The stages, one module each:
 * `scoring` — the weights of the candidate score and the confidence (`Weights`).
 * `parser` — `Geoparser` wiring them; `geoparse` and `get_geoparser`.
 * `mention` — the `Mention` result. Relative geometry lives in `geomap.relative`.
+
+An installed geomap runs `context`, `english`, `evidence`, `matcher`, `parser` and `scoring` compiled to C by mypyc
+(`setup.py`); `COMPILED` says whether this one does.
 """
 
 from __future__ import annotations
 
+from geomap.geoparse import parser as _parser
 from geomap.geoparse.mention import Mention
 from geomap.geoparse.parser import Geoparser, geoparse, get_geoparser
 from geomap.relative import precision_of
 
-__all__ = ["Geoparser", "Mention", "geoparse", "get_geoparser", "precision_of"]
+__all__ = ["COMPILED", "Geoparser", "Mention", "geoparse", "get_geoparser", "precision_of"]
+
+COMPILED = not _parser.__file__.endswith(".py")  # the geoparser's per-hit modules are mypyc's C extensions
