@@ -61,7 +61,9 @@ class NgramIndex:
         scored = []
         matcher = difflib.SequenceMatcher(autojunk=False)
         matcher.set_seq2(key)
-        for i, _ in shared.most_common(SHORTLIST):
+        # most shared first, equal counts by index: `most_common` would keep the order the set of n-grams was counted
+        # in, which the hash seed decides, so which names made the shortlist changed from one run to the next
+        for i, _ in heapq.nsmallest(SHORTLIST, shared.items(), key=_most_shared_first):
             matcher.set_seq1(self.keys[i])
             self.comparisons += 1
             if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff:
@@ -69,6 +71,10 @@ class NgramIndex:
                 if ratio >= cutoff:
                     scored.append((ratio, self.keys[i]))
         return [k for _, k in heapq.nlargest(n, scored)]
+
+
+def _most_shared_first(item: tuple[int, int]) -> tuple[int, int]:
+    return -item[1], item[0]
 
 
 def _ngrams(key: str) -> set[str]:
