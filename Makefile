@@ -7,7 +7,8 @@ SAMPLES := geomap/data/samples
 # the wheel users install (its geoparser compiled by mypyc, setup.py), unpacked here for the tests and benchmarks;
 # the editable .venv install stays pure Python (GEOMAP_PURE=1) so that an edited source is what runs
 COMPILED := $(CURDIR)/build/compiled
-ON_COMPILED := GEOMAP_EXPECT_COMPILED=1 PYTHONSAFEPATH=1 PYTHONPATH=$(COMPILED):$(CURDIR)  # no checkout first on the path
+# the wheel first on the path, the checkout after it (for tests/ and bench/), never the working folder before both
+ON_COMPILED := GEOMAP_EXPECT_COMPILED=1 PYTHONSAFEPATH=1 PYTHONPATH=$(COMPILED):$(CURDIR)
 
 .PHONY: demo test test-pure test-compiled compiled setup setup-test lint bench eval gazetteer clean
 
@@ -35,10 +36,12 @@ demo: setup
 		-o out/incidents.geojson --layers-dir out/layers --overwrite
 	@echo "open out/map.html in a browser; GeoJSON layers are in out/layers/"
 
-test: test-pure test-compiled
+test:  # one after the other (both write tests/artifacts), even under make -j
+	$(MAKE) test-pure
+	$(MAKE) test-compiled
 
 test-pure: setup-test
-	$(BIN)/ruff check geomap bench tests
+	$(BIN)/ruff check geomap bench tests setup.py
 	$(BIN)/python -m pytest
 
 compiled: setup-test
@@ -51,8 +54,8 @@ test-compiled: compiled
 	$(ON_COMPILED) $(BIN)/pytest --import-mode=importlib -p no:cacheprovider
 
 lint: setup-test
-	$(BIN)/ruff check geomap bench tests
-	$(BIN)/ruff format --check geomap bench tests
+	$(BIN)/ruff check geomap bench tests setup.py
+	$(BIN)/ruff format --check geomap bench tests setup.py
 
 eval: setup-test
 	$(BIN)/python -m bench.eval_geoparse
@@ -65,3 +68,4 @@ gazetteer: setup-test
 
 clean:
 	rm -rf out .pytest_cache tests/artifacts build
+	rm -f geomap/geoparse/*.so geomap__mypyc*.so  # left by an editable install made without GEOMAP_PURE=1

@@ -14,14 +14,13 @@ from __future__ import annotations
 import argparse
 import json
 import time
-from pathlib import Path
 
+from bench.coding_speed import REAL_NEWS, best_of
 from geomap.arabic import normalize
 from geomap.gazetteer import DATA_DIR, load_gazetteer
 from geomap.geoparse import COMPILED, Geoparser
 from geomap.synthetic import reports
 
-REAL_NEWS = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "real-news-dev" / "reports.jsonl"
 GOAL_MB_S = 4.0  # issue #17: Arabic text per core, end to end, steady state
 GOAL_SHARE = 0.15  # ... and at least this share of the bare scan's speed
 
@@ -36,17 +35,6 @@ def _corpus(mb: float) -> tuple[list[str], float]:
     return docs, size / 1e6
 
 
-def _steady(parser: Geoparser, docs: list[str], repeat: int) -> float:
-    """The best of `repeat` passes over `docs` (seconds): the machine is shared, the minimum is the cost."""
-    best = float("inf")
-    for _ in range(repeat):
-        t = time.perf_counter()
-        for d in docs:
-            parser.parse(d)
-        best = min(best, time.perf_counter() - t)
-    return best
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mb", type=float, default=4.0, help="megabytes of Arabic text (UTF-8)")
@@ -59,7 +47,7 @@ def main() -> None:
     t = time.perf_counter()
     mentions = sum(len(parser.parse(d)) for d in docs)
     cold = time.perf_counter() - t
-    warm = _steady(parser, docs, args.repeat)
+    warm = best_of(args.repeat, lambda: [parser.parse(d) for d in docs])
     automaton = parser.matcher.automaton
     bare, hits = float("inf"), 0
     for _ in range(args.repeat):
@@ -82,8 +70,8 @@ def main() -> None:
     if REAL_NEWS.is_file():
         news = [json.loads(line)["text"] for line in REAL_NEWS.read_text(encoding="utf-8").splitlines() if line]
         news_mb = sum(len(t.encode("utf-8")) for t in news) / 1e6
-        _steady(parser, news, 1)  # region parts and remembered orders for these texts
-        seconds = _steady(parser, news, args.repeat * 3)  # a small set: more passes for a steady minimum
+        best_of(1, lambda: [parser.parse(t) for t in news])  # region parts and remembered orders for these texts
+        seconds = best_of(args.repeat * 3, lambda: [parser.parse(t) for t in news])  # small: more passes
         speed = news_mb / seconds
         print(f"real published news ({len(news)} reports, {news_mb:.2f} MB), steady state: {speed:.2f} MB/s")
         print(f"  goal >= {GOAL_MB_S:g} MB/s: {'met' if speed >= GOAL_MB_S else 'NOT met'}")

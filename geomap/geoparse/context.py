@@ -181,8 +181,15 @@ def _latin_context(ntext: str, hit: Hit, before: list[str]) -> Context:
     """The context of a Latin-script hit, read by `english.read_latin_context`."""
     after = words_after(ntext, hit.end)
     read = english.read_latin_context(before, after)
-    ctx = Context(read.trigger, read.relation, read.bearing, read.distance_km, words_before=read.words_before)
-    ctx.before, ctx.after = before, after
+    ctx = Context(
+        trigger=read.trigger,
+        relation=read.relation,
+        bearing=read.bearing,
+        distance_km=read.distance_km,
+        words_before=read.words_before,
+        before=before,
+        after=after,
+    )
     ctx.prep = bool(before) and before[-1] in LATIN_PREPOSITIONS
     ctx.event = any(w in LATIN_EVENT_WORDS for w in before[-_EVENT_REACH:])
     ctx.between = len(before) >= 1 and before[-1] == "between"

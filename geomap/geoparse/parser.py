@@ -8,6 +8,7 @@ the document's unambiguous places → a `Mention` with the place's geometry, or 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import threading
 import weakref
@@ -99,10 +100,17 @@ class Geoparser:
         self.matcher = Matcher(self.gazetteer)
         self.evidence = Evidence(word_frequencies)
         self.weights = weights
+        self._word_frequencies = word_frequencies
         self.evidence.zipf("سوريا", "ar"), self.evidence.zipf("syria", "en")  # load the tables now
         # (place, relation, bearing, distance) → (geometry, lat, lon, precision, relation label)
         self._geom_cache: dict[tuple, tuple[BaseGeometry, float, float, int, str]] = {}
         self._orders: dict[tuple[str, str | None], tuple[list[Place], Place, bool, bool]] = {}
+
+    def __reduce__(self) -> tuple[functools.partial[Geoparser], tuple[Gazetteer]]:
+        # pickled as what it is built from (the matcher and the caches are rebuilt): a process pool can take one
+        return functools.partial(Geoparser, word_frequencies=self._word_frequencies, weights=self.weights), (
+            self.gazetteer,
+        )
 
     def parse(self, text: str, *, normalized: NormalizedText | None = None) -> list[Mention]:
         """Every place mention in `text`, in text order.
@@ -436,7 +444,7 @@ def _strays_from_lists(plans: list[_Plan], resolved: dict[int, Mention]) -> set[
         for m in placed:
             if m.place is None or m.place.importance >= Importance.DISTRICT:
                 continue
-            near = min(haversine_km(m.lat, m.lon, o.lat, o.lon) for o in placed if o is not m)  # type: ignore[arg-type]
+            near = min(haversine_km(m.lat, m.lon, o.lat, o.lon) for o in placed if o is not m)
             if near > LIST_KM:
                 strays.add(id(m))
     return strays

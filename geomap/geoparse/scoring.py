@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import Enum
 
 from geomap.earth import haversine_km
@@ -43,6 +43,10 @@ class Weights:
     name_only_factor: float = 0.95  # a mention taken on its name alone is a little less sure
     min_confidence: float = 0.05
     max_confidence: float = 0.99
+
+    def __reduce__(self) -> tuple[type[Weights], tuple[float, ...]]:
+        # pickled by its values: the compiled class refuses the attribute-by-attribute restore of a frozen one
+        return Weights, tuple(getattr(self, f.name) for f in fields(self))
 
 
 WEIGHTS = Weights()

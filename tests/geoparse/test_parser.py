@@ -1,4 +1,5 @@
 import json
+import pickle
 
 import pytest
 
@@ -252,3 +253,19 @@ def test_a_prepared_normalisation_gives_the_same_mentions(gaz):
     assert parser.parse(text, normalized=normalize(text)) == parser.parse(text)
     with pytest.raises(ValueError, match="normalized"):
         parser.parse(text, normalized=normalize("قصف على حلب"))
+
+
+def test_a_geoparser_and_its_weights_survive_pickling_as_a_process_pool_sends_them(gaz):
+    from dataclasses import replace
+
+    from geomap.geoparse import Geoparser
+    from geomap.geoparse.scoring import WEIGHTS
+
+    weights = replace(WEIGHTS, proximity=0.4)
+    assert pickle.loads(pickle.dumps(weights)) == weights
+    parser = Geoparser(gaz, weights=weights)
+    copy = pickle.loads(pickle.dumps(parser))
+    text = "قصفت قوات النظام بلدة كفرنبل في ريف إدلب الجنوبي وقرية حاس المجاورة"
+    assert copy.weights == weights
+    assert [m.to_dict() for m in copy.parse(text)] == [m.to_dict() for m in parser.parse(text)]
+    assert [m.place_id for m in copy.parse(text)] == ["C4068", "SY07", "C4058"]  # كفرنبل، إدلب، حاس
