@@ -215,12 +215,16 @@ def name_skeleton(name: str) -> str:
     return arabic_skeleton(name) if is_arabic(name) else translit_skeleton(name)
 
 
-def form_similarity(a: str, b: str) -> float:
+def form_similarity(a: str, b: str, *, floor: float = 0.0) -> float:
     """How alike two transliteration forms (or two skeletons) are, 0–1: the share of letters they have in common
-    in order (difflib's ratio)."""
+    in order (difflib's ratio). A pair whose letters alone (counted, not in order) cannot reach `floor` is not
+    compared in order: 0.0 (difflib's quick ratios bound its ratio from above)."""
     if a == b:
         return 1.0
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    if floor and 2.0 * min(len(a), len(b)) / (len(a) + len(b)) < floor:  # difflib's real_quick_ratio, unbuilt
+        return 0.0
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return 0.0 if floor and matcher.quick_ratio() < floor else matcher.ratio()
 
 
 def expand_presentation_forms(text: str) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from geomap.arabic import normalize_name
 from geomap.transliteration import (
@@ -92,3 +94,14 @@ def test_presentation_forms_become_plain_letters():
     assert expand_presentation_forms(pdf) == "منطقة اللاذقية"
     assert expand_presentation_forms("ﻻ") == "لا"  # the lam-alef ligature is two letters
     assert normalize_name(expand_presentation_forms(pdf)) == normalize_name("منطقة اللاذقية")
+
+
+@given(
+    st.text(alphabet="abdhklmnrstyz'", max_size=12),
+    st.text(alphabet="abdhklmnrstyz'", max_size=12),
+    st.floats(min_value=0.0, max_value=1.0),
+)
+def test_a_floor_only_skips_pairs_that_cannot_reach_it(a, b, floor):
+    exact = form_similarity(a, b)
+    cut = form_similarity(a, b, floor=floor)
+    assert cut == exact if exact >= floor else cut in (0.0, exact)

@@ -38,6 +38,7 @@ MIN_SIMILARITY = 0.75  # transliteration forms this alike are one name (Msheirfe
 ARABIC_ONLY_SIMILARITY = 0.85  # a name met only through its Arabic consonants: the vowels are unknown ...
 MIN_ARABIC_SKELETON = 4  # ... and only on this many consonants: سويدا, سعدة, صيدا, صدد all have s-d
 ONE_EDIT_DISCOUNT = 0.9  # a skeleton one consonant away (th/s, dh/z, j/g, a dropped ʿayn) is weaker evidence
+_FLOOR_SLACK = 1e-9  # the floor a comparison is cut at lies this far below the exact one (rounding of the division)
 
 
 class NgramIndex:
@@ -131,12 +132,15 @@ class TransliterationIndex:
         best: dict[int, SkeletonMatch] = {}
         for candidate, edits in self._skeletons_near(skeleton):
             discount = ONE_EDIT_DISCOUNT if edits else 1.0
+            floor = min_similarity / discount - _FLOOR_SLACK  # the similarity a form needs to be kept
             for row, written, cand_form in self._by_skeleton[candidate]:
                 self.comparisons += 1
                 if cand_form:
-                    sim = form_similarity(form, cand_form)
+                    sim = form_similarity(form, cand_form, floor=floor)
                 elif len(candidate.rstrip(_MARKS)) >= MIN_ARABIC_SKELETON:
-                    sim = ARABIC_ONLY_SIMILARITY * form_similarity(skeleton, candidate)
+                    sim = ARABIC_ONLY_SIMILARITY * form_similarity(
+                        skeleton, candidate, floor=floor / ARABIC_ONLY_SIMILARITY
+                    )
                 else:
                     continue
                 sim *= discount
