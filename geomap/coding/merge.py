@@ -98,7 +98,7 @@ def _reports(frame: pd.DataFrame) -> list[_Report]:
     precision = pd.to_numeric(pd.Series(_column(frame, "geo_precision"), dtype="object"), errors="coerce").tolist()
     status, types, ids, gaz = (_column(frame, c) for c in ("status", "event_type", "event_id_cnty", "gazetteer_id"))
     vague = [_vague_date(p) for p in _column(frame, "time_precision")]
-    table_events = [not _text(e) for e in _column(frame, "coding_evidence")]
+    table_events = _table_events(frame)
     spreads = _spreads(frame)
     admins = list(zip(*(_column(frame, c) for c in ADMIN_PCODES), strict=True))
     out = []
@@ -120,6 +120,11 @@ def _reports(frame: pd.DataFrame) -> list[_Report]:
     ties = list(zip(*(map(_text, _column(frame, c)) for c in SORT_COLUMNS), strict=True))
     out.sort(key=lambda r: (r.precision, r.day, ties[r.index]))
     return out
+
+
+def _table_events(frame: pd.DataFrame) -> list[bool]:
+    """Which rows are a table's own events (coded by the table, not from a text: no coding evidence)."""
+    return [not _text(e) for e in _column(frame, "coding_evidence")]
 
 
 def _vague_date(time_precision: Any) -> bool:
@@ -304,6 +309,8 @@ class MergePlan:
 def merge_groups(frame: pd.DataFrame, *, max_days: int = 1, max_km: float = NEAR_KM) -> list[list[int]]:
     """The rows (positions in `frame`) of each incident two reports or more make, its anchor (the most precise
     report) first; `frame` needs only `GROUP_COLUMNS` when its ids are unique."""
+    if all(_table_events(frame)):
+        return []  # every row is a table's own event: two of them never merge (`_group`), so nothing is read
     return [[m.index for m in g.members] for g in _group(_reports(frame), max_days, max_km) if len(g.members) > 1]
 
 
