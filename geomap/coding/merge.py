@@ -104,9 +104,10 @@ def _reports(frame: pd.DataFrame) -> list[_Report]:
     out = []
     for i in range(len(frame)):
         placed = status[i] == "placed" or "status" not in frame
+        day = days[i]
         if (
             not placed
-            or days[i] is None
+            or day is None
             or vague[i]
             or math.isnan(lats[i])
             or math.isnan(lons[i])
@@ -116,7 +117,7 @@ def _reports(frame: pd.DataFrame) -> list[_Report]:
         prec = math.inf if math.isnan(precision[i]) else float(precision[i])
         codes = frozenset(filter(None, map(_text, admins[i])))
         place = (lats[i], lons[i], _text(gaz[i]), codes, prec)
-        out.append(_Report(i, _text(ids[i]), _text(types[i]), days[i], *place, spreads[i], table_events[i]))
+        out.append(_Report(i, _text(ids[i]), _text(types[i]), day, *place, spreads[i], table_events[i]))
     ties = list(zip(*(map(_text, _column(frame, c)) for c in SORT_COLUMNS), strict=True))
     out.sort(key=lambda r: (r.precision, r.day, ties[r.index]))
     return out
@@ -241,15 +242,15 @@ class _Columns:
     def __init__(self, frame: pd.DataFrame, rows: Mapping[int, int] | None = None) -> None:
         self.frame = frame
         self.rows = rows
-        self._lists: dict[str, list[Any]] = {}
+        self._lists: dict[str, list[Any] | _Remapped] = {}
 
     def __contains__(self, column: str) -> bool:
         return column in self.frame
 
-    def __getitem__(self, column: str) -> list[Any]:
+    def __getitem__(self, column: str) -> list[Any] | _Remapped:
         if column not in self._lists:
             values = _column(self.frame, column)
-            self._lists[column] = values if self.rows is None else _Remapped(values, self.rows)  # type: ignore[assignment]
+            self._lists[column] = values if self.rows is None else _Remapped(values, self.rows)
         return self._lists[column]
 
 
