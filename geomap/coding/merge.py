@@ -93,8 +93,8 @@ def _column(frame: pd.DataFrame, name: str) -> list[Any]:
 def _reports(frame: pd.DataFrame) -> list[_Report]:
     """The rows that may be merged, most precise place first (then earliest, then by id and source)."""
     days = [None if pd.isna(d) else d.toordinal() for d in pd.to_datetime(frame["event_date"], errors="coerce")]
-    lats = pd.to_numeric(frame["latitude"], errors="coerce").tolist()
-    lons = pd.to_numeric(frame["longitude"], errors="coerce").tolist()
+    lats = pd.to_numeric(frame["latitude"], errors="coerce").astype("float64").tolist()  # floats, not ints
+    lons = pd.to_numeric(frame["longitude"], errors="coerce").astype("float64").tolist()
     precision = pd.to_numeric(pd.Series(_column(frame, "geo_precision"), dtype="object"), errors="coerce").tolist()
     status, types, ids, gaz = (_column(frame, c) for c in ("status", "event_type", "event_id_cnty", "gazetteer_id"))
     vague = [_vague_date(p) for p in _column(frame, "time_precision")]
@@ -105,14 +105,7 @@ def _reports(frame: pd.DataFrame) -> list[_Report]:
     for i in range(len(frame)):
         placed = status[i] == "placed" or "status" not in frame
         day = days[i]
-        if (
-            not placed
-            or day is None
-            or vague[i]
-            or math.isnan(lats[i])
-            or math.isnan(lons[i])
-            or not _text(types[i])
-        ):
+        if not placed or day is None or vague[i] or math.isnan(lats[i]) or math.isnan(lons[i]) or not _text(types[i]):
             continue
         prec = math.inf if math.isnan(precision[i]) else float(precision[i])
         codes = frozenset(filter(None, map(_text, admins[i])))
@@ -356,7 +349,7 @@ def apply_merges(
         values = out[column].to_numpy(dtype=object, copy=True)
         values[list(cells)] = list(cells.values())
         out[column] = pd.Series(values, index=out.index, dtype=object).astype(out[column].dtype)
-    keep = np.array([offset + i not in plan.away for i in range(n)], dtype=bool)
+    keep = ~np.isin(np.arange(offset, offset + n), np.fromiter(plan.away, dtype=np.int64, count=len(plan.away)))
     return out[keep].reset_index(drop=True)
 
 
