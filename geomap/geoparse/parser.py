@@ -1,24 +1,24 @@
-"""`Geoparser`: the stages wired together — normalise, match, read context, weigh evidence, score, place.
+"""`ParserCore`: the stages wired together — normalise, match, read context, weigh evidence, score, place.
 
 Per text: `normalize` (geomap.arabic) → `Matcher.scan` → `read_context` for each hit and `link_contexts` across
 them → selection (which hits are mentions, from their evidence and commonness) → `score` of every candidate against
 the document's unambiguous places → a `Mention` with the place's geometry, or the area of a relative phrase.
+
+The wheel compiles this module (`setup.py`), which drops docstrings: the documented face users call, `Geoparser`,
+`geoparse` and `get_geoparser`, lives in `geomap.geoparse.geoparser`.
 """
 
 from __future__ import annotations
 
 import bisect
-import functools
 import re
-import threading
-import weakref
 from dataclasses import dataclass
 
 from shapely.geometry.base import BaseGeometry
 
 from geomap.arabic import NormalizedText, normalize_name, normalized_once
 from geomap.earth import haversine_km
-from geomap.gazetteer import Gazetteer, Place, load_gazetteer
+from geomap.gazetteer import Gazetteer, Place
 from geomap.geoparse.context import Context, link_contexts, phrase_span, read_context
 from geomap.geoparse.evidence import (
     GENERIC_TRIGGER_ZIPF,
@@ -31,7 +31,7 @@ from geomap.geoparse.evidence import (
 from geomap.geoparse.latin_names import names_after_triggers, trigger_name_hits
 from geomap.geoparse.matcher import Hit, HitKind, Matcher
 from geomap.geoparse.mention import ADMIN_CONFLICT, ADMIN_OF_PREVIOUS, Mention
-from geomap.geoparse.scoring import WEIGHTS, Basis, Weights, confidence, fits, leading, ranked
+from geomap.geoparse.scoring import Basis, Weights, confidence, fits, leading, ranked
 from geomap.geoparse.vocabulary import ARTICLE_TRIGGERS, DATE_TAILS, GENERIC_TRIGGERS, NOT_ADJECTIVES, TRIGGERS
 from geomap.kinds import Importance
 from geomap.relative import (
@@ -43,7 +43,7 @@ from geomap.relative import (
     representative_point,
 )
 
-__all__ = ["Geoparser", "geoparse", "get_geoparser"]
+__all__ = ["ParserCore"]
 
 CONTEXT_WINDOW = 4000  # characters either side of a mention whose places count as its document context
 MAX_ANCHORS = 60  # at most this many of them (linear time in a very long text)
@@ -76,58 +76,21 @@ class _Plan:
     index: int = -1  # the hit's index among the text's hits (what `Context.admin_hit` points at)
 
 
-class Geoparser:
-    """A geoparser bound to one gazetteer. Build once, call many times (thread-safe for reading).
+class ParserCore:
+    """The geoparser's work, bound to one gazetteer (`geomap.geoparse.Geoparser` documents the parameters)."""
 
-    Parameters
-    ----------
-    gazetteer
-        The places to find (the shipped gazetteer by default). It is read, never changed.
-    word_frequencies
-        ``f(word, lang) -> zipf`` deciding which names are also common words (wordfreq's by default).
-    weights
-        The scoring weights (`geomap.geoparse.scoring.WEIGHTS` by default).
-    """
-
-    def __init__(
-        self,
-        gazetteer: Gazetteer | None = None,
-        *,
-        word_frequencies: WordFrequencies | None = None,
-        weights: Weights = WEIGHTS,
-    ) -> None:
-        self.gazetteer = gazetteer or load_gazetteer()
-        self.matcher = Matcher(self.gazetteer)
+    def __init__(self, gazetteer: Gazetteer, word_frequencies: WordFrequencies | None, weights: Weights) -> None:
+        self.gazetteer = gazetteer
+        self.matcher = Matcher(gazetteer)
         self.evidence = Evidence(word_frequencies)
         self.weights = weights
-        self._word_frequencies = word_frequencies
         self.evidence.zipf("سوريا", "ar"), self.evidence.zipf("syria", "en")  # load the tables now
         # (place, relation, bearing, distance) → (geometry, lat, lon, precision, relation label)
         self._geom_cache: dict[tuple, tuple[BaseGeometry, float, float, int, str]] = {}
         self._orders: dict[tuple[str, str | None], tuple[list[Place], Place, bool, bool]] = {}
 
-    def __reduce__(self) -> tuple[functools.partial[Geoparser], tuple[Gazetteer]]:
-        # pickled as what it is built from (the matcher and the caches are rebuilt): a process pool can take one
-        return functools.partial(Geoparser, word_frequencies=self._word_frequencies, weights=self.weights), (
-            self.gazetteer,
-        )
-
-    def parse(self, text: str, *, normalized: NormalizedText | None = None) -> list[Mention]:
-        """Every place mention in `text`, in text order.
-
-        Parameters
-        ----------
-        text : str
-            The text as written.
-        normalized : NormalizedText, optional
-            `geomap.arabic.normalize(text)` when the caller has it already (the incident pipeline normalises a
-            report once for the geoparser and the coder).
-
-        Returns
-        -------
-        list of Mention
-            Offsets into `text`.
-        """
+    def parse(self, text: str, normalized: NormalizedText | None) -> list[Mention]:
+        """`Geoparser.parse`."""
         if not isinstance(text, str):
             msg = f"geoparse expects str, not {type(text).__name__}"
             raise TypeError(msg)
@@ -468,34 +431,3 @@ def _check_unit(mention: Mention, unit: Mention) -> bool:
     mention.evidence.append(ADMIN_CONFLICT)
     mention.confidence = round(mention.confidence * CONFLICT_FACTOR, 3)
     return True
-
-
-# --------------------------------------------------------------------------------------------- entry points
-_parsers: weakref.WeakKeyDictionary[Gazetteer, Geoparser] = weakref.WeakKeyDictionary()
-_lock = threading.Lock()
-
-
-def get_geoparser(gazetteer: Gazetteer | None = None) -> Geoparser:
-    """The cached `Geoparser` for a gazetteer (the shipped one by default), built on first use."""
-    gaz = gazetteer or load_gazetteer()
-    with _lock:
-        parser = _parsers.get(gaz)
-        if parser is None:
-            parser = _parsers[gaz] = Geoparser(gaz)
-    return parser
-
-
-def geoparse(text: str, *, gazetteer: Gazetteer | None = None) -> list[Mention]:
-    """Place mentions in `text`, in text order, each resolved against the gazetteer.
-
-    Parameters
-    ----------
-    text
-        Arabic or English text as written; offsets of the mentions index it.
-    gazetteer
-        The places to find (the shipped gazetteer by default).
-
-    >>> [m.place.name_en for m in geoparse("قصف مدفعي على بلدة سرمدا بريف إدلب الشمالي")]
-    ['Sarmada', 'Idleb']
-    """
-    return get_geoparser(gazetteer).parse(text)

@@ -39,3 +39,11 @@ def test_every_module_setup_compiles_is_an_extension_exactly_in_the_compiled_bui
     for name in names:
         extension = not importlib.import_module(name).__file__.endswith(".py")
         assert extension is EXPECT_COMPILED, name
+
+
+def test_the_entry_points_keep_their_documentation_in_either_build():
+    from geomap.geoparse import Geoparser, geoparse, get_geoparser
+
+    for entry in (geoparse, Geoparser, Geoparser.parse):
+        assert "Parameters" in (entry.__doc__ or ""), entry
+    assert "cached" in (get_geoparser.__doc__ or "")
