@@ -90,15 +90,15 @@ def _column(frame: pd.DataFrame, name: str) -> list[Any]:
     return frame[name].tolist() if name in frame else [None] * len(frame)
 
 
-def _reports(frame: pd.DataFrame) -> list[_Report]:
-    """The rows that may be merged, most precise place first (then earliest, then by id and source)."""
+def _reports(frame: pd.DataFrame, table_events: list[bool]) -> list[_Report]:
+    """The rows that may be merged, most precise place first (then earliest, then by id and source);
+    `table_events` says which rows are a table's own events (`_table_events`)."""
     days = [None if pd.isna(d) else d.toordinal() for d in pd.to_datetime(frame["event_date"], errors="coerce")]
     lats = pd.to_numeric(frame["latitude"], errors="coerce").astype("float64").tolist()  # floats, not ints
     lons = pd.to_numeric(frame["longitude"], errors="coerce").astype("float64").tolist()
     precision = pd.to_numeric(pd.Series(_column(frame, "geo_precision"), dtype="object"), errors="coerce").tolist()
     status, types, ids, gaz = (_column(frame, c) for c in ("status", "event_type", "event_id_cnty", "gazetteer_id"))
     vague = [_vague_date(p) for p in _column(frame, "time_precision")]
-    table_events = _table_events(frame)
     spreads = _spreads(frame)
     admins = list(zip(*(_column(frame, c) for c in ADMIN_PCODES), strict=True))
     out = []
@@ -303,9 +303,11 @@ class MergePlan:
 def merge_groups(frame: pd.DataFrame, *, max_days: int = 1, max_km: float = NEAR_KM) -> list[list[int]]:
     """The rows (positions in `frame`) of each incident two reports or more make, its anchor (the most precise
     report) first; `frame` needs only `GROUP_COLUMNS` when its ids are unique."""
-    if all(_table_events(frame)):
+    table_events = _table_events(frame)
+    if all(table_events):
         return []  # every row is a table's own event: two of them never merge (`_group`), so nothing is read
-    return [[m.index for m in g.members] for g in _group(_reports(frame), max_days, max_km) if len(g.members) > 1]
+    reports = _reports(frame, table_events)
+    return [[m.index for m in g.members] for g in _group(reports, max_days, max_km) if len(g.members) > 1]
 
 
 def plan_merges(groups: list[list[int]], cells: pd.DataFrame, rows: Mapping[int, int] | None = None) -> MergePlan:
