@@ -40,10 +40,9 @@ class Geoparser:
         word_frequencies: WordFrequencies | None = None,
         weights: Weights = WEIGHTS,
     ) -> None:
-        self._core = ParserCore(gazetteer or load_gazetteer(), word_frequencies, weights)
-        self._word_frequencies = word_frequencies
-        self.gazetteer, self.matcher, self.evidence = self._core.gazetteer, self._core.matcher, self._core.evidence
-        self.weights = weights
+        core = self._core = ParserCore(gazetteer or load_gazetteer(), word_frequencies, weights)
+        self._word_frequencies = word_frequencies  # what pickling rebuilds it from, with the gazetteer and weights
+        self.gazetteer, self.matcher, self.evidence, self.weights = core.gazetteer, core.matcher, core.evidence, weights
 
     def __reduce__(self) -> tuple[functools.partial[Geoparser], tuple[Gazetteer]]:
         # pickled as what it is built from (the matcher and the caches are rebuilt): a process pool can take one
