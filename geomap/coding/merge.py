@@ -11,8 +11,10 @@ coded itself (no `coding_evidence`: ACLED's or UCDP's events, not reports of one
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,7 +69,6 @@ class _Report:
     gazetteer_id: str
     admins: frozenset[str]
     precision: float
-    spread: tuple[float, str]  # how narrow its date is (smaller is more precise), then the date: see `_spreads`
     table_event: bool = False  # coded by its own table (no coding evidence): an event, not a report of one
 
 
@@ -93,38 +94,70 @@ def _column(frame: pd.DataFrame, name: str) -> list[Any]:
 def _reports(frame: pd.DataFrame, table_events: list[bool]) -> list[_Report]:
     """The rows that may be merged, most precise place first (then earliest, then by id and source);
     `table_events` says which rows are a table's own events (`_table_events`)."""
-    days = [None if pd.isna(d) else d.toordinal() for d in pd.to_datetime(frame["event_date"], errors="coerce")]
-    lats = pd.to_numeric(frame["latitude"], errors="coerce").astype("float64").tolist()  # floats, not ints
-    lons = pd.to_numeric(frame["longitude"], errors="coerce").astype("float64").tolist()
-    precision = pd.to_numeric(pd.Series(_column(frame, "geo_precision"), dtype="object"), errors="coerce").tolist()
-    status, types, ids, gaz = (_column(frame, c) for c in ("status", "event_type", "event_id_cnty", "gazetteer_id"))
-    vague = [_vague_date(p) for p in _column(frame, "time_precision")]
-    spreads = _spreads(frame)
-    admins = list(zip(*(_column(frame, c) for c in ADMIN_PCODES), strict=True))
-    out = []
-    for i in range(len(frame)):
-        placed = status[i] == "placed" or "status" not in frame
-        day = days[i]
-        if not placed or day is None or vague[i] or math.isnan(lats[i]) or math.isnan(lons[i]) or not _text(types[i]):
-            continue
-        prec = math.inf if math.isnan(precision[i]) else float(precision[i])
-        codes = frozenset(filter(None, map(_text, admins[i])))
-        place = (lats[i], lons[i], _text(gaz[i]), codes, prec)
-        out.append(_Report(i, _text(ids[i]), _text(types[i]), day, *place, spreads[i], table_events[i]))
-    ties = list(zip(*(map(_text, _column(frame, c)) for c in SORT_COLUMNS), strict=True))
+    dates = pd.to_datetime(frame["event_date"], errors="coerce")
+    lats = pd.to_numeric(frame["latitude"], errors="coerce").astype("float64").to_numpy()  # floats, not ints
+    lons = pd.to_numeric(frame["longitude"], errors="coerce").astype("float64").to_numpy()
+    types = _texts(frame, "event_type")
+    mergeable = (
+        dates.notna().to_numpy()
+        & ~_vague_dates(frame)
+        & ~np.isnan(lats)
+        & ~np.isnan(lons)
+        & (np.array(types, dtype=object) != "")
+    )
+    if "status" in frame:
+        mergeable &= (frame["status"] == "placed").to_numpy(dtype=bool, na_value=False)
+    rows = np.flatnonzero(mergeable).tolist()
+    days = _ordinals(dates)
+    precision = pd.to_numeric(pd.Series(_column(frame, "geo_precision"), dtype="object"), errors="coerce")
+    precisions = precision.astype("float64").fillna(math.inf).tolist()
+    ids, gaz = _texts(frame, "event_id_cnty"), _texts(frame, "gazetteer_id")
+    admins = list(zip(*(_texts(frame, c) for c in ADMIN_PCODES), strict=True))
+    lat_list, lon_list = lats.tolist(), lons.tolist()
+    out = [
+        _Report(
+            *(i, ids[i], types[i], days[i], lat_list[i], lon_list[i], gaz[i]),
+            *(frozenset(filter(None, admins[i])), precisions[i], table_events[i]),
+        )
+        for i in rows
+    ]
+    ties = list(zip(*(_texts(frame, c) for c in SORT_COLUMNS), strict=True))
     out.sort(key=lambda r: (r.precision, r.day, ties[r.index]))
     return out
 
 
+def _texts(frame: pd.DataFrame, name: str) -> list[str]:
+    """A column as text, a missing cell (or column) as "" (`_text` of every cell, at column speed)."""
+    if name not in frame:
+        return [""] * len(frame)
+    column = frame[name]
+    return column.astype(object).where(column.notna(), "").astype(str).tolist()
+
+
+def _ordinals(dates: pd.Series) -> list[int]:
+    """The proleptic ordinal of each date's day (`date.toordinal`), 0 where there is none."""
+    if getattr(dates.dt, "tz", None) is not None:
+        dates = dates.dt.tz_localize(None)  # the day on the date's own clock, as `Timestamp.toordinal` reads it
+    days = dates.to_numpy().astype("datetime64[D]").astype(np.int64)  # days since 1970-01-01, in any date unit
+    return np.where(dates.isna().to_numpy(), 0, days + _EPOCH_ORDINAL).tolist()
+
+
+_EPOCH_ORDINAL = pd.Timestamp(0).toordinal()  # the ordinal of 1970-01-01, where NumPy counts days from
+
+
 def _table_events(frame: pd.DataFrame) -> list[bool]:
     """Which rows are a table's own events (coded by the table, not from a text: no coding evidence)."""
-    return [not _text(e) for e in _column(frame, "coding_evidence")]
+    return [not evidence for evidence in _texts(frame, "coding_evidence")]
 
 
-def _vague_date(time_precision: Any) -> bool:
-    """Whether a date is known only to a week or a month (ACLED time_precision 2 or 3): not a day to match on."""
-    n = pd.to_numeric(time_precision, errors="coerce")
-    return not pd.isna(n) and n > KNOWN_DAY
+def _time_precisions(frame: pd.DataFrame) -> pd.Series:
+    """ACLED's time_precision of each row as a number (NaN where missing or not a number)."""
+    return pd.to_numeric(pd.Series(_column(frame, "time_precision"), dtype="object"), errors="coerce")
+
+
+def _vague_dates(frame: pd.DataFrame) -> np.ndarray:
+    """Which dates are known only to a week or a month (ACLED time_precision 2 or 3): not a day to match on."""
+    return (_time_precisions(frame) > KNOWN_DAY).to_numpy(dtype=bool, na_value=False)
 
 
 def _fit(anchor: _Report, r: _Report, max_km: float) -> tuple[str, float] | None:
@@ -145,32 +178,27 @@ def _fit(anchor: _Report, r: _Report, max_km: float) -> tuple[str, float] | None
 @dataclass(slots=True)
 class _Anchors:
     """The groups anchored on one day and event type, found by what may make a report fit them (`_fit`): the same
-    gazetteer id, a place inside the other's units, or a point in the same band of latitude (`max_km` wide)."""
+    gazetteer id, a place inside the other's units, or a point in the same band of latitude (`_band`)."""
 
-    band_degrees: float
     by_place: dict[str, list[int]] = field(default_factory=dict)  # anchor's gazetteer id -> groups
     by_unit: dict[str, list[int]] = field(default_factory=dict)  # each of the anchor's admin P-codes -> groups
     by_band: dict[int, list[int]] = field(default_factory=dict)  # anchor's band of latitude -> groups
 
-    def _band(self, lat: float) -> int:
-        return math.floor(lat / self.band_degrees) if math.isfinite(lat) else 0  # no point is near a bad one
-
-    def add(self, g: int, anchor: _Report) -> None:
+    def add(self, g: int, anchor: _Report, band: int) -> None:
         if anchor.gazetteer_id:
             self.by_place.setdefault(anchor.gazetteer_id, []).append(g)
         for code in anchor.admins:
             self.by_unit.setdefault(code, []).append(g)
-        self.by_band.setdefault(self._band(anchor.lat), []).append(g)
+        self.by_band.setdefault(band, []).append(g)
 
-    def candidates(self, r: _Report) -> set[int]:
-        """Every group `r` may fit (a superset: `_fit` decides)."""
+    def candidates(self, r: _Report, band: int) -> set[int]:
+        """Every group `r` (in band of latitude `band`) may fit (a superset: `_fit` decides)."""
         found: set[int] = set()
         if r.gazetteer_id:
             found.update(self.by_place.get(r.gazetteer_id, ()))  # the same place
             found.update(self.by_unit.get(r.gazetteer_id, ()))  # r is a unit of the anchor
         for code in r.admins:
             found.update(self.by_place.get(code, ()))  # the anchor is a unit of r
-        band = self._band(r.lat)
         for b in (band - 1, band, band + 1):
             found.update(self.by_band.get(b, ()))  # near enough in latitude to be a near point
         return found
@@ -181,17 +209,23 @@ class _Anchors:
 _BAND_MARGIN = 1 + 1e-9
 
 
+def _band(lat: float, band_degrees: float) -> int:
+    """The band of latitude `band_degrees` wide that `lat` lies in."""
+    return math.floor(lat / band_degrees) if math.isfinite(lat) else 0  # no point is near a bad one
+
+
 def _group(reports: list[_Report], max_days: int, max_km: float) -> list[_Group]:
     groups: list[_Group] = []
     by_day: dict[tuple[str, int], _Anchors] = {}  # (event type, anchor day) -> groups anchored that day
-    band = max_km / KM_PER_DEGREE * _BAND_MARGIN
+    band_degrees = max_km / KM_PER_DEGREE * _BAND_MARGIN
     for r in reports:
+        band = _band(r.lat, band_degrees)
         fits = []
         for day in range(r.day - max_days, r.day + max_days + 1):
             anchors = by_day.get((r.event_type, day))
             if anchors is None:
                 continue
-            for g in anchors.candidates(r):
+            for g in anchors.candidates(r, band):
                 if r.table_event and groups[g].table_event:
                     continue  # two events a table codes apart stay apart: reports join them, they never merge
                 how = _fit(groups[g].anchor, r, max_km)
@@ -200,7 +234,7 @@ def _group(reports: list[_Report], max_days: int, max_km: float) -> list[_Group]
         same = [f for f in fits if not f[0]]
         chosen = min(same) if same else (fits[0] if len(fits) == 1 else None)
         if chosen is None:
-            by_day.setdefault((r.event_type, r.day), _Anchors(band)).add(len(groups), r)
+            by_day.setdefault((r.event_type, r.day), _Anchors()).add(len(groups), r, band)
             groups.append(_Group(r, [r], r.table_event))
         else:
             groups[chosen[3]].add(r)
@@ -228,37 +262,9 @@ def _lowest(values: Iterable[Any]) -> Any:
     return min(stated) if stated else pd.NA
 
 
-class _Columns:
-    """The cells of some rows as lists by column, read once and only when a merge needs them; `rows` maps a row's
-    position in the whole input to its position in `frame` (the identity when `frame` is the whole input)."""
-
-    def __init__(self, frame: pd.DataFrame, rows: Mapping[int, int] | None = None) -> None:
-        self.frame = frame
-        self.rows = rows
-        self._lists: dict[str, list[Any] | _Remapped] = {}
-
-    def __contains__(self, column: str) -> bool:
-        return column in self.frame
-
-    def __getitem__(self, column: str) -> list[Any] | _Remapped:
-        if column not in self._lists:
-            values = _column(self.frame, column)
-            self._lists[column] = values if self.rows is None else _Remapped(values, self.rows)
-        return self._lists[column]
-
-
-@dataclass(frozen=True, slots=True)
-class _Remapped:
-    values: list[Any]
-    rows: Mapping[int, int]
-
-    def __getitem__(self, row: int) -> Any:
-        return self.values[self.rows[row]]
-
-
-def _merged_values(cols: _Columns, rows: list[int], dated: int) -> dict[str, Any]:
+def _merged_values(cols: Mapping[str, list[Any]], rows: list[int], dated: int) -> dict[str, Any]:
     """The cells of a merged incident that are not its anchor's (`rows[0]`, the most precise place); `dated` is its
-    report with the most precise date."""
+    report with the most precise date; `cols` holds the cells of the rows by column."""
     out: dict[str, Any] = {}
     for c in ("event_date", "event_date_end", "year", "time_precision", "date_source"):
         if c in cols:
@@ -282,22 +288,36 @@ def _merged_values(cols: _Columns, rows: list[int], dated: int) -> dict[str, Any
 
 def _spreads(frame: pd.DataFrame) -> list[tuple[float, str]]:
     """Narrower dates are more precise: ACLED's time_precision where given, else the days between start and end."""
-    tp = pd.to_numeric(pd.Series(_column(frame, "time_precision"), dtype="object"), errors="coerce").fillna(1.0)
+    tp = _time_precisions(frame).fillna(1.0)
     start = pd.to_datetime(pd.Series(_column(frame, "event_date"), dtype="object"), errors="coerce", format="ISO8601")
     end = pd.to_datetime(pd.Series(_column(frame, "event_date_end"), dtype="object"), errors="coerce", format="ISO8601")
     days = (end - start).dt.days.fillna(0)
-    dates = [_text(d) for d in _column(frame, "event_date")]
-    return list(zip((tp * 1000 + days).tolist(), dates, strict=True))
+    return list(zip((tp * 1000 + days).tolist(), _texts(frame, "event_date"), strict=True))
 
 
 @dataclass(frozen=True)
 class MergePlan:
-    """What merging does to the rows of an input (by position): the row each merged incident stands at takes the
-    cells of `anchor[at]`, then `updates[at]`; the rows in `away` are dropped."""
+    """What merging does to the rows of an input (by position): the row each merged incident stands at (`at`,
+    ascending) takes the cells of its anchor (`anchor`, the same order), then its `updates`; the rows in `away`
+    (ascending) are dropped."""
 
-    anchor: dict[int, int]
-    updates: dict[int, dict[str, Any]]
-    away: frozenset[int]
+    at: np.ndarray
+    anchor: np.ndarray
+    updates: list[dict[str, Any]]
+    away: np.ndarray
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while a merge builds a record per row (no cycles among them):
+    otherwise it walks every live object again and again as they accumulate, a third of the grouping's time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def merge_groups(frame: pd.DataFrame, *, max_days: int = 1, max_km: float = NEAR_KM) -> list[list[int]]:
@@ -306,25 +326,30 @@ def merge_groups(frame: pd.DataFrame, *, max_days: int = 1, max_km: float = NEAR
     table_events = _table_events(frame)
     if all(table_events):
         return []  # every row is a table's own event: two of them never merge (`_group`), so nothing is read
-    reports = _reports(frame, table_events)
-    return [[m.index for m in g.members] for g in _group(reports, max_days, max_km) if len(g.members) > 1]
+    with _collector_paused():
+        reports = _reports(frame, table_events)
+        return [[m.index for m in g.members] for g in _group(reports, max_days, max_km) if len(g.members) > 1]
 
 
 def plan_merges(groups: list[list[int]], cells: pd.DataFrame, rows: Mapping[int, int] | None = None) -> MergePlan:
     """The plan for `groups` (from `merge_groups`); `cells` holds at least their rows, with the merge columns
     (`with_merge_columns`), `rows` mapping a position in the input to one in `cells` when it is not the input."""
-    cols = _Columns(cells, rows)
+    cols = {c: _column(cells, c) for c in VALUE_COLUMNS if c in cells}
     spreads = _spreads(cells)
-    spread = spreads.__getitem__ if rows is None else (lambda i: spreads[rows[i]])
-    anchor: dict[int, int] = {}
-    updates: dict[int, dict[str, Any]] = {}
-    away: set[int] = set()
-    for members in groups:
-        at = min(members)  # where the first of its reports was
-        anchor[at] = members[0]
-        away.update(i for i in members if i != at)
-        updates[at] = _merged_values(cols, members, min(members, key=spread))
-    return MergePlan(anchor, updates, frozenset(away))
+    where = (lambda members: members) if rows is None else (lambda members: [rows[i] for i in members])
+    by_position = sorted((min(members), members) for members in groups)  # by where the first of its reports was
+    updates = []
+    with _collector_paused():
+        for _, members in by_position:
+            local = where(members)
+            updates.append(_merged_values(cols, local, min(local, key=spreads.__getitem__)))
+    away = sorted(i for at, members in by_position for i in members if i != at)
+    return MergePlan(
+        at=np.array([at for at, _ in by_position], dtype=np.int64),
+        anchor=np.array([members[0] for _, members in by_position], dtype=np.int64),
+        updates=updates,
+        away=np.array(away, dtype=np.int64),
+    )
 
 
 def apply_merges(
@@ -333,26 +358,34 @@ def apply_merges(
     """`part` (rows `offset` … of the input, with the merge columns) with `plan` carried out on its rows; the cells
     of an anchor outside `part` come from `anchors` (indexed by input position)."""
     n = len(part)
-    here = [(at, source) for at, source in plan.anchor.items() if offset <= at < offset + n]
-    outside = [source for _, source in here if not offset <= source < offset + n]
+    first, last = np.searchsorted(plan.at, [offset, offset + n])
+    at = plan.at[first:last] - offset
+    source = plan.anchor[first:last] - offset
     pool = part.reset_index(drop=True)
-    if outside:  # only the anchors this part needs from the others
+    outside = (source < 0) | (source >= n)
+    if outside.any():  # only the anchors this part needs from the others
         assert anchors is not None, "an anchor in another part needs `anchors`"
-        pool = pd.concat([pool, anchors.loc[outside].reset_index(drop=True)], ignore_index=True)
-    where = {source: n + k for k, source in enumerate(outside)}
+        taken = anchors.loc[source[outside] + offset].reset_index(drop=True)
+        pool = pd.concat([pool, taken], ignore_index=True)
+        source[outside] = n + np.arange(int(outside.sum()))
     take = np.arange(n)
-    local_updates: dict[str, dict[int, Any]] = {}
-    for at, source in here:
-        take[at - offset] = source - offset if offset <= source < offset + n else where[source]
-        for column, value in plan.updates[at].items():
-            local_updates.setdefault(column, {})[at - offset] = value
-    out = pool.take(take).reset_index(drop=True)
-    for column, cells in local_updates.items():
-        values = out[column].to_numpy(dtype=object, copy=True)
-        values[list(cells)] = list(cells.values())
-        out[column] = pd.Series(values, index=out.index, dtype=object).astype(out[column].dtype)
-    keep = ~np.isin(np.arange(offset, offset + n), np.fromiter(plan.away, dtype=np.int64, count=len(plan.away)))
-    return out[keep].reset_index(drop=True)
+    take[at] = source
+    keep = np.ones(n, dtype=bool)
+    gone_first, gone_last = np.searchsorted(plan.away, [offset, offset + n])
+    keep[plan.away[gone_first:gone_last] - offset] = False
+    out = pool.take(take[keep]).reset_index(drop=True)
+    position = np.cumsum(keep)[at] - 1  # where each merged incident stands once the merged-away rows are gone
+    cells: dict[str, tuple[list[int], list[Any]]] = {}
+    for k, values in zip(position.tolist(), plan.updates[first:last], strict=True):
+        for column, value in values.items():
+            rows, new = cells.setdefault(column, ([], []))
+            rows.append(k)
+            new.append(value)
+    for column, (rows, new) in cells.items():
+        column_values = out[column].to_numpy(dtype=object, copy=True)
+        column_values[rows] = new
+        out[column] = pd.Series(column_values, index=out.index, dtype=object).astype(out[column].dtype)
+    return out
 
 
 def merge_reports(incidents: gpd.GeoDataFrame, *, max_days: int = 1, max_km: float = NEAR_KM) -> gpd.GeoDataFrame:

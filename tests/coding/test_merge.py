@@ -201,11 +201,39 @@ def test_indexed_grouping_finds_every_group_a_report_fits() -> None:
         day = 739000 + rng.randrange(6)
         kind = rng.choice(["Battles", "Explosions/Remote violence"])
         reports.append(
-            merge._Report(
-                i, f"r{i}", kind, day, lat, lon, gid, admins, rng.choice([1.0, 2.0, 3.0]), (0.0, ""), rng.random() < 0.1
-            )
+            merge._Report(i, f"r{i}", kind, day, lat, lon, gid, admins, rng.choice([1.0, 2.0, 3.0]), rng.random() < 0.1)
         )
     reports.sort(key=lambda r: (r.precision, r.day, r.event_id))
     indexed = [[m.index for m in g.members] for g in merge._group(reports, 1, merge.NEAR_KM)]
     assert indexed == _every_group_tried(reports, 1, merge.NEAR_KM)
     assert sum(len(g) > 1 for g in indexed) > 20  # the case is not trivial: many merges happen
+
+
+def test_cells_read_at_column_speed_as_they_are_read_one_by_one() -> None:
+    # What grouping reads a whole column at once must be what it read cell by cell: text ("" where missing) and
+    # the day of a date (a time of day or a time zone does not move it).
+    frame = pd.DataFrame(
+        {
+            "gazetteer_id": ["C3871", None, float("nan"), pd.NA, 12, 2.5, ""],
+            "admin1_pcode": pd.array(["SY07", None, "SY02", None, "SY07", "SY13", "SY07"], dtype="str"),
+            "year": pd.array([2024, None, 2025, 2025, None, 2024, 2024], dtype="Int64"),
+        }
+    )
+    for column in frame.columns:
+        assert merge._texts(frame, column) == [merge._text(v) for v in frame[column]], column
+    assert merge._texts(frame, "absent") == [""] * len(frame)
+    stated = [
+        "2025-03-14",
+        "2025-03-14 23:59",
+        "1999-12-31",
+        "not a date",
+        None,
+        "2025-03-15T00:30",
+        "0999-01-01",
+        "1965-06-01 18:00",
+    ]
+    dates = pd.to_datetime(pd.Series(stated), errors="coerce", format="mixed")
+    expected = [0 if pd.isna(d) else d.toordinal() for d in dates]
+    assert merge._ordinals(dates) == expected
+    aware = pd.to_datetime(pd.Series(["2025-03-14 23:30+03:00", "2025-03-15 01:00+03:00"]))
+    assert merge._ordinals(aware) == [d.toordinal() for d in aware]
