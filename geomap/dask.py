@@ -14,7 +14,8 @@ whole corpus in input order, as `iter_incidents` does, and only parts holding a 
 `process_corpus` publishes a partitioned dataset: ``incidents/part-NNNNN.parquet``, ``mentions/...``,
 ``areas.parquet`` and ``counts_admin{1,2,3}.parquet``, replacing any parts an earlier run left. `corpus_parts`
 streams the placed parts in order instead, for `geomap.write_layers` (what ``geomap incidents --scheduler`` does:
-its outputs are the same files the single-process command writes).
+its outputs are the same files the single-process command writes); asked to merge the reports of one event, it plans
+each event type's merge on a worker while the cluster is up (`geomap.incidents.merged_parts`).
 """
 
 from __future__ import annotations
@@ -36,12 +37,14 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from geomap.coding.merge import MergePlan
 from geomap.exc import InputError
 from geomap.incidents import ColumnMap, Incidents
 from geomap.incidents.areas import AreaTally
 from geomap.incidents.chunk import MentionScope, Placers, apply_renames, place_chunk
 from geomap.incidents.frames import concat_incidents, mention_frame
 from geomap.incidents.ids import IdRegistry
+from geomap.incidents.merging import merged_parts, plan_shards_here
 from geomap.incidents.schema import CRS
 from geomap.io.readers import BLOCK_BYTES, CHUNK_ROWS, Block, expand_inputs, read_block, split_file
 from geomap.kinds import KIND_OF_ADMIN_LEVEL
@@ -184,26 +187,53 @@ def _client(scheduler: Scheduler | str, workers: int | None, memory_limit: str |
     return distributed.Client(str(scheduler), timeout=f"{CONNECT_SECONDS}s")
 
 
-def _compute(tasks: list[Any], *, client: Any, scheduler: Scheduler | str, workers: int | None, **opts: Any) -> list:
-    """Run the tasks on `client` (or on a cluster made for the call and closed after it); summaries by part."""
-    own = client is None
-    client = client or _client(scheduler, workers, opts.get("memory_limit"))
+@contextlib.contextmanager
+def _connected(client: Any, scheduler: Scheduler | str, workers: int | None, memory_limit: str | None) -> Iterator[Any]:
+    """`client`, or the client of a cluster made for the run and closed when it ends."""
+    if client is not None:
+        yield client
+        return
+    client = _client(scheduler, workers, memory_limit)
     try:
-        futures = client.compute(tasks)
-        if opts.get("progress"):
-            from distributed import as_completed
-            from tqdm.auto import tqdm
-
-            for _ in tqdm(as_completed(futures), total=len(futures), desc="partitions"):
-                pass
-        summaries = client.gather(futures)
+        yield client
     finally:
-        if own:
-            cluster = getattr(client, "cluster", None)
-            client.close()
-            if cluster is not None:
-                cluster.close()
-    return sorted(summaries, key=lambda s: s.part)
+        cluster = getattr(client, "cluster", None)
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _compute(tasks: list[Any], client: Any, progress: bool) -> list:
+    """Run the tasks on `client`; their summaries by part."""
+    futures = client.compute(tasks)
+    if progress:
+        from distributed import as_completed
+        from tqdm.auto import tqdm
+
+        for _ in tqdm(as_completed(futures), total=len(futures), desc="partitions"):
+            pass
+    return sorted(client.gather(futures), key=lambda s: s.part)
+
+
+def _plan_on_workers(client: Any, shards: list[pd.DataFrame]) -> list[MergePlan]:
+    """Plan a merge's shards side by side (`geomap.incidents.merging.ShardPlanner`): packed into one batch per
+    worker, most rows first into the lightest batch, each batch sent to its worker and planned there."""
+    workers = sorted(client.scheduler_info()["workers"])
+    batches: list[list[int]] = [[] for _ in workers]
+    rows = [0] * len(workers)
+    for k in sorted(range(len(shards)), key=lambda k: -len(shards[k])):
+        lightest = rows.index(min(rows))
+        batches[lightest].append(k)
+        rows[lightest] += len(shards[k])
+    running = []
+    for worker, batch in zip(workers, batches, strict=True):
+        if batch:
+            sent = client.scatter([shards[k] for k in batch], workers=[worker], hash=False)
+            running.append((batch, client.submit(plan_shards_here, sent, workers=[worker], pure=False)))
+    plans: dict[int, MergePlan] = {}
+    for batch, future in running:
+        plans.update(zip(batch, future.result(), strict=True))
+    return [plans[k] for k in range(len(shards))]
 
 
 def _files(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str]) -> list[str]:
@@ -246,7 +276,7 @@ class _Options:
     block_bytes: int
 
 
-def _place_corpus(files: list[str], stage: Path, opts: _Options, **run: Any) -> list[PartSummary]:
+def _place_corpus(files: list[str], stage: Path, opts: _Options, client: Any, progress: bool) -> list[PartSummary]:
     dask, _ = _import_dask()
     for layer in LAYERS:
         (stage / layer).mkdir(parents=True, exist_ok=True)
@@ -254,7 +284,7 @@ def _place_corpus(files: list[str], stage: Path, opts: _Options, **run: Any) -> 
     lenient = len(files) > 1  # as `iter_incidents`: in a run of several files one bad file is one flagged record
     blocks = [b for f in files for b in _blocks(f, opts, lenient)]
     tasks = [place(b, str(stage), i, opts.columns, opts.mentions) for i, b in enumerate(blocks)]
-    summaries = _as_one_process(_compute(tasks, **run), blocks, lenient, stage)
+    summaries = _as_one_process(_compute(tasks, client, progress), blocks, lenient, stage)
     if not any(s.ids for s in summaries):
         raise InputError("no records in the input", path=", ".join(files))
     _unique_ids(summaries, stage)
@@ -378,9 +408,8 @@ def process_corpus(
         ``partitions``, ``incidents``, ``placed``, ``mentions`` and ``output``.
     """
     files, out, opts = _files(paths), Path(out_dir), _options(columns, mentions, encoding, block_bytes)
-    run = {"client": client, "scheduler": scheduler, "workers": workers, "memory_limit": memory_limit}
-    with _staging(out) as stage:
-        summaries = _place_corpus(files, stage, opts, progress=progress, **run)
+    with _staging(out) as stage, _connected(client, scheduler, workers, memory_limit) as connected:
+        summaries = _place_corpus(files, stage, opts, connected, progress)
         _publish(stage, out, summaries)
     return _totals(summaries, str(out))
 
@@ -420,24 +449,22 @@ def corpus_parts(
     block_bytes: int = BLOCK_BYTES,
     client: Any = None,
     progress: bool = False,
+    merge: bool = False,
 ) -> Iterator[Iterator[Incidents]]:
     """Place a corpus on Dask; inside the block, its placed parts stream in input order (ids unique, as
     `iter_incidents` yields them), ready for `geomap.write_layers`.
 
     The parts are staged in a hidden folder made in `staging_dir` (visible to every worker) and removed on exit.
-    The other parameters are those of `process_corpus`."""
+    With `merge`, the reports of one event are merged into one incident across the parts, as
+    `geomap.incidents.merged_parts` merges them, each event type's merge planned on a worker. The other parameters
+    are those of `process_corpus`."""
     files = _files(paths)
-    with _staging(Path(staging_dir)) as stage:
-        summaries = _place_corpus(
-            files,
-            stage,
-            _options(columns, mentions, encoding, block_bytes),
-            client=client,
-            scheduler=scheduler,
-            workers=workers,
-            progress=progress,
-        )
-        yield _staged_parts(stage, summaries, MentionScope(mentions))
+    opts = _options(columns, mentions, encoding, block_bytes)
+    with _staging(Path(staging_dir)) as stage, _connected(client, scheduler, workers, None) as connected:
+        parts = _staged_parts(stage, _place_corpus(files, stage, opts, connected, progress), opts.mentions)
+        if merge:  # the cluster stays up until the parts are written: its workers plan the merge
+            parts = merged_parts(parts, stage, planner=functools.partial(_plan_on_workers, connected))
+        yield parts
 
 
 def process_dataframe(
@@ -457,14 +484,14 @@ def process_dataframe(
     first_lines = np.concatenate([[1], 1 + np.cumsum(ddf.map_partitions(len).compute().to_numpy())])
     out = Path(out_dir)
     place = dask.delayed(_place_partition, pure=True)
-    with _staging(out) as stage:
+    with _staging(out) as stage, _connected(client, scheduler, workers, None) as connected:
         for layer in LAYERS:
             (stage / layer).mkdir(parents=True, exist_ok=True)
         tasks = [
             place(piece, int(first_lines[i]), str(stage), i, opts.columns, opts.mentions)
             for i, piece in enumerate(ddf.to_delayed())
         ]
-        summaries = _compute(tasks, client=client, scheduler=scheduler, workers=workers)
+        summaries = _compute(tasks, connected, progress=False)
         _unique_ids(summaries, stage)
         _publish(stage, out, summaries)
     return _totals(summaries, str(out))

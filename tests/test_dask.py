@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from geomap import read_incidents
-from geomap.dask import admin_counts_from_parquet, process_corpus, process_dataframe
+from geomap.dask import admin_counts_from_parquet, corpus_parts, process_corpus, process_dataframe
 from geomap.incidents import ColumnMap
 from geomap.synthetic import incident_table, write_corpus
 
@@ -182,3 +182,14 @@ def test_one_geoparquet_file_from_the_command_line(corpus, tmp_path):
     same_rows(got, read_incidents(str(corpus)))
     assert got.crs.to_epsg() == 4326 and not list(tmp_path.glob(".geomap-parts-*"))
     assert CliRunner().invoke(main, ["incidents", "-", "-o", str(out), "--scheduler", "threads"]).exit_code == 2
+
+
+def test_reports_merged_on_the_workers_as_in_one_process(cluster, corpus, tmp_path):
+    # Each event type's merge is planned on a worker; the merged incidents are those one process gives.
+    with corpus_parts([corpus], staging_dir=tmp_path, client=cluster, block_bytes=40_000, merge=True) as stream:
+        got = pd.concat([p.incidents for p in stream], ignore_index=True)
+    single = read_incidents(str(corpus))  # merged in one process
+    assert (got["source_count"] > 1).sum() > 20 and len(got) < 1500  # many reports of one event merged
+    columns = [*COLUMNS, "event_type", "source_count", "merged_ids", "source", "fatalities", "injuries"]
+    same_rows(got, single, columns)
+    assert not list(tmp_path.glob(".geomap-parts-*"))  # the staged parts are gone

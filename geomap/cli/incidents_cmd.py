@@ -97,8 +97,8 @@ def incidents(
     mentions = MentionScope.ALL if wanted else MentionScope.NONE
     tally = Tally()
     staging = Path(layers_dir) if layers_dir else Path(output).parent
-    with _parts(inputs, scheduler, workers, encoding, columns, mentions, staging=staging) as parts:
-        if merge:  # reports of one event may be in any chunk: merged once all are placed, parts waiting on disk
+    with _parts(inputs, scheduler, workers, encoding, columns, mentions, staging=staging, merge=merge) as parts:
+        if merge and not scheduler:  # reports of one event may be in any chunk: merged once all are placed
             parts = merged_parts(parts, _existing(staging))
         written = write_layers(
             tally.watch(parts), output, layers_dir=layers_dir, fmt=layers_format, overwrite=overwrite
@@ -126,8 +126,10 @@ def _parts(
     mentions: MentionScope,
     *,
     staging: Path,
+    merge: bool,
 ) -> Iterator[Iterable[Incidents]]:
-    """The placed parts, in input order: from standard input, streamed from the files, or computed on Dask."""
+    """The placed parts, in input order: from standard input, streamed from the files, or computed on Dask (and
+    merged there with `merge`)."""
     if inputs == ("-",) or not inputs:
         yield [load_incidents(inputs, encoding=encoding, columns=columns, mentions=mentions, merge=False)]
     elif scheduler:
@@ -141,6 +143,7 @@ def _parts(
             encoding=encoding,
             columns=columns,
             mentions=mentions,
+            merge=merge,
         ) as parts:
             yield parts
     else:

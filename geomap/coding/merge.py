@@ -306,6 +306,22 @@ class MergePlan:
     updates: list[dict[str, Any]]
     away: np.ndarray
 
+    @classmethod
+    def combined(cls, plans: Iterable[MergePlan]) -> MergePlan:
+        """One plan doing what each of `plans` does (plans of rows apart: the shards of one input)."""
+        plans = list(plans)
+        if not plans:
+            return cls(np.zeros(0, np.int64), np.zeros(0, np.int64), [], np.zeros(0, np.int64))
+        at = np.concatenate([p.at for p in plans])
+        order = np.argsort(at, kind="stable")
+        updates = [u for p in plans for u in p.updates]
+        return cls(
+            at=at[order],
+            anchor=np.concatenate([p.anchor for p in plans])[order],
+            updates=[updates[k] for k in order.tolist()],
+            away=np.sort(np.concatenate([p.away for p in plans])),
+        )
+
 
 @contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:

@@ -2,18 +2,19 @@
 streamed from files, holding only what grouping reads.
 
 Reports of one event may be in any two parts, so every part is placed before any is merged. `merged_parts` holds
-the parts as they come (in a work folder once they pass `HELD_ROWS` incidents), keeps the few columns grouping reads
-(`geomap.coding.merge.GROUP_COLUMNS`), groups, reads back the rows of the incidents that merge, then gives the parts
-again, merged: the same incidents, mentions and areas as `merged(concat_incidents(parts))`, in the same order, part
-by part.
+the parts as they come (in a work folder once they pass `HELD_ROWS` incidents) and keeps the few columns grouping and
+merging read (`geomap.coding.merge.GROUP_COLUMNS`, `VALUE_COLUMNS`). Reports of different event types never merge,
+so the merge is planned per event type (`plan_shard`), one shard after another or side by side on a cluster's
+workers; then the parts are given again, merged: the same incidents, mentions and areas as
+`merged(concat_incidents(parts))`, in the same order, part by part.
 """
 
 from __future__ import annotations
 
-import bisect
 import functools
+import itertools
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import geopandas as gpd
@@ -23,6 +24,7 @@ import pandas as pd
 from geomap.coding.merge import (
     GROUP_COLUMNS,
     VALUE_COLUMNS,
+    MergePlan,
     apply_merges,
     merge_groups,
     merge_reports,
@@ -31,7 +33,7 @@ from geomap.coding.merge import (
 )
 from geomap.incidents.frames import Incidents
 
-__all__ = ["HELD_ROWS", "merged", "merged_parts"]
+__all__ = ["HELD_ROWS", "ShardPlanner", "merged", "merged_parts", "plan_shard", "plan_shards_here"]
 
 HELD_ROWS = 100_000  # parts wait in memory up to this many incidents in all (fast); past it, all wait on disk
 
@@ -54,9 +56,12 @@ class _Waiting:
         pd.to_pickle(part, path)
         return path
 
+    def __getitem__(self, k: int) -> Incidents:
+        entry = self.entries[k]
+        return entry if isinstance(entry, Incidents) else pd.read_pickle(entry)
+
     def __iter__(self) -> Iterator[Incidents]:
-        for entry in self.entries:
-            yield entry if isinstance(entry, Incidents) else pd.read_pickle(entry)
+        return (self[k] for k in range(len(self.entries)))
 
 
 def merged(result: Incidents) -> Incidents:
@@ -68,10 +73,32 @@ def merged(result: Incidents) -> Incidents:
     return Incidents(incidents, result.mentions, _counted(result.areas, incidents))
 
 
-def merged_parts(parts: Iterable[Incidents], workdir: str | Path, *, held_rows: int = HELD_ROWS) -> Iterator[Incidents]:
+def plan_shard(rows: pd.DataFrame) -> MergePlan:
+    """The merge plan of the rows of one event type (grouping and value columns, indexed by input position)."""
+    positions = rows.index.to_numpy()
+    groups = [[int(positions[k]) for k in g] for g in merge_groups(rows.reset_index(drop=True))]
+    return plan_merges(groups, rows, {int(p): k for k, p in enumerate(positions)})
+
+
+def plan_shards_here(shards: list[pd.DataFrame]) -> list[MergePlan]:
+    """Plan the shards one after another in this process."""
+    return [plan_shard(s) for s in shards]
+
+
+# How the shards of a merge are planned: `plan_shards_here`, or side by side (`geomap.dask` plans on its workers).
+ShardPlanner = Callable[[list[pd.DataFrame]], list[MergePlan]]
+
+
+def merged_parts(
+    parts: Iterable[Incidents],
+    workdir: str | Path,
+    *,
+    held_rows: int = HELD_ROWS,
+    planner: ShardPlanner = plan_shards_here,
+) -> Iterator[Incidents]:
     """`parts` with the reports of one event merged, as `merged(concat_incidents(parts))` would give them, part by
-    part: past `held_rows` incidents, memory holds one part and the grouping columns of every incident, not every
-    part.
+    part: past `held_rows` incidents, memory holds one part and the grouping and value columns of every incident,
+    not every part.
 
     Parameters
     ----------
@@ -81,52 +108,64 @@ def merged_parts(parts: Iterable[Incidents], workdir: str | Path, *, held_rows: 
         A folder for the parts while they wait (a temporary folder inside it, removed when the parts are given).
     held_rows : int, default HELD_ROWS
         Parts are held in memory up to this many incidents in all; past it, every part waits on disk.
+    planner : callable, default plan_shards_here
+        Plans the merge of each event type's rows (`plan_shard` on each shard, in order).
     """
     with tempfile.TemporaryDirectory(prefix=".geomap-merge-", dir=workdir) as tmp:
         waiting = _Waiting(Path(tmp), held_rows)
-        keys: list[pd.DataFrame] = []
+        rows: list[pd.DataFrame] = []
+        areas: list[gpd.GeoDataFrame] = []
         for part in parts:
             waiting.add(part)
-            keys.append(part.incidents[[c for c in GROUP_COLUMNS if c in part.incidents.columns]])
-        if not keys:
+            rows.append(_merge_rows(part.incidents))
+            areas.append(part.areas)
+        if not rows:
             return
-        offsets = np.cumsum([0, *(len(k) for k in keys)])
-        groups = merge_groups(pd.concat(keys, ignore_index=True))
-        del keys
-        if not groups:
+        offsets = np.cumsum([0, *(len(r) for r in rows)])
+        shards = _shards(pd.concat(rows, ignore_index=True))
+        del rows
+        plan = MergePlan.combined(planner(shards))
+        del shards
+        if not len(plan.at):
             yield from waiting
             return
         part_of = functools.partial(np.searchsorted, offsets, side="right")
-        # the anchors whose cells a merged incident takes in another part than their own
-        crossing = {g[0] for g in groups if part_of(g[0]) != part_of(min(g))}
-        cells, anchors, areas = _read_back(waiting, offsets, {i for g in groups for i in g}, crossing)
-        plan = plan_merges(groups, cells, {pos: k for k, pos in enumerate(cells.index)})
-        del cells
+        crossing = plan.anchor[part_of(plan.anchor) != part_of(plan.at)]  # anchors whose cells go to another part
+        anchors = _whole_rows(waiting, offsets, crossing)
+        every_area = gpd.GeoDataFrame(
+            pd.concat(areas, ignore_index=True).drop_duplicates("area_id"), geometry="geometry", crs=areas[0].crs
+        )
         for part, offset in zip(waiting, offsets[:-1], strict=True):
             frame = with_merge_columns(part.incidents.reset_index(drop=True))
             incidents = apply_merges(frame, plan, offset=int(offset), anchors=anchors)
             geo = gpd.GeoDataFrame(incidents, geometry=part.incidents.geometry.name, crs=part.incidents.crs)
-            yield Incidents(geo, part.mentions, _counted(areas, geo))
+            yield Incidents(geo, part.mentions, _counted(every_area, geo))
 
 
-def _read_back(
-    waiting: _Waiting, offsets: np.ndarray, members: set[int], anchors: set[int]
-) -> tuple[pd.DataFrame, pd.DataFrame, gpd.GeoDataFrame]:
-    """From the waiting parts: the cells a merged incident is made of for every merging report (`VALUE_COLUMNS`),
-    the whole rows of `anchors` (both indexed by input position, with the merge columns), and every area."""
-    cells, whole, areas = [], [], []
-    ordered = sorted(members)
-    for part, offset, end in zip(waiting, offsets[:-1], offsets[1:], strict=True):
-        areas.append(part.areas)
-        here = ordered[bisect.bisect_left(ordered, offset) : bisect.bisect_left(ordered, end)]
-        if not here:
-            continue
-        frame = with_merge_columns(part.incidents.reset_index(drop=True))
-        rows = frame.iloc[[i - offset for i in here]].set_axis(here)
-        cells.append(rows[[c for c in VALUE_COLUMNS if c in rows.columns]])
-        whole.append(rows.loc[[i for i in here if i in anchors]])
-    every_area = pd.concat(areas, ignore_index=True).drop_duplicates("area_id")
-    return pd.concat(cells), pd.concat(whole), gpd.GeoDataFrame(every_area, geometry="geometry", crs=areas[0].crs)
+def _merge_rows(incidents: pd.DataFrame) -> pd.DataFrame:
+    """What grouping and planning read of a part's incidents (with the merge columns)."""
+    wanted = list(dict.fromkeys([*GROUP_COLUMNS, *VALUE_COLUMNS]))
+    frame = with_merge_columns(incidents[[c for c in wanted if c in incidents.columns]].reset_index(drop=True))
+    return frame[[c for c in wanted if c in frame.columns]]
+
+
+def _shards(rows: pd.DataFrame) -> list[pd.DataFrame]:
+    """The rows of each event type (indexed by input position), most rows first; rows without one never merge."""
+    types = rows["event_type"].astype(object).where(rows["event_type"].notna(), "").astype(str)
+    shards = [rows.iloc[positions] for kind, positions in types.groupby(types, sort=True).indices.items() if kind]
+    return sorted(shards, key=len, reverse=True)
+
+
+def _whole_rows(waiting: _Waiting, offsets: np.ndarray, positions: np.ndarray) -> pd.DataFrame:
+    """The whole rows at `positions` (with the merge columns, indexed by input position), read from the parts
+    holding them only."""
+    wanted = np.sort(positions)
+    whole = []
+    for k, (offset, end) in enumerate(itertools.pairwise(offsets)):
+        here = wanted[(wanted >= offset) & (wanted < end)]
+        if len(here):
+            whole.append(with_merge_columns(waiting[k].incidents.iloc[here - offset].set_axis(here)))
+    return pd.concat(whole) if whole else pd.DataFrame()
 
 
 def _counted(areas: gpd.GeoDataFrame, incidents: pd.DataFrame) -> gpd.GeoDataFrame:

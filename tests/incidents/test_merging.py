@@ -71,3 +71,23 @@ def test_parts_with_nothing_to_merge_come_back_unchanged(parts, tmp_path):
     lone = parts[:1]
     (again,) = merged_parts(lone, tmp_path, held_rows=0)
     pd.testing.assert_frame_equal(again.incidents, lone[0].incidents)
+
+
+def test_a_merge_planned_per_event_type_is_the_merge_planned_at_once(tmp_path):
+    # Reports of different event types never merge, so planning each type's rows apart changes nothing.
+    from geomap import read_incidents
+    from geomap.coding.merge import MergePlan, merge_groups, plan_merges, with_merge_columns
+    from geomap.incidents.merging import _merge_rows, _shards, plan_shard
+    from geomap.synthetic import write_corpus
+
+    placed = read_incidents(str(write_corpus(800, tmp_path / "reports.jsonl")), merge=False)
+    rows = _merge_rows(placed)
+    shards = _shards(rows)
+    assert len(shards) >= 3 and sum(map(len, shards)) == rows["event_type"].notna().sum()
+    apart = MergePlan.combined(plan_shard(s) for s in reversed(shards))
+    whole = with_merge_columns(placed.reset_index(drop=True))
+    at_once = plan_merges(merge_groups(whole), whole)
+    assert len(at_once.at) > 20  # many merges
+    for name in ("at", "anchor", "away"):
+        assert getattr(apart, name).tolist() == getattr(at_once, name).tolist(), name
+    assert repr(apart.updates) == repr(at_once.updates)
