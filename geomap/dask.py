@@ -44,7 +44,7 @@ from geomap.incidents.areas import AreaTally
 from geomap.incidents.chunk import MentionScope, Placers, apply_renames, place_chunk
 from geomap.incidents.frames import concat_incidents, mention_frame
 from geomap.incidents.ids import IdRegistry
-from geomap.incidents.merging import merged_parts, plan_shards_here
+from geomap.incidents.merging import merge_rows, merged_stored_parts, plan_shards_here
 from geomap.incidents.schema import CRS
 from geomap.io.readers import BLOCK_BYTES, CHUNK_ROWS, Block, expand_inputs, read_block, split_file
 from geomap.kinds import KIND_OF_ADMIN_LEVEL
@@ -87,6 +87,7 @@ class PartSummary:
     admin: dict[int, Counter]
     areas: gpd.GeoDataFrame
     event_index: np.ndarray | None = None  # per incident: 0 for a record, k for a report's (k+1)-th event
+    merge_rows: pd.DataFrame | None = None  # what merging reads of its incidents, when the run merges
     stop: InputError | None = None  # where reading its block stopped (the records before it are in the part)
     mentions: int = field(init=False)
 
@@ -106,14 +107,14 @@ def _part_name(part: int) -> str:
     return f"part-{part:05d}.parquet"
 
 
-def _place_frames(
-    frames: Iterable[pd.DataFrame], stage: str, part: int, columns: ColumnMap, mentions: MentionScope
-) -> PartSummary:
+def _place_frames(frames: Iterable[pd.DataFrame], stage: str, part: int, opts: _Options) -> PartSummary:
     """Place the frames of one task, write its parts into `stage`, return its summary."""
     from geomap.io.writers import write_parquet
 
     placed = [
-        place_chunk(f, columns.recognise(f.columns), _placers(), mentions=mentions) for f in frames if not f.empty
+        place_chunk(f, opts.columns.recognise(f.columns), _placers(), mentions=opts.mentions)
+        for f in frames
+        if not f.empty
     ]
     if not placed:
         return PartSummary(part, [], np.zeros(0, bool), np.zeros(0, int), 0, {}, AreaTally().frame())
@@ -130,16 +131,17 @@ def _place_frames(
         admin={level: placed_counts(inc, level) for level in ADMIN_LEVELS},
         areas=result.areas,
         event_index=np.concatenate([p.event_index for p in placed]),
+        merge_rows=merge_rows(inc) if opts.merge else None,
     )
 
 
-def _place_block(block: Block, stage: str, part: int, columns: ColumnMap, mentions: MentionScope) -> PartSummary:
+def _place_block(block: Block, stage: str, part: int, opts: _Options) -> PartSummary:
     """Read and place one block in the same task, so no records travel between workers. Where the block cannot be
     read further, its records up to there and one flagged record are placed and the error is returned with them:
     the client decides, in input order, what one process would have done (`_as_one_process`)."""
     stops: list[InputError] = []
     frames = read_block(block, chunk_rows=CHUNK_ROWS, flag_unreadable=True, on_stop=stops.append)
-    summary = _place_frames(frames, stage, part, columns, mentions)
+    summary = _place_frames(frames, stage, part, opts)
     summary.stop = stops[0] if stops else None
     return summary
 
@@ -154,12 +156,10 @@ def _blocks(path: str, opts: _Options, lenient: bool) -> list[Block]:
         return [Block(path, encoding=opts.encoding)]
 
 
-def _place_partition(
-    frame: pd.DataFrame, first_line: int, stage: str, part: int, columns: ColumnMap, mentions: MentionScope
-) -> PartSummary:
+def _place_partition(frame: pd.DataFrame, first_line: int, stage: str, part: int, opts: _Options) -> PartSummary:
     """Place one partition of a Dask DataFrame; rows are numbered over the whole frame."""
     frame = frame.reset_index(drop=True).assign(_file="<data>", _line=range(first_line, first_line + len(frame)))
-    return _place_frames([frame], stage, part, columns, mentions)
+    return _place_frames([frame], stage, part, opts)
 
 
 # ------------------------------------------------------------------------------------------- on the client
@@ -264,6 +264,8 @@ def _unique_ids(summaries: list[PartSummary], stage: Path) -> None:
         write_parquet(incidents, stage / "incidents" / name)
         write_parquet(mentions, stage / "mentions" / name)
         s.ids = incidents["event_id_cnty"].tolist()
+        if s.merge_rows is not None:
+            s.merge_rows["event_id_cnty"] = incidents["event_id_cnty"].to_numpy()
 
 
 @dataclass(frozen=True)
@@ -274,6 +276,7 @@ class _Options:
     mentions: MentionScope
     encoding: str | None
     block_bytes: int
+    merge: bool = False  # tasks also return what merging reads (`merge_rows`)
 
 
 def _place_corpus(files: list[str], stage: Path, opts: _Options, client: Any, progress: bool) -> list[PartSummary]:
@@ -283,7 +286,7 @@ def _place_corpus(files: list[str], stage: Path, opts: _Options, client: Any, pr
     place = dask.delayed(_place_block, pure=True)
     lenient = len(files) > 1  # as `iter_incidents`: in a run of several files one bad file is one flagged record
     blocks = [b for f in files for b in _blocks(f, opts, lenient)]
-    tasks = [place(b, str(stage), i, opts.columns, opts.mentions) for i, b in enumerate(blocks)]
+    tasks = [place(b, str(stage), i, opts) for i, b in enumerate(blocks)]
     summaries = _as_one_process(_compute(tasks, client, progress), blocks, lenient, stage)
     if not any(s.ids for s in summaries):
         raise InputError("no records in the input", path=", ".join(files))
@@ -355,9 +358,13 @@ def _staging(beside: Path) -> Iterator[Path]:
 
 
 def _options(
-    columns: ColumnMap | None, mentions: MentionScope | str, encoding: str | None, block_bytes: int
+    columns: ColumnMap | None,
+    mentions: MentionScope | str,
+    encoding: str | None,
+    block_bytes: int,
+    merge: bool = False,
 ) -> _Options:
-    return _Options(columns or ColumnMap(), MentionScope(mentions), encoding, block_bytes)
+    return _Options(columns or ColumnMap(), MentionScope(mentions), encoding, block_bytes, merge)
 
 
 def process_corpus(
@@ -426,14 +433,26 @@ def _read_part(path: Path) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(frame, geometry=geometry, crs=CRS)
 
 
-def _staged_parts(stage: Path, summaries: list[PartSummary], mentions: MentionScope) -> Iterator[Incidents]:
-    for s in summaries:
-        if not s.ids:
-            continue
+@dataclass(frozen=True)
+class _StagedParts:
+    """The placed parts staged on disk, read one by one, in input order (parts with no incident left out)."""
+
+    stage: Path
+    summaries: list[PartSummary]
+    mentions: MentionScope
+
+    def __len__(self) -> int:
+        return len(self.summaries)
+
+    def __getitem__(self, k: int) -> Incidents:
+        s = self.summaries[k]
         name = _part_name(s.part)
-        listed = mentions is not MentionScope.NONE  # otherwise the parts are empty: not worth reading
-        part_mentions = _read_part(stage / "mentions" / name) if listed else mention_frame({}, 0)
-        yield Incidents(_read_part(stage / "incidents" / name), part_mentions, s.areas)
+        listed = self.mentions is not MentionScope.NONE  # otherwise the parts are empty: not worth reading
+        part_mentions = _read_part(self.stage / "mentions" / name) if listed else mention_frame({}, 0)
+        return Incidents(_read_part(self.stage / "incidents" / name), part_mentions, s.areas)
+
+    def __iter__(self) -> Iterator[Incidents]:
+        return (self[k] for k in range(len(self)))
 
 
 @contextlib.contextmanager
@@ -459,12 +478,18 @@ def corpus_parts(
     `geomap.incidents.merged_parts` merges them, each event type's merge planned on a worker. The other parameters
     are those of `process_corpus`."""
     files = _files(paths)
-    opts = _options(columns, mentions, encoding, block_bytes)
+    opts = _options(columns, mentions, encoding, block_bytes, merge)
     with _staging(Path(staging_dir)) as stage, _connected(client, scheduler, workers, None) as connected:
-        parts = _staged_parts(stage, _place_corpus(files, stage, opts, connected, progress), opts.mentions)
-        if merge:  # the cluster stays up until the parts are written: its workers plan the merge
-            parts = merged_parts(parts, stage, planner=functools.partial(_plan_on_workers, connected))
-        yield parts
+        summaries = [s for s in _place_corpus(files, stage, opts, connected, progress) if s.ids]
+        parts = _StagedParts(stage, summaries, opts.mentions)
+        if not merge:
+            yield iter(parts)
+            return
+        # The cluster stays up until the parts are written: its workers plan the merge of each event type.
+        rows = [s.merge_rows for s in summaries if s.merge_rows is not None]
+        assert len(rows) == len(summaries), "every task of a merging run returns its merge rows"
+        planner = functools.partial(_plan_on_workers, connected)
+        yield merged_stored_parts(parts, rows, [s.areas for s in summaries], planner=planner)
 
 
 def process_dataframe(
@@ -487,10 +512,7 @@ def process_dataframe(
     with _staging(out) as stage, _connected(client, scheduler, workers, None) as connected:
         for layer in LAYERS:
             (stage / layer).mkdir(parents=True, exist_ok=True)
-        tasks = [
-            place(piece, int(first_lines[i]), str(stage), i, opts.columns, opts.mentions)
-            for i, piece in enumerate(ddf.to_delayed())
-        ]
+        tasks = [place(piece, int(first_lines[i]), str(stage), i, opts) for i, piece in enumerate(ddf.to_delayed())]
         summaries = _compute(tasks, connected, progress=False)
         _unique_ids(summaries, stage)
         _publish(stage, out, summaries)

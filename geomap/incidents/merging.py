@@ -12,10 +12,11 @@ workers; then the parts are given again, merged: the same incidents, mentions an
 from __future__ import annotations
 
 import functools
-import itertools
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Protocol
 
 import geopandas as gpd
 import numpy as np
@@ -33,7 +34,17 @@ from geomap.coding.merge import (
 )
 from geomap.incidents.frames import Incidents
 
-__all__ = ["HELD_ROWS", "ShardPlanner", "merged", "merged_parts", "plan_shard", "plan_shards_here"]
+__all__ = [
+    "HELD_ROWS",
+    "ShardPlanner",
+    "StoredParts",
+    "merge_rows",
+    "merged",
+    "merged_parts",
+    "merged_stored_parts",
+    "plan_shard",
+    "plan_shards_here",
+]
 
 HELD_ROWS = 100_000  # parts wait in memory up to this many incidents in all (fast); past it, all wait on disk
 
@@ -60,8 +71,8 @@ class _Waiting:
         entry = self.entries[k]
         return entry if isinstance(entry, Incidents) else pd.read_pickle(entry)
 
-    def __iter__(self) -> Iterator[Incidents]:
-        return (self[k] for k in range(len(self.entries)))
+    def __len__(self) -> int:
+        return len(self.entries)
 
 
 def merged(result: Incidents) -> Incidents:
@@ -117,32 +128,48 @@ def merged_parts(
         areas: list[gpd.GeoDataFrame] = []
         for part in parts:
             waiting.add(part)
-            rows.append(_merge_rows(part.incidents))
+            rows.append(merge_rows(part.incidents))
             areas.append(part.areas)
-        if not rows:
-            return
-        offsets = np.cumsum([0, *(len(r) for r in rows)])
-        shards = _shards(pd.concat(rows, ignore_index=True))
-        del rows
-        plan = MergePlan.combined(planner(shards))
-        del shards
-        if not len(plan.at):
-            yield from waiting
-            return
-        part_of = functools.partial(np.searchsorted, offsets, side="right")
-        crossing = plan.anchor[part_of(plan.anchor) != part_of(plan.at)]  # anchors whose cells go to another part
-        anchors = _whole_rows(waiting, offsets, crossing)
-        every_area = gpd.GeoDataFrame(
-            pd.concat(areas, ignore_index=True).drop_duplicates("area_id"), geometry="geometry", crs=areas[0].crs
-        )
-        for part, offset in zip(waiting, offsets[:-1], strict=True):
-            frame = with_merge_columns(part.incidents.reset_index(drop=True))
-            incidents = apply_merges(frame, plan, offset=int(offset), anchors=anchors)
-            geo = gpd.GeoDataFrame(incidents, geometry=part.incidents.geometry.name, crs=part.incidents.crs)
-            yield Incidents(geo, part.mentions, _counted(every_area, geo))
+        yield from merged_stored_parts(waiting, rows, areas, planner=planner)
 
 
-def _merge_rows(incidents: pd.DataFrame) -> pd.DataFrame:
+class StoredParts(Protocol):
+    """Placed parts that can be read again, one by one, in any order."""
+
+    def __len__(self) -> int: ...
+
+    def __getitem__(self, k: int) -> Incidents: ...
+
+
+def merged_stored_parts(
+    parts: StoredParts,
+    rows: list[pd.DataFrame],
+    areas: list[gpd.GeoDataFrame],
+    *,
+    planner: ShardPlanner = plan_shards_here,
+) -> Iterator[Incidents]:
+    """`merged_parts` of parts already stored, whose `merge_rows` (`rows`) and areas are known, part by part."""
+    if not rows:
+        return
+    offsets = np.cumsum([0, *(len(r) for r in rows)])
+    plan = MergePlan.combined(planner(_shards(pd.concat(rows, ignore_index=True))))
+    if not len(plan.at):
+        yield from (parts[k] for k in range(len(parts)))
+        return
+    part_of = functools.partial(np.searchsorted, offsets, side="right")
+    crossing = plan.anchor[part_of(plan.anchor) != part_of(plan.at)]  # anchors whose cells go to another part
+    anchors = _whole_rows(parts, offsets, crossing)
+    every_area = gpd.GeoDataFrame(
+        pd.concat(areas, ignore_index=True).drop_duplicates("area_id"), geometry="geometry", crs=areas[0].crs
+    )
+    for part, offset in zip(_read_ahead(parts, range(len(parts))), offsets[:-1].tolist(), strict=True):
+        frame = with_merge_columns(part.incidents.reset_index(drop=True))
+        incidents = apply_merges(frame, plan, offset=offset, anchors=anchors)
+        geo = gpd.GeoDataFrame(incidents, geometry=part.incidents.geometry.name, crs=part.incidents.crs)
+        yield Incidents(geo, part.mentions, _counted(every_area, geo))
+
+
+def merge_rows(incidents: pd.DataFrame) -> pd.DataFrame:
     """What grouping and planning read of a part's incidents (with the merge columns)."""
     wanted = list(dict.fromkeys([*GROUP_COLUMNS, *VALUE_COLUMNS]))
     frame = with_merge_columns(incidents[[c for c in wanted if c in incidents.columns]].reset_index(drop=True))
@@ -156,16 +183,30 @@ def _shards(rows: pd.DataFrame) -> list[pd.DataFrame]:
     return sorted(shards, key=len, reverse=True)
 
 
-def _whole_rows(waiting: _Waiting, offsets: np.ndarray, positions: np.ndarray) -> pd.DataFrame:
+def _whole_rows(parts: StoredParts, offsets: np.ndarray, positions: np.ndarray) -> pd.DataFrame:
     """The whole rows at `positions` (with the merge columns, indexed by input position), read from the parts
     holding them only."""
     wanted = np.sort(positions)
+    holding = np.unique(np.searchsorted(offsets, wanted, side="right") - 1).tolist()
     whole = []
-    for k, (offset, end) in enumerate(itertools.pairwise(offsets)):
-        here = wanted[(wanted >= offset) & (wanted < end)]
-        if len(here):
-            whole.append(with_merge_columns(waiting[k].incidents.iloc[here - offset].set_axis(here)))
+    for k, part in zip(holding, _read_ahead(parts, holding), strict=True):
+        here = wanted[(wanted >= offsets[k]) & (wanted < offsets[k + 1])]
+        whole.append(with_merge_columns(part.incidents.iloc[here - offsets[k]].set_axis(here)))
     return pd.concat(whole) if whole else pd.DataFrame()
+
+
+def _read_ahead(parts: StoredParts, ks: Iterable[int]) -> Iterator[Incidents]:
+    """`parts[k]` for each of `ks`, the next one read in a thread while the caller works on this one (reading
+    Parquet or a pickle spends most of its time outside the interpreter lock)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        ahead = None
+        for k in ks:
+            following = pool.submit(parts.__getitem__, k)
+            if ahead is not None:
+                yield ahead.result()
+            ahead = following
+        if ahead is not None:
+            yield ahead.result()
 
 
 def _counted(areas: gpd.GeoDataFrame, incidents: pd.DataFrame) -> gpd.GeoDataFrame:

@@ -77,11 +77,11 @@ def test_a_merge_planned_per_event_type_is_the_merge_planned_at_once(tmp_path):
     # Reports of different event types never merge, so planning each type's rows apart changes nothing.
     from geomap import read_incidents
     from geomap.coding.merge import MergePlan, merge_groups, plan_merges, with_merge_columns
-    from geomap.incidents.merging import _merge_rows, _shards, plan_shard
+    from geomap.incidents.merging import _shards, merge_rows, plan_shard
     from geomap.synthetic import write_corpus
 
     placed = read_incidents(str(write_corpus(800, tmp_path / "reports.jsonl")), merge=False)
-    rows = _merge_rows(placed)
+    rows = merge_rows(placed)
     shards = _shards(rows)
     assert len(shards) >= 3 and sum(map(len, shards)) == rows["event_type"].notna().sum()
     apart = MergePlan.combined(plan_shard(s) for s in reversed(shards))
