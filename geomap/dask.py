@@ -421,13 +421,15 @@ def process_corpus(
     return _totals(summaries, str(out))
 
 
-def _read_part(path: Path) -> gpd.GeoDataFrame:
-    """A staged part, its text read as Arrow strings (not turned back into Python strings only to be written out
-    again) and its CRS known rather than parsed from each file."""
+def _read_part(path: Path, rows: np.ndarray | None = None) -> gpd.GeoDataFrame:
+    """A staged part (or its `rows` only), its text read as Arrow strings (not turned back into Python strings only
+    to be written out again) and its CRS known rather than parsed from each file."""
     import pyarrow.parquet as pq
     import shapely
 
     table = pq.read_table(path)
+    if rows is not None:
+        table = table.take(rows)
     frame = table.drop_columns(["geometry"]).to_pandas()
     geometry = gpd.GeoSeries(shapely.from_wkb(table.column("geometry").to_numpy(zero_copy_only=False)), crs=CRS)
     return gpd.GeoDataFrame(frame, geometry=geometry, crs=CRS)
@@ -450,6 +452,9 @@ class _StagedParts:
         listed = self.mentions is not MentionScope.NONE  # otherwise the parts are empty: not worth reading
         part_mentions = _read_part(self.stage / "mentions" / name) if listed else mention_frame({}, 0)
         return Incidents(_read_part(self.stage / "incidents" / name), part_mentions, s.areas)
+
+    def incident_rows(self, k: int, rows: np.ndarray) -> pd.DataFrame:
+        return _read_part(self.stage / "incidents" / _part_name(self.summaries[k].part), rows)
 
     def __iter__(self) -> Iterator[Incidents]:
         return (self[k] for k in range(len(self)))

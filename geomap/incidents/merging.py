@@ -74,6 +74,9 @@ class _Waiting:
     def __len__(self) -> int:
         return len(self.entries)
 
+    def incident_rows(self, k: int, rows: np.ndarray) -> pd.DataFrame:
+        return self[k].incidents.iloc[rows]
+
 
 def merged(result: Incidents) -> Incidents:
     """`result` with the reports of one event merged into one incident (`geomap.coding.merge_reports`); the
@@ -140,6 +143,10 @@ class StoredParts(Protocol):
 
     def __getitem__(self, k: int) -> Incidents: ...
 
+    def incident_rows(self, k: int, rows: np.ndarray) -> pd.DataFrame:
+        """The incidents of part `k` at positions `rows` of the part (reading no more than it must)."""
+        ...
+
 
 def merged_stored_parts(
     parts: StoredParts,
@@ -187,11 +194,10 @@ def _whole_rows(parts: StoredParts, offsets: np.ndarray, positions: np.ndarray) 
     """The whole rows at `positions` (with the merge columns, indexed by input position), read from the parts
     holding them only."""
     wanted = np.sort(positions)
-    holding = np.unique(np.searchsorted(offsets, wanted, side="right") - 1).tolist()
     whole = []
-    for k, part in zip(holding, _read_ahead(parts, holding), strict=True):
+    for k in np.unique(np.searchsorted(offsets, wanted, side="right") - 1).tolist():
         here = wanted[(wanted >= offsets[k]) & (wanted < offsets[k + 1])]
-        whole.append(with_merge_columns(part.incidents.iloc[here - offsets[k]].set_axis(here)))
+        whole.append(with_merge_columns(parts.incident_rows(k, here - offsets[k]).set_axis(here)))
     return pd.concat(whole) if whole else pd.DataFrame()
 
 
