@@ -44,7 +44,7 @@ from geomap.incidents.areas import AreaTally
 from geomap.incidents.chunk import MentionScope, Placers, apply_renames, place_chunk
 from geomap.incidents.frames import concat_incidents, mention_frame
 from geomap.incidents.ids import IdRegistry
-from geomap.incidents.merging import merge_rows, merged_stored_parts, plan_shards_here
+from geomap.incidents.merging import StoredParts, merge_plan, merge_rows, merged_by_plan, plan_shards_here
 from geomap.incidents.schema import CRS
 from geomap.io.readers import BLOCK_BYTES, CHUNK_ROWS, Block, expand_inputs, read_block, split_file
 from geomap.kinds import KIND_OF_ADMIN_LEVEL
@@ -218,7 +218,9 @@ def _compute(tasks: list[Any], client: Any, progress: bool) -> list:
 def _plan_on_workers(client: Any, shards: list[pd.DataFrame]) -> list[MergePlan]:
     """Plan a merge's shards side by side (`geomap.incidents.merging.ShardPlanner`): packed into one batch per
     worker, most rows first into the lightest batch, each batch sent to its worker and planned there."""
-    workers = sorted(client.scheduler_info()["workers"])
+    workers = sorted(client.nthreads())  # every worker (a scheduler's summary may list only some)
+    if not workers:
+        return plan_shards_here(shards)
     batches: list[list[int]] = [[] for _ in workers]
     rows = [0] * len(workers)
     for k in sorted(range(len(shards)), key=lambda k: -len(shards[k])):
@@ -229,7 +231,8 @@ def _plan_on_workers(client: Any, shards: list[pd.DataFrame]) -> list[MergePlan]
     for worker, batch in zip(workers, batches, strict=True):
         if batch:
             sent = client.scatter([shards[k] for k in batch], workers=[worker], hash=False)
-            running.append((batch, client.submit(plan_shards_here, sent, workers=[worker], pure=False)))
+            task = client.submit(plan_shards_here, sent, workers=[worker], allow_other_workers=True, pure=False)
+            running.append((batch, task))
     plans: dict[int, MergePlan] = {}
     for batch, future in running:
         plans.update(zip(batch, future.result(), strict=True))
@@ -436,7 +439,7 @@ def _read_part(path: Path, rows: np.ndarray | None = None) -> gpd.GeoDataFrame:
 
 
 @dataclass(frozen=True)
-class _StagedParts:
+class _StagedParts(StoredParts):
     """The placed parts staged on disk, read one by one, in input order (parts with no incident left out)."""
 
     stage: Path
@@ -455,9 +458,6 @@ class _StagedParts:
 
     def incident_rows(self, k: int, rows: np.ndarray) -> pd.DataFrame:
         return _read_part(self.stage / "incidents" / _part_name(self.summaries[k].part), rows)
-
-    def __iter__(self) -> Iterator[Incidents]:
-        return (self[k] for k in range(len(self)))
 
 
 @contextlib.contextmanager
@@ -484,17 +484,27 @@ def corpus_parts(
     are those of `process_corpus`."""
     files = _files(paths)
     opts = _options(columns, mentions, encoding, block_bytes, merge)
-    with _staging(Path(staging_dir)) as stage, _connected(client, scheduler, workers, None) as connected:
-        summaries = [s for s in _place_corpus(files, stage, opts, connected, progress) if s.ids]
-        parts = _StagedParts(stage, summaries, opts.mentions)
-        if not merge:
+    with _staging(Path(staging_dir)) as stage:
+        with _connected(client, scheduler, workers, None) as connected:
+            summaries = [s for s in _place_corpus(files, stage, opts, connected, progress) if s.ids]
+            parts = _StagedParts(stage, summaries, opts.mentions)
+            plan = _plan(parts, connected) if merge else None
+        # The cluster is closed: the parts are read (and merged) here as they are written.
+        if plan is None:
             yield iter(parts)
-            return
-        # The cluster stays up until the parts are written: its workers plan the merge of each event type.
-        rows = [s.merge_rows for s in summaries if s.merge_rows is not None]
-        assert len(rows) == len(summaries), "every task of a merging run returns its merge rows"
-        planner = functools.partial(_plan_on_workers, connected)
-        yield merged_stored_parts(parts, rows, [s.areas for s in summaries], planner=planner)
+        else:
+            yield merged_by_plan(parts, [len(s.ids) for s in summaries], plan, [s.areas for s in summaries])
+
+
+def _plan(parts: _StagedParts, client: Any) -> MergePlan:
+    """The merge plan of the staged parts, each event type's planned on a worker; the rows it is made from are
+    released once it is made."""
+    rows = [s.merge_rows for s in parts.summaries if s.merge_rows is not None]
+    if len(rows) != len(parts.summaries):
+        raise RuntimeError("a task of a merging run returned no merge rows")
+    for s in parts.summaries:
+        s.merge_rows = None
+    return merge_plan(rows, functools.partial(_plan_on_workers, client))
 
 
 def process_dataframe(

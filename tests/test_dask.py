@@ -12,7 +12,7 @@ import pytest
 
 from geomap import read_incidents
 from geomap.dask import admin_counts_from_parquet, corpus_parts, process_corpus, process_dataframe
-from geomap.incidents import ColumnMap
+from geomap.incidents import ColumnMap, merged_parts
 from geomap.synthetic import incident_table, write_corpus
 
 pytest.importorskip("distributed")
@@ -188,6 +188,9 @@ def test_reports_merged_on_the_workers_as_in_one_process(cluster, corpus, tmp_pa
     # Each event type's merge is planned on a worker; the merged incidents are those one process gives.
     with corpus_parts([corpus], staging_dir=tmp_path, client=cluster, block_bytes=40_000, merge=True) as stream:
         got = pd.concat([p.incidents for p in stream], ignore_index=True)
+    with corpus_parts([corpus], staging_dir=tmp_path, client=cluster, block_bytes=40_000) as stream:
+        here = pd.concat([p.incidents for p in merged_parts(stream, tmp_path)], ignore_index=True)
+    pd.testing.assert_frame_equal(got, here)  # every cell and type as the staged parts merged in this process
     single = read_incidents(str(corpus))  # merged in one process
     assert (got["source_count"] > 1).sum() > 20 and len(got) < 1500  # many reports of one event merged
     columns = [*COLUMNS, "event_type", "source_count", "merged_ids", "source", "fatalities", "injuries"]

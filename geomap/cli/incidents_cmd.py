@@ -98,8 +98,6 @@ def incidents(
     tally = Tally()
     staging = Path(layers_dir) if layers_dir else Path(output).parent
     with _parts(inputs, scheduler, workers, encoding, columns, mentions, staging=staging, merge=merge) as parts:
-        if merge and not scheduler:  # reports of one event may be in any chunk: merged once all are placed
-            parts = merged_parts(parts, _existing(staging))
         written = write_layers(
             tally.watch(parts), output, layers_dir=layers_dir, fmt=layers_format, overwrite=overwrite
         )
@@ -128,10 +126,10 @@ def _parts(
     staging: Path,
     merge: bool,
 ) -> Iterator[Iterable[Incidents]]:
-    """The placed parts, in input order: from standard input, streamed from the files, or computed on Dask (and
-    merged there with `merge`)."""
+    """The placed parts, in input order: from standard input, streamed from the files, or computed on Dask; with
+    `merge`, the reports of one event merged (once all are placed: they may be in any two parts)."""
     if inputs == ("-",) or not inputs:
-        yield [load_incidents(inputs, encoding=encoding, columns=columns, mentions=mentions, merge=False)]
+        yield [load_incidents(inputs, encoding=encoding, columns=columns, mentions=mentions, merge=merge)]
     elif scheduler:
         from geomap.dask import corpus_parts
 
@@ -150,6 +148,7 @@ def _parts(
         # Large inputs stream: each chunk is placed and appended to the outputs, never all held at once.
         bar = Progress(None, "placing incidents")
         try:
-            yield iter_incidents(list(inputs), encoding=encoding, columns=columns, mentions=mentions, progress=bar)
+            parts = iter_incidents(list(inputs), encoding=encoding, columns=columns, mentions=mentions, progress=bar)
+            yield merged_parts(parts, _existing(staging)) if merge else parts
         finally:
             bar.close()

@@ -32,9 +32,12 @@ __all__ = [
     "VALUE_COLUMNS",
     "MergePlan",
     "apply_merges",
+    "column_texts",
+    "event_dates",
     "merge_groups",
     "merge_reports",
     "plan_merges",
+    "table_events_of",
 ]
 
 NEAR_KM = 3.0  # a village and its landmark, a town and its neighbourhood lie this close; separate villages farther
@@ -91,13 +94,12 @@ def _column(frame: pd.DataFrame, name: str) -> list[Any]:
     return frame[name].tolist() if name in frame else [None] * len(frame)
 
 
-def _reports(frame: pd.DataFrame, table_events: list[bool]) -> list[_Report]:
+def _reports(frame: pd.DataFrame, table_events: list[bool], dates: pd.Series) -> list[_Report]:
     """The rows that may be merged, most precise place first (then earliest, then by id and source);
-    `table_events` says which rows are a table's own events (`_table_events`)."""
-    dates = pd.to_datetime(frame["event_date"], errors="coerce")
+    `table_events` says which rows are a table's own events (`table_events_of`), `dates` their dates (`event_dates`)."""
     lats = pd.to_numeric(frame["latitude"], errors="coerce").astype("float64").to_numpy()  # floats, not ints
     lons = pd.to_numeric(frame["longitude"], errors="coerce").astype("float64").to_numpy()
-    types = _texts(frame, "event_type")
+    types = column_texts(frame, "event_type")
     mergeable = (
         dates.notna().to_numpy()
         & ~_vague_dates(frame)
@@ -111,8 +113,8 @@ def _reports(frame: pd.DataFrame, table_events: list[bool]) -> list[_Report]:
     days = _ordinals(dates)
     precision = pd.to_numeric(pd.Series(_column(frame, "geo_precision"), dtype="object"), errors="coerce")
     precisions = precision.astype("float64").fillna(math.inf).tolist()
-    ids, gaz = _texts(frame, "event_id_cnty"), _texts(frame, "gazetteer_id")
-    admins = list(zip(*(_texts(frame, c) for c in ADMIN_PCODES), strict=True))
+    ids, gaz = column_texts(frame, "event_id_cnty"), column_texts(frame, "gazetteer_id")
+    admins = list(zip(*(column_texts(frame, c) for c in ADMIN_PCODES), strict=True))
     lat_list, lon_list = lats.tolist(), lons.tolist()
     out = [
         _Report(
@@ -121,17 +123,29 @@ def _reports(frame: pd.DataFrame, table_events: list[bool]) -> list[_Report]:
         )
         for i in rows
     ]
-    ties = list(zip(*(_texts(frame, c) for c in SORT_COLUMNS), strict=True))
+    ties = list(zip(*(column_texts(frame, c) for c in SORT_COLUMNS), strict=True))
     out.sort(key=lambda r: (r.precision, r.day, ties[r.index]))
     return out
 
 
-def _texts(frame: pd.DataFrame, name: str) -> list[str]:
-    """A column as text, a missing cell (or column) as "" (`_text` of every cell, at column speed)."""
+def column_texts(frame: pd.DataFrame, name: str) -> list[str]:
+    """A column's cells as text, a missing cell (or column) as "" (`_text` of each cell; a column of strings is read
+    at column speed)."""
     if name not in frame:
         return [""] * len(frame)
     column = frame[name]
-    return column.astype(object).where(column.notna(), "").astype(str).tolist()
+    if isinstance(column.dtype, pd.StringDtype):  # strings or missing cells only
+        return column.astype(object).where(column.notna(), "").tolist()
+    return [_text(v) for v in column.tolist()]
+
+
+def event_dates(frame: pd.DataFrame) -> pd.Series:
+    """The rows' event dates as timestamps (NaT where unreadable). Parsed together: a format is inferred from the
+    first date, so the rows of a larger input are given the dates parsed over all of it (`merge_groups`)."""
+    return pd.to_datetime(frame["event_date"], errors="coerce")
+
+
+_EPOCH_ORDINAL = pd.Timestamp(0).toordinal()  # the ordinal of 1970-01-01, where NumPy counts days from
 
 
 def _ordinals(dates: pd.Series) -> list[int]:
@@ -142,12 +156,9 @@ def _ordinals(dates: pd.Series) -> list[int]:
     return np.where(dates.isna().to_numpy(), 0, days + _EPOCH_ORDINAL).tolist()
 
 
-_EPOCH_ORDINAL = pd.Timestamp(0).toordinal()  # the ordinal of 1970-01-01, where NumPy counts days from
-
-
-def _table_events(frame: pd.DataFrame) -> list[bool]:
+def table_events_of(frame: pd.DataFrame) -> list[bool]:
     """Which rows are a table's own events (coded by the table, not from a text: no coding evidence)."""
-    return [not evidence for evidence in _texts(frame, "coding_evidence")]
+    return [not evidence for evidence in column_texts(frame, "coding_evidence")]
 
 
 def _time_precisions(frame: pd.DataFrame) -> pd.Series:
@@ -292,7 +303,7 @@ def _spreads(frame: pd.DataFrame) -> list[tuple[float, str]]:
     start = pd.to_datetime(pd.Series(_column(frame, "event_date"), dtype="object"), errors="coerce", format="ISO8601")
     end = pd.to_datetime(pd.Series(_column(frame, "event_date_end"), dtype="object"), errors="coerce", format="ISO8601")
     days = (end - start).dt.days.fillna(0)
-    return list(zip((tp * 1000 + days).tolist(), _texts(frame, "event_date"), strict=True))
+    return list(zip((tp * 1000 + days).tolist(), column_texts(frame, "event_date"), strict=True))
 
 
 @dataclass(frozen=True)
@@ -336,20 +347,25 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def merge_groups(frame: pd.DataFrame, *, max_days: int = 1, max_km: float = NEAR_KM) -> list[list[int]]:
+def merge_groups(
+    frame: pd.DataFrame, *, max_days: int = 1, max_km: float = NEAR_KM, dates: pd.Series | None = None
+) -> list[list[int]]:
     """The rows (positions in `frame`) of each incident two reports or more make, its anchor (the most precise
-    report) first; `frame` needs only `GROUP_COLUMNS` when its ids are unique."""
-    table_events = _table_events(frame)
+    report) first; `frame` needs only `GROUP_COLUMNS` when its ids are unique. `dates` are the rows' `event_dates`
+    when `frame` is part of a larger input (they are parsed over the whole of it); by default they are parsed here."""
+    table_events = table_events_of(frame)
     if all(table_events):
         return []  # every row is a table's own event: two of them never merge (`_group`), so nothing is read
     with _collector_paused():
-        reports = _reports(frame, table_events)
+        reports = _reports(frame, table_events, event_dates(frame) if dates is None else dates)
         return [[m.index for m in g.members] for g in _group(reports, max_days, max_km) if len(g.members) > 1]
 
 
 def plan_merges(groups: list[list[int]], cells: pd.DataFrame, rows: Mapping[int, int] | None = None) -> MergePlan:
     """The plan for `groups` (from `merge_groups`); `cells` holds at least their rows, with the merge columns
     (`with_merge_columns`), `rows` mapping a position in the input to one in `cells` when it is not the input."""
+    if not groups:
+        return MergePlan.combined([])  # nothing merges: the cells are not read
     cols = {c: _column(cells, c) for c in VALUE_COLUMNS if c in cells}
     spreads = _spreads(cells)
     where = (lambda members: members) if rows is None else (lambda members: [rows[i] for i in members])

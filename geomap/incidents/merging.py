@@ -1,22 +1,22 @@
 """One incident per event across reports, in the pipeline: `merged` on incidents in memory, `merged_parts` on parts
-streamed from files, holding only what grouping reads.
+streamed from files, holding only what merging reads.
 
 Reports of one event may be in any two parts, so every part is placed before any is merged. `merged_parts` holds
 the parts as they come (in a work folder once they pass `HELD_ROWS` incidents) and keeps the few columns grouping and
-merging read (`geomap.coding.merge.GROUP_COLUMNS`, `VALUE_COLUMNS`). Reports of different event types never merge,
-so the merge is planned per event type (`plan_shard`), one shard after another or side by side on a cluster's
-workers; then the parts are given again, merged: the same incidents, mentions and areas as
-`merged(concat_incidents(parts))`, in the same order, part by part.
+merging read (`merge_rows`). `merge_plan` plans the merge from those rows: reports of different event types never
+merge, so each type's rows are planned apart (`plan_shard`), one after another or side by side on a cluster's
+workers (a `ShardPlanner`). `merged_by_plan` then gives the parts again, merged: the same incidents, mentions and
+areas as `merged(concat_incidents(parts))`, in the same order, part by part.
 """
 
 from __future__ import annotations
 
+import abc
 import functools
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Protocol
 
 import geopandas as gpd
 import numpy as np
@@ -27,9 +27,12 @@ from geomap.coding.merge import (
     VALUE_COLUMNS,
     MergePlan,
     apply_merges,
+    column_texts,
+    event_dates,
     merge_groups,
     merge_reports,
     plan_merges,
+    table_events_of,
     with_merge_columns,
 )
 from geomap.incidents.frames import Incidents
@@ -38,19 +41,29 @@ __all__ = [
     "HELD_ROWS",
     "ShardPlanner",
     "StoredParts",
+    "merge_plan",
     "merge_rows",
     "merged",
+    "merged_by_plan",
     "merged_parts",
-    "merged_stored_parts",
     "plan_shard",
     "plan_shards_here",
 ]
 
 HELD_ROWS = 100_000  # parts wait in memory up to this many incidents in all (fast); past it, all wait on disk
+_DATES = "_merge_event_dates"  # the rows' event dates parsed over the whole input, carried with each shard
 
 
-class _Waiting:
-    """The placed parts while they wait for the grouping: in memory while they are few, in a folder once many."""
+class StoredParts(Sequence[Incidents]):
+    """Placed parts that can be read again, one by one, in any order (`merged_by_plan` reads them twice)."""
+
+    @abc.abstractmethod
+    def incident_rows(self, k: int, rows: np.ndarray) -> pd.DataFrame:
+        """The incidents of part `k` at positions `rows` of the part (reading no more than it must)."""
+
+
+class _Waiting(StoredParts):
+    """The placed parts while they wait for the merge plan: in memory while they are few, in a folder once many."""
 
     def __init__(self, folder: Path, held_rows: int) -> None:
         self.folder, self.held_rows, self.rows = folder, held_rows, 0
@@ -88,9 +101,10 @@ def merged(result: Incidents) -> Incidents:
 
 
 def plan_shard(rows: pd.DataFrame) -> MergePlan:
-    """The merge plan of the rows of one event type (grouping and value columns, indexed by input position)."""
+    """The merge plan of the rows of one event type (a shard from `merge_plan`, indexed by input position)."""
     positions = rows.index.to_numpy()
-    groups = [[int(positions[k]) for k in g] for g in merge_groups(rows.reset_index(drop=True))]
+    frame = rows.reset_index(drop=True)
+    groups = [[int(positions[k]) for k in g] for g in merge_groups(frame, dates=frame[_DATES])]
     return plan_merges(groups, rows, {int(p): k for k, p in enumerate(positions)})
 
 
@@ -111,8 +125,8 @@ def merged_parts(
     planner: ShardPlanner = plan_shards_here,
 ) -> Iterator[Incidents]:
     """`parts` with the reports of one event merged, as `merged(concat_incidents(parts))` would give them, part by
-    part: past `held_rows` incidents, memory holds one part and the grouping and value columns of every incident,
-    not every part.
+    part: past `held_rows` incidents, memory holds two parts (one read ahead) and the grouping and value columns of
+    every incident (until the merge is planned), not every part.
 
     Parameters
     ----------
@@ -133,36 +147,57 @@ def merged_parts(
             waiting.add(part)
             rows.append(merge_rows(part.incidents))
             areas.append(part.areas)
-        yield from merged_stored_parts(waiting, rows, areas, planner=planner)
+        sizes = [len(r) for r in rows]
+        plan = merge_plan(rows, planner)
+        rows.clear()
+        yield from merged_by_plan(waiting, sizes, plan, areas)
 
 
-class StoredParts(Protocol):
-    """Placed parts that can be read again, one by one, in any order."""
-
-    def __len__(self) -> int: ...
-
-    def __getitem__(self, k: int) -> Incidents: ...
-
-    def incident_rows(self, k: int, rows: np.ndarray) -> pd.DataFrame:
-        """The incidents of part `k` at positions `rows` of the part (reading no more than it must)."""
-        ...
+def merge_rows(incidents: pd.DataFrame) -> pd.DataFrame:
+    """What planning a merge reads of a part's incidents: the grouping and value columns, with the merge columns."""
+    wanted = list(dict.fromkeys([*GROUP_COLUMNS, *VALUE_COLUMNS]))
+    frame = with_merge_columns(incidents[[c for c in wanted if c in incidents.columns]].reset_index(drop=True))
+    return frame[[c for c in wanted if c in frame.columns]]
 
 
-def merged_stored_parts(
-    parts: StoredParts,
-    rows: list[pd.DataFrame],
-    areas: list[gpd.GeoDataFrame],
-    *,
-    planner: ShardPlanner = plan_shards_here,
+def merge_plan(rows: list[pd.DataFrame], planner: ShardPlanner = plan_shards_here) -> MergePlan:
+    """The merge plan of an input whose parts' `merge_rows` are `rows` (in input order).
+
+    Parameters
+    ----------
+    rows : list of DataFrame
+        `merge_rows` of each part.
+    planner : callable, default plan_shards_here
+        Plans each event type's shard (`plan_shard`); the shards hold every row of their type, indexed by input
+        position, with the dates parsed over the whole input.
+
+    Returns
+    -------
+    MergePlan
+        Positions in the whole input.
+    """
+    whole = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
+    if whole.empty or all(table_events_of(whole)):
+        return MergePlan.combined([])  # nothing may merge (as `merge_groups`, nothing is parsed)
+    whole[_DATES] = event_dates(whole)  # a date format is inferred from the first date of the whole input
+    return MergePlan.combined(planner(_shards(whole)))
+
+
+def _shards(rows: pd.DataFrame) -> list[pd.DataFrame]:
+    """The rows of each event type (indexed by input position), most rows first; rows without one never merge."""
+    types = pd.Series(column_texts(rows, "event_type"), index=rows.index)
+    shards = [rows.iloc[positions] for kind, positions in types.groupby(types, sort=True).indices.items() if kind]
+    return sorted(shards, key=len, reverse=True)
+
+
+def merged_by_plan(
+    parts: StoredParts, sizes: list[int], plan: MergePlan, areas: list[gpd.GeoDataFrame]
 ) -> Iterator[Incidents]:
-    """`merged_parts` of parts already stored, whose `merge_rows` (`rows`) and areas are known, part by part."""
-    if not rows:
-        return
-    offsets = np.cumsum([0, *(len(r) for r in rows)])
-    plan = MergePlan.combined(planner(_shards(pd.concat(rows, ignore_index=True))))
+    """The parts (of `sizes` incidents each, with their `areas`) with `plan` carried out on them, part by part."""
     if not len(plan.at):
-        yield from (parts[k] for k in range(len(parts)))
+        yield from parts
         return
+    offsets = np.cumsum([0, *sizes])
     part_of = functools.partial(np.searchsorted, offsets, side="right")
     crossing = plan.anchor[part_of(plan.anchor) != part_of(plan.at)]  # anchors whose cells go to another part
     anchors = _whole_rows(parts, offsets, crossing)
@@ -174,20 +209,6 @@ def merged_stored_parts(
         incidents = apply_merges(frame, plan, offset=offset, anchors=anchors)
         geo = gpd.GeoDataFrame(incidents, geometry=part.incidents.geometry.name, crs=part.incidents.crs)
         yield Incidents(geo, part.mentions, _counted(every_area, geo))
-
-
-def merge_rows(incidents: pd.DataFrame) -> pd.DataFrame:
-    """What grouping and planning read of a part's incidents (with the merge columns)."""
-    wanted = list(dict.fromkeys([*GROUP_COLUMNS, *VALUE_COLUMNS]))
-    frame = with_merge_columns(incidents[[c for c in wanted if c in incidents.columns]].reset_index(drop=True))
-    return frame[[c for c in wanted if c in frame.columns]]
-
-
-def _shards(rows: pd.DataFrame) -> list[pd.DataFrame]:
-    """The rows of each event type (indexed by input position), most rows first; rows without one never merge."""
-    types = rows["event_type"].astype(object).where(rows["event_type"].notna(), "").astype(str)
-    shards = [rows.iloc[positions] for kind, positions in types.groupby(types, sort=True).indices.items() if kind]
-    return sorted(shards, key=len, reverse=True)
 
 
 def _whole_rows(parts: StoredParts, offsets: np.ndarray, positions: np.ndarray) -> pd.DataFrame:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import random
+from decimal import Decimal
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -215,13 +217,14 @@ def test_cells_read_at_column_speed_as_they_are_read_one_by_one() -> None:
     frame = pd.DataFrame(
         {
             "gazetteer_id": ["C3871", None, float("nan"), pd.NA, 12, 2.5, ""],
+            "coding_evidence": [pd.NaT, np.float32("nan"), Decimal("NaN"), b"Battles", None, "«قصفت»", 0],
             "admin1_pcode": pd.array(["SY07", None, "SY02", None, "SY07", "SY13", "SY07"], dtype="str"),
             "year": pd.array([2024, None, 2025, 2025, None, 2024, 2024], dtype="Int64"),
         }
     )
     for column in frame.columns:
-        assert merge._texts(frame, column) == [merge._text(v) for v in frame[column]], column
-    assert merge._texts(frame, "absent") == [""] * len(frame)
+        assert merge.column_texts(frame, column) == [merge._text(v) for v in frame[column]], column
+    assert merge.column_texts(frame, "absent") == [""] * len(frame)
     stated = [
         "2025-03-14",
         "2025-03-14 23:59",

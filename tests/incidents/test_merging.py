@@ -74,20 +74,57 @@ def test_parts_with_nothing_to_merge_come_back_unchanged(parts, tmp_path):
 
 
 def test_a_merge_planned_per_event_type_is_the_merge_planned_at_once(tmp_path):
-    # Reports of different event types never merge, so planning each type's rows apart changes nothing.
+    # Reports of different event types never merge, so planning each type's rows apart, in any order and from parts,
+    # changes nothing.
     from geomap import read_incidents
-    from geomap.coding.merge import MergePlan, merge_groups, plan_merges, with_merge_columns
-    from geomap.incidents.merging import _shards, merge_rows, plan_shard
+    from geomap.coding.merge import merge_groups, plan_merges, with_merge_columns
+    from geomap.incidents.merging import merge_plan, merge_rows, plan_shards_here
     from geomap.synthetic import write_corpus
 
-    placed = read_incidents(str(write_corpus(800, tmp_path / "reports.jsonl")), merge=False)
-    rows = merge_rows(placed)
-    shards = _shards(rows)
-    assert len(shards) >= 3 and sum(map(len, shards)) == rows["event_type"].notna().sum()
-    apart = MergePlan.combined(plan_shard(s) for s in reversed(shards))
-    whole = with_merge_columns(placed.reset_index(drop=True))
+    placed = read_incidents(str(write_corpus(800, tmp_path / "reports.jsonl")), merge=False).reset_index(drop=True)
+    seen = []
+
+    def backwards(shards):
+        seen.append([len(s) for s in shards])
+        return plan_shards_here(shards[::-1])[::-1]
+
+    apart = merge_plan([merge_rows(placed.iloc[k : k + 300]) for k in range(0, len(placed), 300)], backwards)
+    (sizes,) = seen
+    assert len(sizes) >= 3 and sum(sizes) == placed["event_type"].notna().sum()
+    whole = with_merge_columns(placed)
     at_once = plan_merges(merge_groups(whole), whole)
     assert len(at_once.at) > 20  # many merges
     for name in ("at", "anchor", "away"):
         assert getattr(apart, name).tolist() == getattr(at_once, name).tolist(), name
     assert repr(apart.updates) == repr(at_once.updates)
+
+
+def _with_dates(part, dates):
+    from geomap.incidents.frames import Incidents
+
+    return Incidents(part.incidents.assign(event_date=dates), part.mentions, part.areas)
+
+
+def test_dates_are_read_over_the_whole_input_whatever_the_event_type(parts, tmp_path):
+    # A date format is inferred from the first date of the input. Here the first row (a clash) is dated ISO-style and
+    # the three shelling reports month first, so they have no readable day and stay apart, as when merged at once.
+    us = {"2025-06-01": "06/01/2025", "2025-06-02": "06/02/2025", "2025-06-03": "06/03/2025"}
+    first, second, third = parts[1], parts[0], parts[2]
+    reordered = [
+        _with_dates(first, [first.incidents["event_date"].iloc[0], us[first.incidents["event_date"].iloc[1]]]),
+        _with_dates(second, [us[d] for d in second.incidents["event_date"]]),
+        _with_dates(third, [us[d] for d in third.incidents["event_date"]]),
+    ]
+    whole = merged(concat_incidents(reordered))
+    streamed = pd.concat([p.incidents for p in merged_parts(reordered, tmp_path)], ignore_index=True)
+    pd.testing.assert_frame_equal(streamed, whole.incidents.reset_index(drop=True))
+    assert len(streamed) == 6  # nothing merged: no shelling report has a day
+
+
+def test_a_table_of_its_own_events_with_zoned_dates_passes_unmerged(parts, tmp_path):
+    # Rows a table coded itself never merge, so their dates are not read: a time zone on them is no trouble.
+    table = [_with_dates(p, [f"{d}T10:00:00+03:00" for d in p.incidents["event_date"]]) for p in parts]
+    table = [type(p)(p.incidents.assign(coding_evidence=None), p.mentions, p.areas) for p in table]
+    again = list(merged_parts(table, tmp_path))
+    for before, after in zip(table, again, strict=True):
+        pd.testing.assert_frame_equal(after.incidents, before.incidents)
