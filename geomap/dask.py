@@ -489,7 +489,8 @@ def corpus_parts(
             summaries = [s for s in _place_corpus(files, stage, opts, connected, progress) if s.ids]
             parts = _StagedParts(stage, summaries, opts.mentions)
             plan = _plan(parts, connected) if merge else None
-        # The cluster is closed: the parts are read (and merged) here as they are written.
+        # Planning is done (a cluster made for the run is closed): the parts are read, and merged, here as they are
+        # written.
         if plan is None:
             yield iter(parts)
         else:
